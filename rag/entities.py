@@ -1,0 +1,301 @@
+"""Grouping speakers into people across articles, and finding who a question asks about.
+
+Names are compared token by token with rapidfuzz: every token must be close
+(ratio >= NAME_TOKEN_MIN), so "Sri Wahyudi" never becomes "Sri Wahyuni" and
+"Hadi Santoso" never becomes "Hadi Tjahjanto". Inside one article a shorter
+name that is a subset of a longer one ("Tontro") is the same person; across
+articles the full names must match. Roles are compared via canonical tokens.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from . import names as nm
+from .lexicon import fold, word_set, words
+from .types import Speaker
+
+log = logging.getLogger(__name__)
+
+NAME_TOKEN_MIN = 90.0
+NEAR_MISS_MIN = 60.0
+_QTOKEN = re.compile(r"[^\W_][\w'’./-]*", re.UNICODE)
+
+
+@dataclass
+class Entity:
+    """One person (or one role-only speaker) seen in one or more articles."""
+
+    key: str
+    name: str
+    roles: list[str] = field(default_factory=list)
+    ranks: list[str] = field(default_factory=list)
+    mentions: list[tuple[str, Speaker]] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        """Return the articles that mention this entity, in first-seen order."""
+        return list(dict.fromkeys(src for src, _ in self.mentions))
+
+    @property
+    def display(self) -> str:
+        """Return 'Role Rank Name' from the first role and rank seen."""
+        parts = [self.roles[0] if self.roles else "", self.ranks[0] if self.ranks else "", self.name]
+        return " ".join(p for p in parts if p)
+
+
+def tokens_match(a: str, b: str) -> bool:
+    """Return True when two folded name tokens are the same word, allowing tiny typos."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) <= 4:
+        return False
+    return fuzz.ratio(a, b) >= NAME_TOKEN_MIN
+
+
+def same_person(a: Speaker, b: Speaker, same_article: bool = False) -> bool:
+    """Return True when two named speakers are one person (subset names only within an article)."""
+    ta, tb = words(a.name), words(b.name)
+    if not ta or not tb:
+        return False
+    if len(ta) == len(tb) and all(tokens_match(x, y) for x, y in zip(ta, tb, strict=True)):
+        return True
+    if not same_article:
+        return False
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return _subsequence(short, long_)
+
+
+def _subsequence(short: list[str], long_: list[str]) -> bool:
+    """Return True when every token of ``short`` matches a token of ``long_`` in order."""
+    pos = 0
+    for tok in short:
+        while pos < len(long_) and not tokens_match(tok, long_[pos]):
+            pos += 1
+        if pos == len(long_):
+            return False
+        pos += 1
+    return True
+
+
+def roles_compatible(query_role: str, full_role: str) -> bool:
+    """Return True when a role-only mention can denote the holder of ``full_role``."""
+    q, r = nm.role_signature(query_role), nm.role_signature(full_role)
+    heads = (q & nm.title_tokens()) - word_set("role_aliases", "acting")
+    if not q or not heads or not heads <= r:
+        return False
+    qreg, rreg = {t for t in q if t.startswith("@")}, {t for t in r if t.startswith("@")}
+    if qreg and rreg and not qreg & rreg:
+        return False
+    return (q - word_set("role_aliases", "acting")) <= r | qreg
+
+
+class SpeakerIndex:
+    """Groups Speakers from many articles into Entities."""
+
+    def __init__(self) -> None:
+        """Start an empty index."""
+        self.entities: list[Entity] = []
+        self._by_mention: dict[tuple[str, str], Entity] = {}
+
+    def add_article(self, source: str, speakers: Iterable[Speaker]) -> list[Entity]:
+        """Add every speaker of one article (named ones first) and return their entities in order."""
+        items = list(speakers)
+        for sp in sorted(items, key=lambda s: (not s.name, -len(words(s.name)))):
+            self.add(source, sp)
+        return [self._by_mention[(source, nm.person_key(sp))] for sp in items]
+
+    def add(self, source: str, speaker: Speaker) -> Entity:
+        """Add one speaker seen in ``source`` and return the entity it now belongs to."""
+        found = self._by_mention.get((source, nm.person_key(speaker)))
+        if found is None:
+            found = self._find_named(source, speaker) if speaker.name else self._find_role(source, speaker)
+        if found is None:
+            key = nm.person_key(speaker) if speaker.name else f"{nm.person_key(speaker)}@{source}"
+            found = Entity(key=key, name=speaker.name)
+            self.entities.append(found)
+        if speaker.name and len(words(speaker.name)) > len(words(found.name)):
+            found.name = speaker.name
+        _add_unique(found.roles, speaker.role)
+        _add_unique(found.ranks, speaker.rank)
+        found.mentions.append((source, speaker))
+        self._by_mention[(source, nm.person_key(speaker))] = found
+        return found
+
+    def _find_named(self, source: str, speaker: Speaker) -> Entity | None:
+        """Return the entity a named speaker belongs to, or None."""
+        same = [e for e in self.entities if e.name and source in e.sources and same_person(_as_speaker(e), speaker, True)]
+        if len(same) == 1:
+            return same[0]
+        exact = [e for e in self.entities if e.name and same_person(_as_speaker(e), speaker)]
+        return exact[0] if len(exact) == 1 else None
+
+    def _find_role(self, source: str, speaker: Speaker) -> Entity | None:
+        """Return the named entity of the same article holding this role, if exactly one."""
+        hits = [e for e in self.entities if e.name and source in e.sources and any(roles_compatible(speaker.role, r) for r in e.roles)]
+        return hits[0] if len(hits) == 1 else None
+
+    def entity_of(self, source: str, speaker: Speaker) -> Entity | None:
+        """Return the entity a speaker of ``source`` was grouped into."""
+        return self._by_mention.get((source, nm.person_key(speaker)))
+
+    def match(self, query: str) -> list[tuple[Entity, float]]:
+        """Return the entities a question refers to, best first."""
+        return match_mention(query, self.entities)
+
+
+def _add_unique(items: list[str], value: str) -> None:
+    """Append ``value`` to ``items`` unless empty or already present."""
+    if value and value not in items:
+        items.append(value)
+
+
+def _as_speaker(entity: Entity) -> Speaker:
+    """Return a Speaker view of an entity's name."""
+    return Speaker(name=entity.name, role=entity.roles[0] if entity.roles else "")
+
+
+Target = Speaker | Entity
+
+
+def match_mention(query: str, speakers: Sequence[Target], min_score: float = 0.5) -> list[tuple[Target, float]]:
+    """Return the known speakers/entities ``query`` refers to by name or role, best first."""
+    qtoks = [(m.group(), m.start()) for m in _QTOKEN.finditer(query or "")]
+    lower_mode = not any(ch.isupper() for ch in query or "")
+    runs = _name_runs(qtoks, lower_mode)
+    canonical = nm.canonical_tokens(query or "")
+    qsig = frozenset(canonical)
+    qorgs = _orgs_near_titles(canonical)
+    scored: list[tuple[Target, float]] = []
+    for target in speakers:
+        name, roles = (target.name, [target.role]) if isinstance(target, Speaker) else (target.name, target.roles)
+        score = _score(runs, (qsig, qorgs), name, roles, lower_mode)
+        if score >= min_score:
+            scored.append((target, round(score, 4)))
+    scored.sort(key=lambda pair: -pair[1])
+    return scored
+
+
+def _orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4) -> frozenset[str]:
+    """Return institution tokens that stand next to a title in the question ("Ketua KPU Gresik").
+
+    Topic words elsewhere in the question ("soal ASN", "Pilkada") are not the
+    speaker's institution and must not veto a role match.
+    """
+    titles = nm.title_tokens()
+    orgs = _org_tokens()
+    stop = word_set("query_words", "role_breaks")
+    near: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if tok not in titles:
+            continue
+        window = [tok]
+        for prev in reversed(tokens[max(0, i - before) : i]):
+            if prev in stop:
+                break
+            window.append(prev)
+        for nxt in tokens[i + 1 : i + after + 1]:
+            if nxt in stop:
+                break
+            window.append(nxt)
+        near.update(t for t in window if t in orgs or any(ch.isdigit() for ch in t))
+    return frozenset(near)
+
+
+def _score(runs: list[tuple[list[str], bool]], q: tuple[frozenset[str], frozenset[str]], name: str, roles: list[str], lower_mode: bool) -> float:
+    """Return how well a question's names and roles fit one speaker (0 = not at all); ``q`` is (signature, orgs near titles)."""
+    qsig, qorgs = q
+    name_score, conflict, unmatched_named = _name_score(runs, words(name), lower_mode)
+    if conflict:
+        return 0.0
+    role_score = max((_role_score(qsig, r, qorgs) for r in roles if r), default=0.0)
+    if name_score:
+        return min(1.0, name_score + 0.05 * (role_score > 0))
+    if unmatched_named:
+        return 0.0
+    return role_score
+
+
+def _name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[list[str], bool]]:
+    """Return runs of name-like question words, each with 'follows a title' flag."""
+    stop = word_set("query_words", "stopwords") | word_set("titles", "sentence_openers")
+    covered = nm.covered_positions([tok for tok, _ in qtoks])
+    runs: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    after_title = in_role = False
+    for idx, (tok, _pos) in enumerate(qtoks):
+        low = fold(tok).strip(".")
+        titled = idx in covered or nm.is_title_word(tok)
+        unit = "/" in tok or any(ch.isdigit() for ch in tok)  # "V/Brawijaya", "162/WB" name units, not people
+        namey = (lower_mode or tok[0].isupper()) and tok[0].isalpha() and low not in stop and not titled and not unit
+        if namey:
+            if not current:
+                after_title = in_role
+            current.append(low)
+        elif current:
+            runs.append((current, after_title))
+            current = []
+        # a role phrase starts at a person title and runs on through its institution and region words
+        in_role = is_person_title(tok) or (in_role and titled and not namey)
+    if current:
+        runs.append((current, after_title))
+    return runs
+
+
+def is_person_title(tok: str) -> bool:
+    """Return True for a word that titles a person (Ketua, Kapolda), not an institution."""
+    forms = nm.canonical_tokens(tok)
+    return bool(forms) and forms[0] in nm.title_tokens()
+
+
+def _name_score(runs: list[tuple[list[str], bool]], name_toks: list[str], lower_mode: bool) -> tuple[float, bool, bool]:
+    """Return (score, conflict, unmatched run right after a title) for one speaker name."""
+    best, conflict, unmatched_named = 0.0, False, False
+    for run, after_title in runs:
+        hits = [any(tokens_match(t, n) for n in name_toks) for t in run]
+        if name_toks and all(hits) and _subsequence(run, name_toks):
+            best = max(best, 0.8 + 0.2 * len(run) / len(name_toks))
+        elif any(hits):
+            misses = [t for t, h in zip(run, hits, strict=True) if not h]
+            near = any(fuzz.ratio(t, n) >= NEAR_MISS_MIN for t in misses for n in name_toks)
+            if not lower_mode or near:
+                conflict = True
+            elif _subsequence([t for t, h in zip(run, hits, strict=True) if h], name_toks):
+                best = max(best, 0.7)
+        elif after_title:
+            unmatched_named = True
+    return best, conflict, unmatched_named
+
+
+def _role_score(qsig: frozenset[str], role: str, qorgs: frozenset[str]) -> float:
+    """Return how well the question's canonical tokens fit one role (0 = no match)."""
+    r = nm.role_signature(role)
+    acting = word_set("role_aliases", "acting")
+    heads = (r & nm.title_tokens()) - acting
+    if not heads or not heads <= qsig:
+        return 0.0
+    rreg = {t for t in r if t.startswith("@")}
+    qreg = {t for t in qsig if t.startswith("@")}
+    if qreg and rreg and not qreg & rreg:
+        return 0.0
+    orgs = r - heads - acting - rreg
+    if qorgs and orgs and not qorgs & orgs:
+        return 0.0
+    if qorgs - orgs - heads and not orgs:
+        return 0.0
+    core = r - acting
+    share = len(core & qsig) / max(1, len(core))
+    penalty = 0.1 if qreg and not rreg else 0.0
+    return 0.55 + 0.35 * share - penalty
+
+
+def _org_tokens() -> frozenset[str]:
+    """Return canonical institution tokens (alias keys that are not titles, plus org words)."""
+    keys = {k for k in nm.alias_table().values() if not k.startswith("@")}
+    orgs = (keys - nm.title_tokens()) | word_set("titles", "org_words")
+    return frozenset(orgs - word_set("role_aliases", "fillers"))

@@ -1,0 +1,148 @@
+"""Reading a question: its language, its kind, and the words that must be supported."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .lexical import stop_words, terms
+
+_WORD = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"\b\d+(?:[.,/]\d+)*\b")
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the answerer needs to know about a question."""
+
+    text: str
+    lang: str  # "id" or "en"
+    kind: str  # who_said | what_said | where_when | which_meeting | list_speakers | open
+    search_text: str  # the question plus Indonesian expansions of English terms
+    people_text: str  # the question with English titles replaced by Indonesian ones, for name matching
+    proper: tuple[str, ...]  # capitalized words that must be found in the evidence
+    numbers: tuple[str, ...]  # numbers the evidence must contain
+    asks_count: bool  # "berapa", "how many"
+    topic_terms: tuple[str, ...]  # stemmed content terms
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    """Return the question cue lexicon."""
+    return json.loads(resources.files("rag.data").joinpath("questions.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> dict[str, str]:
+    """Return English → Indonesian expansions, longest phrase first."""
+    raw = json.loads(resources.files("rag.data").joinpath("glossary_en_id.json").read_text("utf-8"))
+    return dict(sorted(raw["phrases"].items(), key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=1)
+def _kind_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
+    """Return compiled question-kind cues in priority order."""
+    return [(kind, [re.compile(p, re.IGNORECASE) for p in pats]) for kind, pats in _lexicon()["kinds"]]
+
+
+def detect_language(text: str) -> str:
+    """Return 'en' for English questions, else 'id'."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return "id"
+    markers = set(_lexicon()["english_markers"])
+    english = sum(1 for w in words if w in markers)
+    indonesian = sum(1 for w in words if w in {"yang", "apa", "siapa", "di", "dan", "kapan", "mana", "soal", "dalam", "saat", "pada", "tentang", "kata"})
+    if words[0] in {"who", "what", "where", "when", "which", "how", "did", "according", "is", "was", "were", "list", "name"}:
+        return "en"
+    return "en" if english >= 2 and english > indonesian else "id"
+
+
+def detect_kind(text: str) -> str:
+    """Return the question kind from its cue words; 'open' if none match.
+
+    A where/when question counts only when it names an event ("Di mana rakor
+    digelar?"); "Kapan surat suara dicetak menurut X?" asks about a statement.
+    """
+    for kind, patterns in _kind_patterns():
+        if kind == "where_when" and not _names_event(text):
+            continue
+        if any(p.search(text) for p in patterns):
+            return kind
+    return "open"
+
+
+@lru_cache(maxsize=1)
+def _event_pattern() -> re.Pattern[str]:
+    """Return the pattern of words that name a meeting or event."""
+    return re.compile(r"\b(?:" + "|".join(_lexicon()["event_words"]) + r")\b", re.IGNORECASE)
+
+
+def _names_event(text: str) -> bool:
+    """Return True when the question mentions a meeting or event."""
+    return bool(_event_pattern().search(text))
+
+
+def expand_english(text: str) -> str:
+    """Append Indonesian equivalents of the English phrases a question contains."""
+    low = text.lower()
+    extra = []
+    for phrase, indonesian in _glossary().items():
+        if re.search(rf"\b{re.escape(phrase)}\b", low):
+            extra.append(indonesian)
+            low = low.replace(phrase, " ")
+    return f"{text} {' '.join(extra)}".strip()
+
+
+def translate_english(text: str) -> str:
+    """Replace English phrases by their Indonesian equivalents, in place (for name and role matching)."""
+    out = text
+    for phrase, indonesian in _glossary().items():
+        out = re.sub(rf"\b{re.escape(phrase)}\b", indonesian.title(), out, flags=re.IGNORECASE)
+    return out
+
+
+def proper_words(text: str) -> tuple[str, ...]:
+    """Return capitalized words (not sentence-initial question words or English glossary words)."""
+    common = set(_lexicon()["question_words"]) | stop_words() | set(_glossary_words())
+    out = []
+    for i, word in enumerate(_WORD.findall(text)):
+        if not word[0].isupper() or word.lower() in common:
+            continue
+        if i == 0 and word.lower() in common:
+            continue
+        out.append(word)
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _glossary_words() -> frozenset[str]:
+    """Return every single English word that the glossary knows."""
+    return frozenset(w for phrase in _glossary() for w in phrase.split())
+
+
+def numbers_in(text: str) -> tuple[str, ...]:
+    """Return numbers in the question that are not plain election years."""
+    return tuple(n for n in _NUMBER.findall(text) if n not in {"2023", "2024", "2025"})
+
+
+def analyze(text: str) -> Question:
+    """Return the analysis of one question."""
+    lang = detect_language(text)
+    search = expand_english(text) if lang == "en" else text
+    asks_count = any(re.search(p, text, re.IGNORECASE) for p in _lexicon()["count_words"])
+    topic = tuple(t for t in terms(search) if not t.isdigit())
+    return Question(
+        text=text,
+        lang=lang,
+        kind=detect_kind(text),
+        search_text=search,
+        people_text=translate_english(text) if lang == "en" else text,
+        proper=proper_words(text),
+        numbers=numbers_in(text),
+        asks_count=asks_count,
+        topic_terms=topic,
+    )

@@ -1,0 +1,202 @@
+"""Who said what: statements (direct quotes and reported speech) with resolved speakers.
+
+``extract_statements`` scans each content paragraph (``rag.speech``), then reads
+them in order keeping track of the last speaker. Pronouns (-nya, ia, dia,
+beliau) go to the last named speaker unless two or more other people were
+named since the last statement; short names ("Tontro") and bare roles ("Pj
+Gubernur") become the full person the same article named. Anything unsure is
+dropped: a wrong attribution is worse than none.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .corpus import content_paragraphs
+from .entities import roles_compatible, same_person
+from .headers import is_header_line, title_span
+from .meetings import meeting_index
+from .names import is_person_role, parse_speaker, person_key, split_people
+from .places import article_places
+from .speech import Claim, Mention, Ref, Scan, scan_paragraph
+from .types import Article, Meeting, Span, Speaker, Statement
+
+log = logging.getLogger(__name__)
+
+
+def extract_statements(article: Article, meetings: Sequence[Meeting] = ()) -> list[Statement]:
+    """Return the statements of ``article`` with speakers, kinds, verbs and meeting indexes."""
+    places = tuple(article_places(article.text))
+    scans = [(para, scan_paragraph(para.text)) for para in _paragraphs(article)]
+    roster = Roster.build(scans, places)
+    state = _State()
+    out: list[Statement] = []
+    for n, (para, scan) in enumerate(scans):
+        for item in _in_order(scan):
+            if isinstance(item, Mention):
+                state.note(roster.resolve(parse_speaker(item.text, places)), item.subject, para.start + item.sentence)
+                continue
+            speaker = _speaker_of(item, para, state, roster, places, n)
+            if speaker is None:
+                log.debug("dropped unattributed claim at %s:%d", article.source, para.start + item.start)
+                continue
+            out.append(_statement(article, para, item, speaker, meetings, state))
+            state.said(speaker, n, para.start + item.attr_start, para.start + item.attr_end)
+        state.intro = _resolve_intro(scan.intro, para, state, roster, places)
+    return out
+
+
+def _paragraphs(article: Article) -> list[Span]:
+    """Return content paragraphs without the headline and header chrome."""
+    span = title_span(article)
+    paras = [p for p in content_paragraphs(article) if not (span and p.start <= span[0] < p.end)]
+    return [p for p in paras if not (p.start < 600 and is_header_line(p.text))]
+
+
+def _in_order(scan: Scan) -> list[Claim | Mention]:
+    """Return claims and mentions of a paragraph in reading order."""
+    items: list[tuple[int, int, Claim | Mention]] = [(c.pos, 1, c) for c in scan.claims]
+    items += [(m.start, 0, m) for m in scan.mentions]
+    return [item for _, _, item in sorted(items, key=lambda t: (t[0], t[1]))]
+
+
+@dataclass
+class _State:
+    """Reading state: the last speaker and the people named since."""
+
+    last: Speaker | None = None
+    last_para: int = -10
+    last_attr: tuple[int, int] = (0, 0)
+    pending: dict[str, tuple[Speaker, bool, int]] = field(default_factory=dict)
+    intro: Speaker | None = None
+
+    def note(self, speaker: Speaker, subject: bool, sentence: int) -> None:
+        """Record a person named outside any attribution (``sentence`` = where its sentence starts)."""
+        if not (speaker.name or subject):
+            return
+        key = person_key(speaker)
+        if self.last is not None and key == person_key(self.last):
+            return
+        old = self.pending.get(key)
+        self.pending[key] = (speaker, subject or bool(old and old[1]), sentence)
+
+    def pronoun(self) -> Speaker | None:
+        """Return who a pronoun refers to, or None when unknown or ambiguous."""
+        others = list(self.pending.values())
+        subjects = [o for o in others if o[1]]
+        if len(subjects) == 1 and all(o[2] == subjects[0][2] for o in others):
+            return subjects[0][0]  # "X didampingi Y memeriksa ...": the sentence's subject
+        if len(others) >= 2:
+            return None
+        if others:
+            speaker, subject, _ = others[0]
+            return speaker if subject or self.last is None else None
+        return self.last
+
+    def said(self, speaker: Speaker, para: int, a0: int, a1: int) -> None:
+        """Record an attributed statement."""
+        self.last, self.last_para, self.last_attr = speaker, para, (a0, a1)
+        self.pending = {}
+        self.intro = None
+
+
+def _speaker_of(claim: Claim, para: Span, state: _State, roster: Roster, places: tuple[str, ...], n: int) -> Speaker | None:
+    """Return the speaker of a claim, or None when it cannot be told safely."""
+    ref = claim.ref
+    if ref.kind == "name":
+        return _named(para.text[ref.start : ref.end], roster, places)
+    if ref.kind == "pronoun":
+        return state.pronoun()
+    if ref.kind == "continue":
+        if state.intro is not None:
+            return state.intro
+        if state.last is not None and state.last_para in (n - 1, n) and not state.pending:
+            return state.last
+    return None
+
+
+def _named(mention: str, roster: Roster, places: tuple[str, ...]) -> Speaker | None:
+    """Parse and resolve an explicit mention; None when it is not a person."""
+    sp = parse_speaker(mention, places)
+    if not sp.name and not is_person_role(sp.role):
+        return None
+    if _people_in(mention, places) > 1:
+        return None  # "Kapolda A dan Danrem B mengatakan": not one speaker
+    return roster.resolve(sp)
+
+
+def _people_in(mention: str, places: tuple[str, ...]) -> int:
+    """Count the titled people a mention lists ('A, B, dan C')."""
+    return len(split_people(mention, places))
+
+
+def _resolve_intro(ref: Ref | None, para: Span, state: _State, roster: Roster, places: tuple[str, ...]) -> Speaker | None:
+    """Return the speaker a paragraph ending 'X mengatakan:' introduces."""
+    if ref is None:
+        return None
+    if ref.kind == "name":
+        return _named(para.text[ref.start : ref.end], roster, places)
+    return state.pronoun() if ref.kind == "pronoun" else None
+
+
+def _statement(article: Article, para: Span, claim: Claim, speaker: Speaker, meetings: Sequence[Meeting], state: _State) -> Statement:
+    """Build the Statement of a claim (paragraph offsets moved into the article)."""
+    start, end = para.start + claim.start, para.start + claim.end
+    first, last = article.lines_of(start, end)
+    if claim.ref.kind == "continue":
+        a0, a1 = state.last_attr
+    else:
+        a0, a1 = para.start + claim.attr_start, para.start + claim.attr_end
+        while a1 > a0 and article.text[a1 - 1] in ".,;: ":
+            a1 -= 1
+    return Statement(
+        source=article.source, start=start, end=end, start_line=first, end_line=last,
+        text=article.text[start:end], kind=claim.kind, verb=claim.verb.strip(".,;:!?"), speaker=speaker,
+        meeting=meeting_index(tuple(meetings), start, article.text), attribution_start=a0, attribution_end=a1,
+    )
+
+
+@dataclass
+class Roster:
+    """The people an article names, to expand short names and bare roles."""
+
+    people: list[Speaker] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, scans: list[tuple[Span, Scan]], places: tuple[str, ...]) -> Roster:
+        """Collect every named person of the article, merging short and full forms."""
+        found: list[Speaker] = []
+        for para, scan in scans:
+            texts = [para.text[c.ref.start : c.ref.end] for c in scan.claims if c.ref.kind == "name"]
+            texts += [m.text for m in scan.mentions]
+            found += [sp for sp in (parse_speaker(t, places) for t in texts) if sp.name]
+        roster = cls()
+        for sp in sorted(found, key=lambda s: -len(s.name.split())):
+            roster._merge(sp)
+        return roster
+
+    def _merge(self, sp: Speaker) -> None:
+        """Add a speaker, folding it into a person already known when the names agree."""
+        for i, known in enumerate(self.people):
+            if same_person(sp, known, same_article=True):
+                role = known.role if len(known.role) >= len(sp.role) else sp.role
+                self.people[i] = Speaker(known.name, role, known.rank or sp.rank, known.mention)
+                return
+        self.people.append(sp)
+
+    def resolve(self, sp: Speaker) -> Speaker:
+        """Return the full person a mention denotes, or the mention itself when unsure."""
+        if sp.name:
+            hits = [p for p in self.people if same_person(sp, p, same_article=True)]
+            if len(hits) != 1:
+                return sp
+            full = hits[0]
+            role = full.role if not sp.role or (full.role and roles_compatible(sp.role, full.role)) else sp.role
+            return Speaker(full.name, role, sp.rank or full.rank, sp.mention)
+        hits = [p for p in self.people if p.role and roles_compatible(sp.role, p.role)]
+        if len(hits) != 1:
+            return sp
+        full = hits[0]
+        return Speaker(full.name, full.role, full.rank, sp.mention)

@@ -1,0 +1,231 @@
+"""The application facade: one loaded index, questions, rebuilds and seed files.
+
+The UI and the CLI talk to `Service` only. It keeps answering from the old
+snapshot while a rebuild runs and swaps the new one in when it is committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .answer import Context, answer_question, message
+from .corpus import SeedError, decode_bytes, is_hidden_or_temp, resolve_seed
+from .indexing import BuildBusy, NothingToIndex, Progress, build_index
+from .settings import Settings
+from .snapshot import Snapshot, load_snapshot
+from .store import IndexCorrupt
+from .types import Answer, Article, IndexReport
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Service", "BuildBusy", "NothingToIndex", "UploadError", "SeedError"]
+
+
+STATEMENT_COLUMNS = ["speaker", "role", "rank", "quote", "kind", "verb", "meeting", "venue", "city", "province", "date", "source", "start_line", "end_line"]
+
+
+class UploadError(ValueError):
+    """An uploaded file was refused, with a reason a person can act on."""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """One row of the sources list."""
+
+    source: str
+    indexed: bool
+    statements: int
+    meeting: str
+    reason: str = ""
+
+
+class Service:
+    """Holds settings, the embedder and the live snapshot."""
+
+    def __init__(self, settings: Settings, embedder_factory: Callable[[Settings], object] | None = None) -> None:
+        """Create the service; nothing is loaded until first use."""
+        self.settings = settings
+        self._factory = embedder_factory
+        self._embedder = None
+        self._context: Context | None = None
+        self._swap = threading.Lock()
+        self._load = threading.Lock()
+        self.last_report: IndexReport | None = None
+
+    @property
+    def embedder(self):  # noqa: ANN201 - an Embedder
+        """Return the embedder, loading the model on first use."""
+        with self._load:
+            if self._embedder is None:
+                if self._factory is None:
+                    from .embedder import Embedder
+
+                    self._factory = Embedder
+                self._embedder = self._factory(self.settings)
+        return self._embedder
+
+    def context(self) -> Context:
+        """Return the live query context, building the index first if needed."""
+        ctx = self._context
+        if ctx is None:
+            self.ensure_index()
+            ctx = self._context
+        assert ctx is not None
+        return ctx
+
+    def ensure_index(self, on_progress: Progress | None = None) -> IndexReport | None:
+        """Load the index; build or repair it when it is missing, stale or damaged."""
+        try:
+            snapshot = load_snapshot(self.settings.index_dir)
+        except IndexCorrupt as exc:
+            log.warning("index damaged (%s); rebuilding from the seeds", exc)
+            snapshot = None
+        if snapshot is not None and not self._stale(snapshot):
+            self._install(snapshot)
+            return None
+        try:
+            return self.rebuild(on_progress=on_progress)
+        except BuildBusy:
+            self._wait_for_build()
+            return None
+
+    def rebuild(self, full: bool = False, on_progress: Progress | None = None) -> IndexReport:
+        """Update the index from the seeds and swap it in; raises BuildBusy if one runs."""
+        report = build_index(self.settings, self.embedder, full=full, on_progress=on_progress)
+        snapshot = load_snapshot(self.settings.index_dir)
+        if snapshot is not None:
+            self._install(snapshot)
+        self.last_report = report
+        return report
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question; bad questions get a clear, non-raising reply."""
+        problem = validate_question(question, self.settings.max_question_chars)
+        if problem:
+            return Answer(question=question or "", answer=problem, answerable=False, kind="invalid")
+        ctx = self.context()
+        qvec = self.embedder.embed_queries([question.strip()])[0]
+        return answer_question(ctx, question.strip(), qvec)
+
+    def article(self, source: str) -> Article:
+        """Return an indexed article by file name (only files inside the seeds folder)."""
+        resolve_seed(self.settings.seeds_dir, source) if not self._indexed(source) else None
+        snap = self.context().snapshot
+        if source not in snap.articles:
+            raise SeedError(f"not an indexed seed file: {source!r}")
+        return snap.articles[source]
+
+    def sources(self) -> list[SourceInfo]:
+        """List indexed files with their meeting and statement count, then skipped ones."""
+        snap = self.context().snapshot
+        rows = []
+        for name, record in sorted(snap.sources.items()):
+            meetings = snap.meetings_of(name)
+            title = meetings[0].name or meetings[0].event if meetings else ""
+            rows.append(SourceInfo(name, True, int(record.get("statements", 0)), title))
+        skipped = self.last_report.skipped if self.last_report else ()
+        rows += [SourceInfo(s.source, False, 0, "", s.reason) for s in skipped]
+        return rows
+
+    def statement_rows(self) -> list[dict[str, object]]:
+        """Return one flat row per extracted statement (the statements table)."""
+        snap = self.context().snapshot
+        rows = []
+        for s in snap.statements:
+            m = snap.meeting_of(s)
+            rows.append({
+                "speaker": s.speaker.name, "role": s.speaker.role, "rank": s.speaker.rank, "quote": s.text,
+                "kind": s.kind, "verb": s.verb, "meeting": (m.name or m.event) if m else "",
+                "venue": m.venue if m else "", "city": m.city if m else "", "province": m.province if m else "",
+                "date": (m.date or m.date_text) if m else "", "source": s.source,
+                "start_line": s.start_line, "end_line": s.end_line, "start": s.start, "end": s.end,
+            })
+        return rows
+
+    def save_upload(self, filename: str, data: bytes) -> str:
+        """Store an uploaded article in the seeds folder; return its safe name."""
+        name = safe_filename(filename)
+        if len(data) > self.settings.max_upload_bytes:
+            raise UploadError(f"{name}: larger than {self.settings.max_upload_bytes} bytes")
+        try:
+            decode_bytes(data)
+        except SeedError as exc:
+            raise UploadError(f"{name}: {exc}") from exc
+        target = self.settings.seeds_dir.resolve() / name
+        if target.exists():
+            raise UploadError(f"{name}: a seed with this name already exists; rename the file")
+        self.settings.seeds_dir.mkdir(parents=True, exist_ok=True)
+        with open(target, "xb") as handle:
+            handle.write(data)
+        return name
+
+    def _indexed(self, source: str) -> bool:
+        """Return True if ``source`` is a file name of the live snapshot."""
+        ctx = self._context
+        return ctx is not None and source in ctx.snapshot.articles
+
+    def _install(self, snapshot: Snapshot) -> None:
+        """Swap in a freshly loaded snapshot."""
+        ctx = Context.create(snapshot, self.settings)
+        with self._swap:
+            self._context = ctx
+
+    def _stale(self, snapshot: Snapshot) -> bool:
+        """Return True when the seeds folder no longer matches the snapshot."""
+        from .corpus import list_seed_files
+
+        files, _ = list_seed_files(self.settings.seeds_dir)
+        return {name for name, _ in files} != set(snapshot.sources) | _skipped_names(snapshot)
+
+    def _wait_for_build(self, timeout: float = 600.0) -> None:
+        """Wait for another process's build, then load what it committed."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                snapshot = load_snapshot(self.settings.index_dir)
+            except IndexCorrupt:
+                snapshot = None
+            if snapshot is not None:
+                self._install(snapshot)
+                return
+            time.sleep(0.5)
+        raise BuildBusy("rebuild already running")
+
+
+def _skipped_names(snapshot: Snapshot) -> set[str]:
+    """Return the names of files the snapshot's build skipped."""
+    return {s["source"] for s in snapshot.manifest.get("skipped", [])}
+
+
+def validate_question(question: str | None, limit: int) -> str:
+    """Return a reason the question cannot be asked, or '' if it is fine."""
+    if question is None or not question.strip():
+        return message("empty", "id")
+    text = question.strip()
+    if len(text) > limit:
+        return message("too_long", "id").format(limit=limit)
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
+        return message("no_words", "id")
+    return ""
+
+
+_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
+
+
+def safe_filename(filename: str) -> str:
+    """Return a file name safe to write in the seeds folder, or raise UploadError."""
+    base = Path(str(filename).replace("\\", "/")).name
+    base = unicodedata.normalize("NFC", base).strip()
+    base = _UNSAFE.sub("_", base).strip(" .")
+    if not base or is_hidden_or_temp(base):
+        raise UploadError(f"{filename!r}: not an acceptable file name")
+    if Path(base).suffix.lower() not in (".txt", ".md"):
+        raise UploadError(f"{base}: only .txt and .md files are accepted")
+    return base[:120]

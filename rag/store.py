@@ -1,0 +1,215 @@
+"""The on-disk index: a readable folder, checksummed, swapped in atomically.
+
+Layout of ``<index_dir>``::
+
+    manifest.json            # points at the live generation; sha256 of every file
+    gen-<stamp>/chunks.jsonl       chunks.faiss
+                statements.jsonl   statements.faiss
+                meetings.jsonl     bm25-chunks/  bm25-statements/
+
+A build writes a new ``gen-*`` folder, then replaces ``manifest.json`` with
+``os.replace`` (atomic). A build killed at any point leaves the old manifest
+and its generation untouched. Nothing is pickled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Protocol
+
+import faiss
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "manifest.json"
+FORMAT_VERSION = 3
+
+
+class IndexCorrupt(RuntimeError):
+    """The index on disk is missing, truncated or does not match its manifest."""
+
+
+class VectorStore(Protocol):
+    """The seam where another vector engine (Qdrant, OpenSearch k-NN) plugs in."""
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return (scores, ids) of the ``k`` nearest rows for each query row."""
+
+    def reconstruct_all(self) -> np.ndarray:
+        """Return every stored vector, in row order."""
+
+    @property
+    def ntotal(self) -> int:
+        """Return the number of stored vectors."""
+
+
+@dataclass
+class FaissStore:
+    """FAISS behind the VectorStore protocol: flat while small, HNSW above a threshold."""
+
+    index: Any
+    kind: str = "flat"
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, vectors: np.ndarray, dim: int, hnsw_threshold: int) -> FaissStore:
+        """Build an exact index, or HNSW when there are more than ``hnsw_threshold`` rows."""
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, dim)
+        if len(vectors) > hnsw_threshold:
+            index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = 80
+            index.hnsw.efSearch = 128
+            kind, params = "hnsw", {"M": 32, "efConstruction": 80, "efSearch": 128}
+        else:
+            index, kind, params = faiss.IndexFlatIP(dim), "flat", {}
+        if len(vectors):
+            index.add(vectors)
+        return cls(index, kind, params)
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return (scores, ids) of the ``k`` nearest rows for each query row."""
+        k = max(1, min(k, self.index.ntotal))
+        if self.index.ntotal == 0:
+            empty = np.zeros((len(queries), 0))
+            return empty.astype(np.float32), empty.astype(np.int64)
+        return self.index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+
+    def reconstruct_all(self) -> np.ndarray:
+        """Return every stored vector, in row order."""
+        if self.index.ntotal == 0:
+            return np.zeros((0, self.index.d), dtype=np.float32)
+        return self.index.reconstruct_n(0, self.index.ntotal)
+
+    @property
+    def ntotal(self) -> int:
+        """Return the number of stored vectors."""
+        return int(self.index.ntotal)
+
+    def save(self, path: Path) -> None:
+        """Write the FAISS file."""
+        faiss.write_index(self.index, str(path))
+
+    @classmethod
+    def load(cls, path: Path, kind: str, params: dict[str, Any]) -> FaissStore:
+        """Read a FAISS file written by `save`."""
+        index = faiss.read_index(str(path))
+        if kind == "hnsw" and "efSearch" in params:
+            index.hnsw.efSearch = int(params["efSearch"])
+        return cls(index, kind, params)
+
+
+def file_sha256(path: Path) -> str:
+    """Return the hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    """Write one JSON object per line, UTF-8."""
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Read a file written by `write_jsonl`."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def new_generation(index_dir: Path) -> Path:
+    """Create and return an empty folder for a new build."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    gen = index_dir / f"gen-{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    gen.mkdir()
+    return gen
+
+
+def checksums(gen: Path) -> dict[str, str]:
+    """Return sha256 of every file in a generation folder, by relative path."""
+    return {p.relative_to(gen).as_posix(): file_sha256(p) for p in sorted(gen.rglob("*")) if p.is_file()}
+
+
+def commit(index_dir: Path, gen: Path, manifest: dict[str, Any]) -> None:
+    """Make ``gen`` the live index by atomically replacing the manifest."""
+    manifest = dict(manifest, format=FORMAT_VERSION, generation=gen.name, files=checksums(gen))
+    _fsync_tree(gen)
+    tmp = index_dir / f".{MANIFEST}.{os.getpid()}.tmp"
+    with tmp.open("w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, ensure_ascii=False, indent=2)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, index_dir / MANIFEST)
+    _fsync_dir(index_dir)
+    remove_stale(index_dir, keep=gen.name)
+
+
+def remove_stale(index_dir: Path, keep: str) -> None:
+    """Delete generation folders and temp files that the manifest does not name."""
+    for path in index_dir.glob("gen-*"):
+        if path.name != keep and path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+    for path in index_dir.glob(f".{MANIFEST}.*.tmp"):
+        path.unlink(missing_ok=True)
+
+
+def read_manifest(index_dir: Path) -> dict[str, Any] | None:
+    """Return the live manifest, or None if there is no index yet."""
+    path = index_dir / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(f"manifest.json is unreadable: {exc}") from exc
+    if not isinstance(manifest, dict) or "generation" not in manifest:
+        raise IndexCorrupt("manifest.json has no generation")
+    return manifest
+
+
+def verify(index_dir: Path, manifest: dict[str, Any]) -> Path:
+    """Check every file of the live generation against its sha256; return its folder."""
+    gen = index_dir / str(manifest["generation"])
+    files = manifest.get("files") or {}
+    if not gen.is_dir() or not files:
+        raise IndexCorrupt(f"index folder {gen.name} is missing")
+    for name, expected in files.items():
+        path = gen / name
+        if not path.is_file():
+            raise IndexCorrupt(f"index file {name} is missing")
+        if file_sha256(path) != expected:
+            raise IndexCorrupt(f"index file {name} does not match its checksum")
+    return gen
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush every file of a folder to disk before it is published."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries to disk (best effort)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,138 @@
+"""Deciding whether evidence really supports an answer, and picking meetings and sentences.
+
+Precision first: a name, place or number in the question that the cited
+article does not contain makes the answer unsupported.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Sequence
+
+from .compose import sentence_bounds
+from .lexical import terms
+from .entities import is_person_title
+from .names import alias_forms
+from .questions import Question
+from .snapshot import Snapshot
+from .types import Hit, Meeting
+
+if TYPE_CHECKING:
+    from .answer import Draft
+
+_WORD = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*", re.UNICODE)
+_NUMBER_WORDS = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belas|puluh(?:an)?|ratus(?:an)?|ribu(?:an)?|juta)\b", re.IGNORECASE)
+DENSE_FLOOR = {"who_said": 0.80, "open": 0.80, "what_said": 0.0, "where_when": 0.0, "which_meeting": 0.0, "list_speakers": 0.0}
+TOPIC_SHARE = 0.5
+
+
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> frozenset[str]:
+    """Return the lower-case words of a text, with their alias forms."""
+    out: set[str] = set()
+    for word in _WORD.findall(text.lower()):
+        out.add(word)
+        out.update(word.split("/"))
+    return frozenset(out)
+
+
+_DATE_OR_YEAR = re.compile(
+    r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?|\b(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|mei|jun|jul|agu|ags|sep|okt|nov|des)\w*",
+    re.IGNORECASE,
+)
+
+
+def has_count(text: str) -> bool:
+    """Return True when a text states a quantity: a number that is not a date or a year."""
+    return bool(_NUMBER_WORDS.search(_DATE_OR_YEAR.sub(" ", text)))
+
+
+class Support:
+    """Support checks over one snapshot."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        """Index the snapshot's vocabulary per article."""
+        self.snapshot = snapshot
+        self.vocab = {name: words_of(a.text) for name, a in snapshot.articles.items()}
+        self.corpus_vocab = frozenset().union(*self.vocab.values()) if self.vocab else frozenset()
+
+    def name_terms(self) -> set[str]:
+        """Return stemmed terms that name speakers, roles and places (for boosts)."""
+        out: set[str] = set()
+        for s in self.snapshot.statements:
+            out.update(terms(f"{s.speaker.name} {s.speaker.role}"))
+        for m in self.snapshot.meetings:
+            out.update(terms(f"{m.venue} {m.city} {m.province}"))
+        return out
+
+    def known(self, word: str, sources: Sequence[str] | None = None) -> bool:
+        """Return True if a word (or one of its aliases) occurs in the given articles."""
+        vocab = self.corpus_vocab if sources is None else frozenset().union(*(self.vocab.get(s, frozenset()) for s in sources))
+        forms = alias_forms(word)
+        return any(all(part in vocab for part in form.lower().split()) for form in forms)
+
+    def accepts(self, q: Question, draft: Draft) -> bool:
+        """Return True when the draft's evidence supports every checkable part of the question."""
+        sources = list(dict.fromkeys(c.source for c in draft.citations))
+        if not sources:
+            return False
+        for word in q.proper:
+            if not is_person_title(word) and not self.known(word, sources):
+                return False
+        if any(n not in self.snapshot.articles[s].text for n in q.numbers for s in sources[:1]):
+            return False
+        if q.asks_count and not any(has_count(c.quote) for c in draft.citations):
+            return False
+        return self._on_topic(q, draft)
+
+    def _on_topic(self, q: Question, draft: Draft) -> bool:
+        """Return True when a paraphrase answer is close enough to the question."""
+        floor = DENSE_FLOOR.get(draft.kind, 0.0)
+        if draft.score >= floor:
+            return True
+        topic = set(q.topic_terms)
+        if not topic:
+            return False
+        evidence = set(terms(" ".join(c.quote for c in draft.citations)))
+        return len(topic & evidence) / len(topic) >= TOPIC_SHARE
+
+    def best_meeting(self, q: Question, meetings: Sequence[Meeting]) -> Meeting:
+        """Return the meeting whose kind, name and place share most words with the question."""
+        wanted = set(terms(q.search_text))
+
+        def overlap(m: Meeting) -> int:
+            return len(wanted & set(terms(f"{m.event} {m.name} {m.venue} {m.city} {m.province} {m.organizer}")))
+
+        return max(meetings, key=lambda m: (overlap(m), -meetings.index(m)))
+
+    def same_meeting_sources(self, meeting: Meeting) -> list[str]:
+        """Return the source of a meeting plus other articles that report the same event."""
+        out = [meeting.source]
+        if not meeting.date:
+            return out
+        place = set(terms(f"{meeting.venue} {meeting.city}"))
+        for other in self.snapshot.meetings:
+            if other.source in out or other.date != meeting.date:
+                continue
+            if other.event == meeting.event or place & set(terms(f"{other.venue} {other.city}")):
+                out.append(other.source)
+        return out
+
+    def best_sentence(self, q: Question, passages: Sequence[Hit]) -> tuple[str, int, int, float] | None:
+        """Return (source, start, end, score) of the sentence that shares most terms with the question."""
+        topic = set(q.topic_terms)
+        best: tuple[float, str, int, int, float] | None = None
+        for rank, hit in enumerate(passages[:3]):
+            chunk = hit.chunk
+            for m in re.finditer(r"[^.!?\n]+[.!?]?", chunk.text):
+                if len(m.group().strip()) < 20:
+                    continue
+                share = len(topic & set(terms(m.group()))) / max(1, len(topic))
+                value = share - 0.05 * rank
+                if best is None or value > best[0]:
+                    start, end = sentence_bounds(self.snapshot.articles[chunk.source].text, chunk.start + m.start(), chunk.start + m.end())
+                    best = (value, chunk.source, start, end, hit.dense_score)
+        if best is None:
+            return None
+        return best[1], best[2], best[3], best[4]

