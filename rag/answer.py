@@ -55,7 +55,9 @@ def answer_question(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
         "list_speakers": _list_speakers,
     }.get(q.kind, _open)
     result = handler(ctx, q, qvec, passages)
-    if result is None or not ctx.support.accepts(q, result):
+    objection = "no candidate answer" if result is None else ctx.support.objection(q, result)
+    if objection:
+        log.info("abstaining on %r (%s): %s", text, q.kind, objection)
         return _abstain(q, passages)
     body, citations, speaker = result.text, result.citations, result.speaker
     return Answer(text, body, True, speaker, tuple(citations), tuple(passages), q.lang, q.kind, result.speakers)
@@ -149,7 +151,7 @@ def _what_said(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit])
     picked = _dedupe_ranked([(s, r.dense) for s, r in ranked])
     if not picked:
         return None
-    chosen = _with_context(ctx, picked[0], 1)
+    chosen = _with_context(ctx, picked[0], CONTEXT)
     other = [p for p in picked[1:] if p[0].source != picked[0][0].source]
     if other:
         chosen.append(other[0])  # the same person at another meeting
@@ -170,19 +172,39 @@ def _spans_meetings(picked: list[tuple[Statement, float]]) -> bool:
 
 def _where_when(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
     """Return the venue and date of the meeting the question is about."""
+    if ctx.people.matches(q.people_text):
+        return _which_meeting(ctx, q, qvec, passages)  # "where/when did <person> appear" lists their meetings
+    return _meeting_draft(ctx, q, passages)
+
+
+def _meeting_draft(ctx: Context, q: Question, passages: list[Hit]) -> Draft | None:
+    """Describe the best-fitting meeting, plus how other outlets reported the same event."""
     meeting = _meeting_for(ctx, q, passages)
     if meeting is None or not (meeting.venue or meeting.city or meeting.date_text):
         return None
+    citations = _meeting_citations(ctx, meeting, 1)
+    lines = [f"{meeting_phrase(meeting, q.lang)}. " + " ".join(f"[{c.id}]" for c in citations)]
+    for source in ctx.support.same_meeting_sources(meeting)[1:3]:
+        other = next((m for m in ctx.snapshot.meetings_of(source) if m.date == meeting.date), None)
+        if other is not None:
+            more = _meeting_citations(ctx, other, len(citations) + 1)
+            citations += more
+            refs = " ".join(f"[{c.id}]" for c in more)
+            lines.append(f"{message('also', q.lang)}: {meeting_phrase(other, q.lang)}. {refs}")
+    score = passages[0].dense_score if passages else 0.0
+    return Draft(text="\n".join(lines), citations=tuple(citations), kind="where_when", score=score)
+
+
+def _meeting_citations(ctx: Context, meeting: Meeting, first: int) -> list[Citation]:
+    """Cite a meeting's sentence, plus the sentences that give its date or venue if elsewhere."""
     article = ctx.snapshot.articles[meeting.source]
-    citations = [cite(1, article, meeting.start, meeting.end, meeting=meeting)]
+    citations = [cite(first, article, meeting.start, meeting.end, meeting=meeting)]
     for needle in (meeting.date_text, meeting.venue):
         if needle and needle not in citations[0].quote and len(citations) < 3:
             found = first_sentence_with(article, needle, meeting.start)
-            if found:
-                citations.append(cite(len(citations) + 1, article, *found, meeting=meeting))
-    refs = " ".join(f"[{c.id}]" for c in citations)
-    text = f"{meeting_phrase(meeting, q.lang)}. {refs}"
-    return Draft(text=text, citations=tuple(citations), kind="where_when", score=passages[0].dense_score if passages else 0.0)
+            if found and all(c.start != found[0] for c in citations):
+                citations.append(cite(first + len(citations), article, *found, meeting=meeting))
+    return citations
 
 
 def _meeting_for(ctx: Context, q: Question, passages: list[Hit]) -> Meeting | None:
@@ -198,22 +220,28 @@ def _meeting_for(ctx: Context, q: Question, passages: list[Hit]) -> Meeting | No
 
 
 def _which_meeting(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
-    """List the meetings a named person attended or spoke at."""
+    """List the meetings a named person spoke at (the one matching the question first)."""
     rows, named = ctx.people.rows_for(q.people_text)
-    sources = ctx.people.sources_for(q.people_text) if rows is None else []
-    if rows:
-        sources = list(dict.fromkeys(ctx.snapshot.statements[r].source for r in sorted(rows)))
-    if not sources:
-        return None if named else _where_when(ctx, q, qvec, passages)
-    citations, lines = [], []
-    for source in sources[:4]:
-        meetings = ctx.snapshot.meetings_of(source)
-        if not meetings:
-            continue
-        meeting = meetings[0]
-        article = ctx.snapshot.articles[source]
-        citations.append(cite(len(citations) + 1, article, meeting.start, meeting.end, meeting=meeting))
-        lines.append(f"- {meeting_phrase(meeting, q.lang)} [{citations[-1].id}]")
+    if not rows and not ctx.people.sources_for(q.people_text):
+        return None if named else _meeting_draft(ctx, q, passages)
+    pairs: list[tuple[Meeting, Statement | None]] = []
+    ranked = ctx.retriever.statements(q.search_text, qvec, len(rows), allowed=rows, passages=passages) if rows else []
+    for statement, _ in ranked:
+        meeting = ctx.snapshot.meeting_of(statement)
+        if meeting is not None and all(meeting != m for m, _ in pairs):
+            pairs.append((meeting, statement))
+    for source in ctx.people.sources_for(q.people_text):
+        for meeting in ctx.snapshot.meetings_of(source)[:1]:
+            if all(meeting != m for m, _ in pairs):
+                pairs.append((meeting, None))
+    citations: list[Citation] = []
+    lines = []
+    for meeting, statement in pairs[:4]:
+        mine = _meeting_citations(ctx, meeting, len(citations) + 1)[:2]
+        if statement is not None:
+            mine.append(cite_statement(len(citations) + len(mine) + 1, ctx.snapshot, statement))
+        citations += mine
+        lines.append(f"- {meeting_phrase(meeting, q.lang)} " + " ".join(f"[{c.id}]" for c in mine))
     if not citations:
         return None
     speaker = ctx.people.name_for(q.people_text)

@@ -21,6 +21,7 @@ MESSAGES = {
     "in": {"id": "di", "en": "at"},
     "on": {"id": "pada", "en": "on"},
     "speakers": {"id": "Yang berbicara", "en": "Speakers"},
+    "also": {"id": "Juga diberitakan", "en": "Also reported"},
     "meetings": {"id": "Rapat/acara yang diikuti", "en": "Meetings attended"},
     "passage": {"id": "Bagian yang paling relevan", "en": "Most relevant passage"},
     "quote_note": {"id": "", "en": " (quoted in Indonesian)"},

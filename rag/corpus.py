@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any, Collection
 
 from .types import Article, Skipped, Span
 
@@ -94,6 +95,10 @@ def list_seed_files(seeds_dir: Path) -> tuple[list[tuple[str, Path]], list[Skipp
         return files, skipped
     for path in sorted(root.rglob("*")):
         name = path.relative_to(root).as_posix()
+        if not _utf8(name):
+            if path.is_file():
+                skipped.append(Skipped(_printable(name), "file name is not valid UTF-8 (rename the file)"))
+            continue
         if any(is_hidden_or_temp(part) for part in Path(name).parts):
             if path.is_file():
                 skipped.append(Skipped(name, "hidden or temporary file"))
@@ -106,6 +111,20 @@ def list_seed_files(seeds_dir: Path) -> tuple[list[tuple[str, Path]], list[Skipp
             continue
         files.append((name, path))
     return files, skipped
+
+
+def _utf8(name: str) -> bool:
+    """Return True if a file name decoded from the disk is valid UTF-8 (no surrogate escapes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(name: str) -> str:
+    """Return a file name with undecodable bytes shown as ``\\xNN``."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _path_problem(path: Path, root: Path) -> str:
@@ -123,12 +142,16 @@ def _path_problem(path: Path, root: Path) -> str:
     return ""
 
 
-def load_corpus(seeds_dir: Path, max_bytes: int) -> tuple[list[Article], list[Skipped]]:
-    """Decode every usable seed; skip duplicates and bad files with a reason."""
+def load_corpus(seeds_dir: Path, max_bytes: int, prefer: Collection[str] = ()) -> tuple[list[Article], list[Skipped]]:
+    """Decode every usable seed; skip duplicates and bad files with a reason.
+
+    Of two copies of the same article, a name in ``prefer`` (already indexed)
+    is kept; otherwise the first name in sorted order.
+    """
     files, skipped = list_seed_files(seeds_dir)
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    for name, path in files:
+    for name, path in sorted(files, key=lambda item: (item[0] not in prefer, item[0])):
         try:
             article = read_article(path, name, max_bytes)
         except (SeedError, OSError) as exc:
@@ -140,7 +163,55 @@ def load_corpus(seeds_dir: Path, max_bytes: int) -> tuple[list[Article], list[Sk
             continue
         seen[key] = name
         articles.append(article)
-    return articles, skipped
+    return sorted(articles, key=lambda a: a.source), skipped
+
+
+def seed_stats(seeds_dir: Path) -> dict[str, tuple[int, int]]:
+    """Return ``(size, mtime_ns)`` of every candidate seed file by name, without reading any."""
+    files, _ = list_seed_files(seeds_dir)
+    stats: dict[str, tuple[int, int]] = {}
+    for name, path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stats[name] = (info.st_size, info.st_mtime_ns)
+    return stats
+
+
+def fingerprint(stats: dict[str, tuple[int, int]], hashes: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Return the manifest's record of the seeds folder: size, mtime and sha256 per file."""
+    return {name: {"size": size, "mtime_ns": mtime, "sha256": hashes.get(name, "")} for name, (size, mtime) in stats.items()}
+
+
+def seeds_changed(seeds_dir: Path, recorded: dict[str, Any] | None) -> str:
+    """Return why the seeds folder differs from a recorded fingerprint, or '' if it does not.
+
+    Cheap: files whose size and mtime are unchanged are not read; a file that
+    was only touched is hashed and compared with its recorded sha256.
+    """
+    if not isinstance(recorded, dict):
+        return "the index does not record the seeds folder"
+    current = seed_stats(seeds_dir)
+    if set(current) != set(recorded):
+        added, gone = sorted(set(current) - set(recorded)), sorted(set(recorded) - set(current))
+        return f"files added {added[:5]} or removed {gone[:5]}"
+    root = seeds_dir.resolve()
+    for name, (size, mtime) in current.items():
+        old = recorded[name] if isinstance(recorded[name], dict) else {}
+        if (size, mtime) == (old.get("size"), old.get("mtime_ns")):
+            continue
+        if size != old.get("size") or not old.get("sha256") or _hash_file(root / name) != old["sha256"]:
+            return f"{name} changed"
+    return ""
+
+
+def _hash_file(path: Path) -> str:
+    """Return the sha256 of a file, or '' if it cannot be read."""
+    try:
+        return sha256_bytes(path.read_bytes())
+    except OSError:
+        return ""
 
 
 def normalized_hash(text: str) -> str:

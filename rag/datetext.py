@@ -173,3 +173,8 @@ def _dateparser(line: str) -> dt.date | None:
         log.debug("dateparser failed on %r: %s", line, exc)
         return None
     return parsed.date() if parsed else None
+
+
+def month_number(word: str) -> int | None:
+    """Return 1-12 for an Indonesian or English month name ("Juli", "July"), else None."""
+    return load("calendar")["months"].get(word.lower().strip("."))

@@ -6,25 +6,24 @@ import fcntl
 import logging
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Protocol, Sequence
-
-import numpy as np
+from typing import Any, Iterator
 
 from .chunking import ChunkerParams, chunk_article
-from .corpus import load_corpus
-from .lexical import Lexical, terms
+from .corpus import fingerprint, load_corpus, seed_stats
+from .generation import BuildInfo, Encoder, Progress, Tables, embed, previous_sources, reuse, write_generation
+from .lexical import terms
 from .meetings import extract_meetings
 from .quotes import extract_statements
 from .settings import Settings
-from .snapshot import ARTICLES, CHUNKS, MEETINGS, STATEMENTS, Snapshot, load_snapshot
-from .store import FORMAT_VERSION, FaissStore, IndexCorrupt, commit, new_generation, remove_stale, write_jsonl
-from .types import Article, IndexReport, Skipped
+from .snapshot import Snapshot, load_snapshot
+from .store import FORMAT_VERSION, IndexCorrupt
+from .types import Article, IndexReport, Meeting, Skipped
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
+__all__ = ["BuildBusy", "NothingToIndex", "Encoder", "Progress", "build_index", "build_lock", "compatibility", "chunker_params"]
 EXTRACTION_VERSION = "statements-v1"
 
 
@@ -34,34 +33,6 @@ class BuildBusy(RuntimeError):
 
 class NothingToIndex(RuntimeError):
     """No usable seed file remains; the previous index is kept."""
-
-
-class Encoder(Protocol):
-    """What indexing needs from an embedder."""
-
-    model_id: str
-    dim: int
-
-    def embed_passages(self, texts: Sequence[str], on_progress: Callable[[int, int], None] | None = None) -> np.ndarray:
-        """Embed passages, L2-normalized."""
-
-
-@dataclass
-class _Table:
-    """Rows and their vectors for one kind of item, while building."""
-
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    vectors: list[np.ndarray] = field(default_factory=list)
-
-    def extend(self, rows: list[dict[str, Any]], vectors: np.ndarray) -> None:
-        """Append rows with their vectors."""
-        self.rows.extend(rows)
-        if len(rows):
-            self.vectors.append(np.asarray(vectors, dtype=np.float32))
-
-    def matrix(self, dim: int) -> np.ndarray:
-        """Return all vectors stacked."""
-        return np.vstack(self.vectors) if self.vectors else np.zeros((0, dim), dtype=np.float32)
 
 
 @contextmanager
@@ -105,14 +76,22 @@ def compatibility(manifest: dict[str, Any] | None, settings: Settings, model_id:
 def build_index(
     settings: Settings, encoder: Encoder, full: bool = False, on_progress: Progress | None = None
 ) -> IndexReport:
-    """Bring the index in line with the seeds folder; embed only what changed."""
+    """Bring the index in line with the seeds folder; embed only what changed.
+
+    A file that cannot be read or processed is skipped with a reason; the
+    build fails (NothingToIndex, old index kept) only when no article is left.
+    """
     started = time.perf_counter()
     with build_lock(settings.index_dir):
-        articles, skipped = load_corpus(settings.seeds_dir, settings.max_file_bytes)
+        stats = seed_stats(settings.seeds_dir)  # before reading: a later edit makes the index stale
+        prefer = previous_sources(settings.index_dir)
+        articles, skipped = load_corpus(settings.seeds_dir, settings.max_file_bytes, prefer=prefer)
         if not articles:
             raise NothingToIndex(_nothing_message(settings.seeds_dir, skipped))
         old, reason = _reusable(settings, encoder, full)
-        report = _build(settings, encoder, articles, skipped, old, on_progress)
+        if old is not None and _needs_model(old, articles) and old.manifest.get("dim") != encoder.dim:
+            old, reason = None, "dimension changed"
+        report = _build(settings, encoder, _Inputs(articles, skipped, stats), old, on_progress)
     seconds = round(time.perf_counter() - started, 3)
     return IndexReport(**{**asdict(report), "skipped": report.skipped, "seconds": seconds, "reason": reason})
 
@@ -134,157 +113,110 @@ def _reusable(settings: Settings, encoder: Encoder, full: bool) -> tuple[Snapsho
         log.warning("index is damaged, rebuilding from the seeds: %s", exc)
         return None, f"index damaged: {exc}"
     reason = compatibility(old.manifest if old else None, settings, encoder.model_id)
-    if reason:
-        return None, reason
-    if old is not None and old.manifest.get("dim") != encoder.dim:
-        return None, "dimension changed"
-    return old, ""
+    return (None, reason) if reason else (old, "")
 
 
-def _build(
-    settings: Settings,
-    encoder: Encoder,
-    articles: list[Article],
-    skipped: list[Skipped],
-    old: Snapshot | None,
-    on_progress: Progress | None,
-) -> IndexReport:
+def _needs_model(old: Snapshot, articles: list[Article]) -> bool:
+    """Return True if some article is new or changed (so the model must be loaded to embed it)."""
+    return any(old.sources.get(a.source, {}).get("sha256") != a.sha256 for a in articles)
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What the seeds folder holds at the start of a build."""
+
+    articles: list[Article]
+    skipped: list[Skipped]
+    stats: dict[str, tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """One new or changed article, chunked and extracted, not yet embedded."""
+
+    article: Article
+    meetings: list[Meeting]
+    chunks: list[dict[str, Any]]
+    statements: list[dict[str, Any]]
+
+
+def _build(settings: Settings, encoder: Encoder, inputs: _Inputs, old: Snapshot | None, on_progress: Progress | None) -> IndexReport:
     """Assemble the new generation from reused and freshly embedded rows."""
     old_sources = old.sources if old else {}
-    current = {a.source for a in articles}
-    fresh = [a for a in articles if old_sources.get(a.source, {}).get("sha256") != a.sha256]
-    kept = sorted(current - {a.source for a in fresh})
-    chunks, statements, meetings = _Table(), _Table(), _Table()
+    fresh = [a for a in inputs.articles if old_sources.get(a.source, {}).get("sha256") != a.sha256]
+    prepared, failed = _prepare_all(settings, fresh, on_progress)
+    bad = {s.source for s in failed}
+    articles = [a for a in inputs.articles if a.source not in bad]
+    skipped = sorted([*inputs.skipped, *failed], key=lambda s: s.source)
+    if not articles:
+        raise NothingToIndex(_nothing_message(settings.seeds_dir, skipped))
+    kept = sorted({a.source for a in articles} - {p.article.source for p in prepared})
+    tables = Tables()
     if old is not None and kept:
-        _reuse(old, set(kept), chunks, statements, meetings)
-    embedded = _embed_fresh(settings, encoder, fresh, chunks, statements, meetings, on_progress)
-    sources = {a.source: _source_record(a, chunks, statements) for a in articles}
-    texts = [{"source": a.source, "text": a.text, "sha256": a.sha256, "encoding": a.encoding} for a in articles]
-    _write(settings, encoder, chunks, statements, meetings, sources, texts)
+        reuse(old, set(kept), tables)
+    embedded = _embed_prepared(encoder, prepared, tables, on_progress)
+    dim = int(old.chunk_vectors.index.d) if old is not None and not prepared else encoder.dim  # no model load to only remove
+    hashes = {a.source: a.sha256 for a in articles}
+    info = BuildInfo(encoder.model_id, dim, chunker_params(settings).to_dict(), EXTRACTION_VERSION,
+                     fingerprint(inputs.stats, hashes), tuple(skipped))
+    write_generation(settings, info, tables, articles)
+    names = [p.article.source for p in prepared]
     return IndexReport(
-        added=tuple(sorted(a.source for a in fresh if a.source not in old_sources)),
-        changed=tuple(sorted(a.source for a in fresh if a.source in old_sources)),
-        removed=tuple(sorted(set(old_sources) - current)),
+        added=tuple(sorted(n for n in names if n not in old_sources)),
+        changed=tuple(sorted(n for n in names if n in old_sources)),
+        removed=tuple(sorted(set(old_sources) - {a.source for a in articles})),
         unchanged=tuple(kept),
         skipped=tuple(skipped),
-        chunks=len(chunks.rows),
+        chunks=len(tables.chunks.rows),
         embedded=embedded,
         full=old is None,
     )
 
 
-def _source_record(article: Article, chunks: _Table, statements: _Table) -> dict[str, Any]:
-    """Return the manifest entry for one source file."""
-    return {
-        "sha256": article.sha256,
-        "encoding": article.encoding,
-        "chars": len(article.text),
-        "chunks": sum(1 for r in chunks.rows if r["source"] == article.source),
-        "statements": sum(1 for r in statements.rows if r["source"] == article.source),
-    }
-
-
-def _reuse(old: Snapshot, keep: set[str], chunks: _Table, statements: _Table, meetings: _Table) -> None:
-    """Copy the rows and vectors of unchanged sources from the old snapshot."""
-    for table, store, rows, row_terms in (
-        (chunks, old.chunk_vectors, old.chunks, old.chunk_terms),
-        (statements, old.statement_vectors, old.statements, old.statement_terms),
-    ):
-        picked = [i for i, row in enumerate(rows) if row.source in keep]
-        vectors = store.reconstruct_all()[picked] if picked else np.zeros((0, store.index.d), np.float32)
-        dicts = [dict(rows[i].to_dict(), terms=list(row_terms[i]) if row_terms else []) for i in picked]
-        table.extend(dicts, vectors)
-    meetings.rows.extend(m.to_dict() for m in old.meetings if m.source in keep)
-
-
-def _embed_fresh(
-    settings: Settings,
-    encoder: Encoder,
-    fresh: list[Article],
-    chunks: _Table,
-    statements: _Table,
-    meetings: _Table,
-    on_progress: Progress | None,
-) -> int:
-    """Chunk, extract and embed new or changed articles; return chunks embedded."""
+def _prepare_all(settings: Settings, fresh: list[Article], on_progress: Progress | None) -> tuple[list[_Prepared], list[Skipped]]:
+    """Chunk and extract every new or changed article; one that fails is skipped, not fatal."""
     params = chunker_params(settings)
-    new_chunks, new_statements = [], []
+    prepared: list[_Prepared] = []
+    failed: list[Skipped] = []
     for done, article in enumerate(fresh, 1):
-        found = extract_meetings(article)
-        meetings.rows.extend(m.to_dict() for m in found)
-        new_chunks += [dict(c.to_dict(), terms=terms(c.text)) for c in chunk_article(article, params)]
-        new_statements += [_statement_row(s) for s in extract_statements(article, found)]
         if on_progress:
-            on_progress(done, len(fresh), "Membaca artikel")
-    chunks.extend(new_chunks, _embed(encoder, [r["text"] for r in new_chunks], on_progress, "Embedding passages"))
-    texts = [r["text"] for r in new_statements]
-    statements.extend(new_statements, _embed(encoder, texts, on_progress, "Embedding statements"))
-    return len(new_chunks)
+            on_progress(done - 1, len(fresh), "Membaca artikel")
+        try:
+            item = _prepare(article, params)
+        except Exception as exc:  # noqa: BLE001 - one bad article must never stop the build
+            log.exception("cannot process %s; skipping it", article.source)
+            failed.append(Skipped(article.source, f"could not be processed ({type(exc).__name__}: {exc})"[:300]))
+            continue
+        if item.chunks:
+            prepared.append(item)
+        else:
+            failed.append(Skipped(article.source, "no article text (only boilerplate or white space)"))
+    if on_progress and fresh:
+        on_progress(len(fresh), len(fresh), "Membaca artikel")
+    return prepared, failed
+
+
+def _prepare(article: Article, params: ChunkerParams) -> _Prepared:
+    """Chunk one article and extract its meetings and statements."""
+    found = extract_meetings(article)
+    chunks = [dict(c.to_dict(), terms=terms(c.text)) for c in chunk_article(article, params)]
+    statements = [_statement_row(s) for s in extract_statements(article, found)]
+    return _Prepared(article, found, chunks, statements)
+
+
+def _embed_prepared(encoder: Encoder, prepared: list[_Prepared], tables: Tables, on_progress: Progress | None) -> int:
+    """Embed the chunks and statements of prepared articles; return chunks embedded."""
+    if not prepared:
+        return 0
+    chunks = [row for p in prepared for row in p.chunks]
+    statements = [row for p in prepared for row in p.statements]
+    tables.meetings.rows.extend(m.to_dict() for p in prepared for m in p.meetings)
+    tables.chunks.extend(chunks, embed(encoder, [r["text"] for r in chunks], on_progress, "Embedding passages"))
+    tables.statements.extend(statements, embed(encoder, [r["text"] for r in statements], on_progress, "Embedding statements"))
+    return len(chunks)
 
 
 def _statement_row(statement: Any) -> dict[str, Any]:
     """Return a statement's JSON row with its BM25 terms (text plus speaker)."""
     speaker = statement.speaker
     return dict(statement.to_dict(), terms=terms(f"{statement.text} {speaker.role} {speaker.name}"))
-
-
-def _embed(encoder: Encoder, texts: list[str], on_progress: Progress | None, label: str) -> np.ndarray:
-    """Embed texts once each (duplicates share a vector) and report progress."""
-    if not texts:
-        return np.zeros((0, encoder.dim), dtype=np.float32)
-    unique = list(dict.fromkeys(texts))
-
-    def report(done: int, total: int) -> None:
-        if on_progress:
-            on_progress(done, total, label)
-
-    vectors = encoder.embed_passages(unique, on_progress=report)
-    position = {t: i for i, t in enumerate(unique)}
-    return np.asarray(vectors, dtype=np.float32)[[position[t] for t in texts]]
-
-
-def _write(
-    settings: Settings,
-    encoder: Encoder,
-    chunks: _Table,
-    statements: _Table,
-    meetings: _Table,
-    sources: dict[str, Any],
-    articles: list[dict[str, Any]],
-) -> None:
-    """Write a new generation and swap it in atomically."""
-    index_dir = settings.index_dir
-    remove_stale(index_dir, keep=_live_generation(index_dir))
-    gen = new_generation(index_dir)
-    chunk_store = FaissStore.build(chunks.matrix(encoder.dim), encoder.dim, settings.hnsw_threshold)
-    chunk_store.save(gen / f"{CHUNKS}.faiss")
-    FaissStore.build(statements.matrix(encoder.dim), encoder.dim, 10**12).save(gen / f"{STATEMENTS}.faiss")
-    for name, rows in ((CHUNKS, chunks.rows), (STATEMENTS, statements.rows), (MEETINGS, meetings.rows)):
-        write_jsonl(gen / f"{name}.jsonl", rows)
-    write_jsonl(gen / f"{ARTICLES}.jsonl", articles)
-    Lexical.build([r["terms"] for r in chunks.rows]).save(gen / f"bm25-{CHUNKS}")
-    Lexical.build([r["terms"] for r in statements.rows]).save(gen / f"bm25-{STATEMENTS}")
-    manifest = {
-        "model": encoder.model_id,
-        "dim": encoder.dim,
-        "prompts": {"query": settings.query_prompt, "passage": settings.passage_prompt},
-        "chunker": chunker_params(settings).to_dict(),
-        "extraction": EXTRACTION_VERSION,
-        "vector_index": {"type": chunk_store.kind, "params": chunk_store.params, "metric": "inner_product"},
-        "lexical": {"engine": "bm25s", "stemmer": "PySastrawi", "stopwords": "sastrawi+en"},
-        "counts": {"chunks": len(chunks.rows), "statements": len(statements.rows), "meetings": len(meetings.rows)},
-        "sources": sources,
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    }
-    commit(index_dir, gen, manifest)
-
-
-def _live_generation(index_dir: Path) -> str:
-    """Return the generation the current manifest names, or ''."""
-    try:
-        from .store import read_manifest
-
-        manifest = read_manifest(index_dir)
-    except IndexCorrupt:
-        return ""
-    return str(manifest["generation"]) if manifest else ""

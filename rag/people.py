@@ -33,7 +33,8 @@ class People:
 
     def matches(self, text: str) -> list[Entity]:
         """Return the entities a question refers to (ties kept), best first."""
-        found = [(e, s) for e, s in self.index.match(text) if isinstance(e, Entity)]
+        titled = any(is_person_title(w) for w in _CAPITALIZED.findall(text))
+        found = [(e, s) for e, s in self.index.match(text) if isinstance(e, Entity) and (titled or _names_in(e, text))]
         if not found:
             return []
         best = found[0][1]
@@ -89,3 +90,13 @@ def _capitalized_runs(text: str) -> list[list[str]]:
         elif runs[-1]:
             runs.append([])
     return [r for r in runs if r]
+
+
+def _names_in(entity: Entity, text: str) -> bool:
+    """Return True when a word of the entity's personal name occurs in the text.
+
+    A role matched only through lower-case words ("penjabat kepala daerah"
+    as a topic) is not a reference to a person.
+    """
+    words = {w.lower() for w in re.findall(r"\w+", text)}
+    return any(part.lower() in words for part in entity.name.split())

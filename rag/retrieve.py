@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense FAISS plus BM25, fused by reciprocal rank, with name boosts."""
+"""Hybrid retrieval: dense FAISS plus BM25, fused by a weighted sum of normalized scores, with name boosts."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ import numpy as np
 
 from .lexical import terms
 from .snapshot import Snapshot
+from .store import FaissStore
 from .types import Chunk, Hit, Statement
 
-RRF_K = 60
 POOL = 50
+W_DENSE, W_LEXICAL = 0.5, 0.5  # weights of the min-max normalized dense and BM25 scores
+W_NAME = 0.1  # boost for rows that contain the question's names, titles or places
+W_PASSAGE = 0.2  # vote for statements inside the top retrieved passages (divided by 1 + rank)
 
 
 @dataclass(frozen=True)
@@ -25,23 +28,19 @@ class Ranked:
     lexical: float
 
 
-def fuse(
-    dense: Sequence[tuple[int, float]],
-    lexical: Sequence[tuple[int, float]],
-    boosts: dict[int, float] | None = None,
-    weights: tuple[float, float] = (1.0, 1.0),
-) -> list[Ranked]:
-    """Fuse two ranked lists by weighted reciprocal rank; add optional per-row boosts."""
-    score: dict[int, float] = {}
-    dense_of = dict(dense)
-    lexical_of = dict(lexical)
-    for weight, ranked in ((weights[0], dense), (weights[1], lexical)):
-        for rank, (row, _) in enumerate(ranked):
-            score[row] = score.get(row, 0.0) + weight / (RRF_K + rank + 1)
-    for row, extra in (boosts or {}).items():
-        if row in score:
-            score[row] += extra
-    out = [Ranked(r, s, dense_of.get(r, 0.0), lexical_of.get(r, 0.0)) for r, s in score.items()]
+def fuse(dense: dict[int, float], lexical: dict[int, float], boosts: dict[int, float] | None = None) -> list[Ranked]:
+    """Fuse dense cosines and BM25 scores of the same candidates by weighted normalized sum."""
+    rows = sorted(set(dense) | set(lexical))
+    if not rows:
+        return []
+    low, high = min(dense.values(), default=0.0), max(dense.values(), default=0.0)
+    top_lexical = max(lexical.values(), default=0.0)
+    out = []
+    for row in rows:
+        d = (dense.get(row, low) - low) / (high - low) if high > low else 1.0
+        lx = lexical.get(row, 0.0) / top_lexical if top_lexical > 0 else 0.0
+        score = W_DENSE * d + W_LEXICAL * lx + (boosts or {}).get(row, 0.0)
+        out.append(Ranked(row, score, dense.get(row, low), lexical.get(row, 0.0)))
     return sorted(out, key=lambda x: (-x.score, x.row))
 
 
@@ -55,8 +54,17 @@ def name_boosts(query_terms: Iterable[str], row_terms: Sequence[Sequence[str]], 
         have = set(row_terms[row]) if row < len(row_terms) else set()
         hits = sum(1 for t in wanted if t in have)
         if hits:
-            boosts[row] = 0.01 * hits / len(wanted)
+            boosts[row] = W_NAME * hits / len(wanted)
     return boosts
+
+
+def exact_dense(store: FaissStore, qvec: np.ndarray, rows: Iterable[int]) -> dict[int, float]:
+    """Return the exact cosine of a query to the given rows of a store."""
+    rows = [int(r) for r in rows]
+    if not rows:
+        return {}
+    vectors = np.vstack([store.index.reconstruct(r) for r in rows])
+    return {r: float(v) for r, v in zip(rows, vectors @ qvec.reshape(-1), strict=True)}
 
 
 class Retriever:
@@ -95,27 +103,8 @@ class Retriever:
         snap = self.snapshot
         pool = max(POOL, len(allowed) if allowed else 0)
         extra = self._passage_votes(passages)
-        ranked = self._rank(query, qvec, snap.statement_vectors, snap.statement_lexical, snap.statement_terms, pool, extra)
-        if allowed is not None:
-            ranked = [r for r in ranked if r.row in allowed]
-            ranked += self._missing(allowed, ranked, qvec)
+        ranked = self._rank(query, qvec, snap.statement_vectors, snap.statement_lexical, snap.statement_terms, pool, extra, allowed)
         return [(snap.statements[r.row], r) for r in ranked[:k]]
-
-    def dense_scores(self, qvec: np.ndarray, rows: Iterable[int]) -> dict[int, float]:
-        """Return the exact cosine of a query to given statement rows."""
-        store = self.snapshot.statement_vectors
-        rows = list(rows)
-        if not rows:
-            return {}
-        vectors = np.vstack([store.index.reconstruct(int(r)) for r in rows])
-        return {r: float(s) for r, s in zip(rows, vectors @ qvec.reshape(-1))}
-
-    def _missing(self, allowed: set[int], ranked: list[Ranked], qvec: np.ndarray) -> list[Ranked]:
-        """Score allowed rows that neither ranker returned, by dense cosine only."""
-        seen = {r.row for r in ranked}
-        extra = self.dense_scores(qvec, sorted(allowed - seen))
-        out = [Ranked(row, 0.0, s, 0.0) for row, s in extra.items()]
-        return sorted(out, key=lambda x: -x.dense)
 
     def _passage_votes(self, passages: Sequence[Hit]) -> dict[int, float]:
         """Return an RRF vote for every statement that lies inside a retrieved passage."""
@@ -123,23 +112,32 @@ class Retriever:
         for rank, hit in enumerate(passages):
             chunk = hit.chunk
             for row in self._rows_in(chunk.source, chunk.start, chunk.end):
-                votes.setdefault(row, 1.0 / (RRF_K + rank + 1))
+                votes.setdefault(row, W_PASSAGE / (rank + 1))
         return votes
 
     def _rows_in(self, source: str, start: int, end: int) -> list[int]:
         """Return statement rows of ``source`` that start inside ``[start, end)``."""
         return [r for r in self._by_source.get(source, ()) if start <= self.snapshot.statements[r].start < end]
 
-    def _rank(self, query, qvec, store, lexical, row_terms, pool: int = POOL, extra: dict[int, float] | None = None) -> list[Ranked]:  # noqa: ANN001
-        """Run both rankers and fuse them (plus optional extra votes)."""
+    def _rank(self, query, qvec, store, lexical, row_terms, pool=POOL, extra=None, allowed=None) -> list[Ranked]:  # noqa: ANN001
+        """Score candidates with both rankers and fuse them (plus optional extra votes).
+
+        Candidates are the union of both rankers' top ``pool``, or exactly the
+        ``allowed`` rows when given; every candidate gets its exact cosine.
+        """
         if store.ntotal == 0:
             return []
-        scores, ids = store.search(qvec.reshape(1, -1), min(pool, store.ntotal))
-        dense = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=False) if i >= 0]
-        lexical_hits = lexical.search(query, pool)
-        candidates = {i for i, _ in dense} | {i for i, _ in lexical_hits}
+        if allowed is not None:
+            candidates = set(allowed)
+            all_lexical = lexical.scores(query)
+            lexical_of = {r: float(all_lexical[r]) for r in candidates if r < len(all_lexical) and all_lexical[r] > 0}
+        else:
+            _, ids = store.search(qvec.reshape(1, -1), min(pool, store.ntotal))
+            lexical_of = dict(lexical.search(query, pool))
+            candidates = {int(i) for i in ids[0] if i >= 0} | set(lexical_of)
+        dense_of = exact_dense(store, qvec, candidates)
         boosts = name_boosts(terms(query), row_terms, candidates, self.name_terms)
         for row, vote in (extra or {}).items():
             if row in candidates:
                 boosts[row] = boosts.get(row, 0.0) + vote
-        return fuse(dense, lexical_hits, boosts)
+        return fuse(dense_of, lexical_of, boosts)

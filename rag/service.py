@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Callable
 
 from .answer import Context, answer_question, message
-from .corpus import SeedError, decode_bytes, is_hidden_or_temp, resolve_seed
-from .indexing import BuildBusy, NothingToIndex, Progress, build_index
+from .corpus import SeedError, decode_bytes, is_hidden_or_temp, resolve_seed, seeds_changed
+from .indexing import BuildBusy, NothingToIndex, Progress, build_index, compatibility
 from .settings import Settings
 from .snapshot import Snapshot, load_snapshot
 from .store import IndexCorrupt
@@ -28,7 +28,12 @@ log = logging.getLogger(__name__)
 __all__ = ["Service", "BuildBusy", "NothingToIndex", "UploadError", "SeedError"]
 
 
-STATEMENT_COLUMNS = ["speaker", "role", "rank", "quote", "kind", "verb", "meeting", "venue", "city", "province", "date", "source", "start_line", "end_line"]
+ANSWER_FAILED = "Maaf, pertanyaan ini tidak dapat dijawab karena kesalahan internal; kesalahan sudah dicatat di log."
+MAX_NAME_CHARS = 120  # uploaded file names are cut to this length, extension kept
+
+STATEMENT_COLUMNS = [
+    "speaker", "role", "rank", "quote", "kind", "verb", "meeting", "venue", "city", "province", "date", "source", "start_line", "end_line",
+]
 
 
 class UploadError(ValueError):
@@ -87,9 +92,12 @@ class Service:
         except IndexCorrupt as exc:
             log.warning("index damaged (%s); rebuilding from the seeds", exc)
             snapshot = None
-        if snapshot is not None and not self._stale(snapshot):
-            self._install(snapshot)
-            return None
+        if snapshot is not None:
+            problem = self._outdated(snapshot)
+            if not problem:
+                self._install(snapshot)
+                return None
+            log.info("index out of date (%s); updating it", problem)
         try:
             return self.rebuild(on_progress=on_progress)
         except BuildBusy:
@@ -111,8 +119,13 @@ class Service:
         if problem:
             return Answer(question=question or "", answer=problem, answerable=False, kind="invalid")
         ctx = self.context()
-        qvec = self.embedder.embed_queries([question.strip()])[0]
-        return answer_question(ctx, question.strip(), qvec)
+        text = question.strip()
+        try:
+            qvec = self.embedder.embed_queries([text])[0]
+            return answer_question(ctx, text, qvec)
+        except Exception:  # noqa: BLE001 - a question must get a reply, never a traceback
+            log.exception("answering %r failed", text[:200])
+            return Answer(question=question, answer=ANSWER_FAILED, answerable=False, kind="error")
 
     def article(self, source: str) -> Article:
         """Return an indexed article by file name (only files inside the seeds folder)."""
@@ -130,8 +143,7 @@ class Service:
             meetings = snap.meetings_of(name)
             title = meetings[0].name or meetings[0].event if meetings else ""
             rows.append(SourceInfo(name, True, int(record.get("statements", 0)), title))
-        skipped = self.last_report.skipped if self.last_report else ()
-        rows += [SourceInfo(s.source, False, 0, "", s.reason) for s in skipped]
+        rows += [SourceInfo(name, False, 0, "", reason) for name, reason in skipped_files(snap).items()]
         return rows
 
     def statement_rows(self) -> list[dict[str, object]]:
@@ -158,12 +170,16 @@ class Service:
             decode_bytes(data)
         except SeedError as exc:
             raise UploadError(f"{name}: {exc}") from exc
-        target = self.settings.seeds_dir.resolve() / name
-        if target.exists():
-            raise UploadError(f"{name}: a seed with this name already exists; rename the file")
         self.settings.seeds_dir.mkdir(parents=True, exist_ok=True)
-        with open(target, "xb") as handle:
-            handle.write(data)
+        target = self.settings.seeds_dir.resolve() / name
+        try:
+            with open(target, "xb") as handle:  # "x": never replaces a file or follows a link
+                handle.write(data)
+        except FileExistsError:
+            raise UploadError(f"{name}: a seed with this name already exists; rename the file") from None
+        except OSError as exc:
+            target.unlink(missing_ok=True)
+            raise UploadError(f"{name}: cannot be saved ({exc.strerror or exc})") from None
         return name
 
     def _indexed(self, source: str) -> bool:
@@ -177,12 +193,10 @@ class Service:
         with self._swap:
             self._context = ctx
 
-    def _stale(self, snapshot: Snapshot) -> bool:
-        """Return True when the seeds folder no longer matches the snapshot."""
-        from .corpus import list_seed_files
-
-        files, _ = list_seed_files(self.settings.seeds_dir)
-        return {name for name, _ in files} != set(snapshot.sources) | _skipped_names(snapshot)
+    def _outdated(self, snapshot: Snapshot) -> str:
+        """Return why the snapshot cannot be served as is: other model or chunker, or changed seeds."""
+        reason = compatibility(snapshot.manifest, self.settings, self.embedder.model_id)
+        return reason or seeds_changed(self.settings.seeds_dir, snapshot.manifest.get("seeds"))
 
     def _wait_for_build(self, timeout: float = 600.0) -> None:
         """Wait for another process's build, then load what it committed."""
@@ -199,9 +213,10 @@ class Service:
         raise BuildBusy("rebuild already running")
 
 
-def _skipped_names(snapshot: Snapshot) -> set[str]:
-    """Return the names of files the snapshot's build skipped."""
-    return {s["source"] for s in snapshot.manifest.get("skipped", [])}
+def skipped_files(snapshot: Snapshot) -> dict[str, str]:
+    """Return the files the snapshot's build skipped, with their reasons."""
+    rows = snapshot.manifest.get("skipped") or []
+    return {str(r.get("source", "")): str(r.get("reason", "")) for r in rows if isinstance(r, dict)}
 
 
 def validate_question(question: str | None, limit: int) -> str:
@@ -226,6 +241,7 @@ def safe_filename(filename: str) -> str:
     base = _UNSAFE.sub("_", base).strip(" .")
     if not base or is_hidden_or_temp(base):
         raise UploadError(f"{filename!r}: not an acceptable file name")
-    if Path(base).suffix.lower() not in (".txt", ".md"):
+    stem, suffix = Path(base).stem, Path(base).suffix
+    if suffix.lower() not in (".txt", ".md"):
         raise UploadError(f"{base}: only .txt and .md files are accepted")
-    return base[:120]
+    return stem[: MAX_NAME_CHARS - len(suffix)].rstrip(" .") + suffix

@@ -14,6 +14,7 @@ from .types import Article, Chunk, Meeting, Speaker, Statement
 log = logging.getLogger(__name__)
 
 CHUNKS, STATEMENTS, MEETINGS, ARTICLES = "chunks", "statements", "meetings", "articles"
+REQUIRED = (f"{CHUNKS}.jsonl", f"{CHUNKS}.faiss", f"{STATEMENTS}.jsonl", f"{STATEMENTS}.faiss", f"{MEETINGS}.jsonl", f"{ARTICLES}.jsonl")
 
 
 def chunk_from(row: dict[str, Any]) -> Chunk:
@@ -72,10 +73,10 @@ def load_snapshot(index_dir: Path) -> Snapshot | None:
     manifest = read_manifest(index_dir)
     if manifest is None:
         return None
-    gen = verify(index_dir, manifest)
+    gen = verify(index_dir, manifest, REQUIRED)
     try:
         return _read_generation(gen, manifest)
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError, AttributeError, IndexError) as exc:
         raise IndexCorrupt(f"index files are unreadable: {exc}") from exc
 
 

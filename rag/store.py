@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 FORMAT_VERSION = 3
+_GENERATION = re.compile(r"gen-[\w.-]+")
 
 
 class IndexCorrupt(RuntimeError):
@@ -176,15 +178,39 @@ def read_manifest(index_dir: Path) -> dict[str, Any] | None:
         raise IndexCorrupt(f"manifest.json is unreadable: {exc}") from exc
     if not isinstance(manifest, dict) or "generation" not in manifest:
         raise IndexCorrupt("manifest.json has no generation")
+    _check_shape(manifest)
     return manifest
 
 
-def verify(index_dir: Path, manifest: dict[str, Any]) -> Path:
-    """Check every file of the live generation against its sha256; return its folder."""
+def _check_shape(manifest: dict[str, Any]) -> None:
+    """Raise IndexCorrupt unless the manifest's generation, files and sources are well formed."""
+    gen = manifest.get("generation")
+    if not isinstance(gen, str) or not _GENERATION.fullmatch(gen):
+        raise IndexCorrupt(f"manifest.json names no valid generation folder: {gen!r}")
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+        raise IndexCorrupt("manifest.json lists no file checksums")
+    if any(Path(name).is_absolute() or ".." in Path(name).parts for name in files):
+        raise IndexCorrupt("manifest.json names a file outside its generation folder")
+    for key in ("sources", "seeds"):
+        if not isinstance(manifest.get(key, {}), dict):
+            raise IndexCorrupt(f"manifest.json: {key} is not an object")
+    if not isinstance(manifest.get("skipped", []), list):
+        raise IndexCorrupt("manifest.json: skipped is not a list")
+
+
+def verify(index_dir: Path, manifest: dict[str, Any], required: Iterable[str] = ()) -> Path:
+    """Check every file of the live generation against its sha256; return its folder.
+
+    ``required`` names files that must be listed (and so checked) in the manifest.
+    """
     gen = index_dir / str(manifest["generation"])
     files = manifest.get("files") or {}
     if not gen.is_dir() or not files:
         raise IndexCorrupt(f"index folder {gen.name} is missing")
+    missing = sorted(set(required) - set(files))
+    if missing:
+        raise IndexCorrupt(f"manifest.json does not list {', '.join(missing)}")
     for name, expected in files.items():
         path = gen / name
         if not path.is_file():

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Sequence
 from .compose import sentence_bounds
 from .lexical import terms
 from .entities import is_person_title
-from .names import alias_forms
+from .datetext import month_number
+from .names import alias_forms, is_title_word
 from .questions import Question
 from .snapshot import Snapshot
 from .types import Hit, Meeting
@@ -48,6 +49,9 @@ def has_count(text: str) -> bool:
     return bool(_NUMBER_WORDS.search(_DATE_OR_YEAR.sub(" ", text)))
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 class Support:
     """Support checks over one snapshot."""
 
@@ -74,17 +78,39 @@ class Support:
 
     def accepts(self, q: Question, draft: Draft) -> bool:
         """Return True when the draft's evidence supports every checkable part of the question."""
+        return not self.objection(q, draft)
+
+    def objection(self, q: Question, draft: Draft) -> str:
+        """Return why the evidence does not support the answer ('' when it does)."""
         sources = list(dict.fromkeys(c.source for c in draft.citations))
         if not sources:
-            return False
+            return "no evidence"
         for word in q.proper:
-            if not is_person_title(word) and not self.known(word, sources):
-                return False
-        if any(n not in self.snapshot.articles[s].text for n in q.numbers for s in sources[:1]):
-            return False
+            if not self._supported_word(q, word, sources):
+                return f"{word!r} is not in the cited articles"
+        texts = " ".join(self.snapshot.articles[s].text for s in sources)
+        missing = [n for n in q.numbers if n not in texts]
+        if missing:
+            return f"number {missing[0]} is not in the cited article"
         if q.asks_count and not any(has_count(c.quote) for c in draft.citations):
-            return False
-        return self._on_topic(q, draft)
+            return "the evidence states no quantity"
+        if not self._on_topic(q, draft):
+            return f"evidence too far from the question (cosine {draft.score:.3f})"
+        return ""
+
+    def _supported_word(self, q: Question, word: str, sources: list[str]) -> bool:
+        """Return True when a capitalized question word is backed by the cited articles.
+
+        Month names may be backed by a meeting date; in English questions only
+        words the corpus uses at all are checked (the rest are English prose).
+        """
+        word = _POSSESSIVE.sub("", word)
+        if is_person_title(word) or self.known(word, sources):
+            return True
+        month = month_number(word)
+        if month and any(m.date and int(m.date[5:7]) == month for s in sources for m in self.snapshot.meetings_of(s)):
+            return True
+        return q.lang == "en" and not self.known(word) and not is_title_word(word)
 
     def _on_topic(self, q: Question, draft: Draft) -> bool:
         """Return True when a paraphrase answer is close enough to the question."""
@@ -111,11 +137,11 @@ class Support:
         out = [meeting.source]
         if not meeting.date:
             return out
-        place = set(terms(f"{meeting.venue} {meeting.city}"))
+        place = set(terms(f"{meeting.venue} {meeting.city} {meeting.province}"))
         for other in self.snapshot.meetings:
             if other.source in out or other.date != meeting.date:
                 continue
-            if other.event == meeting.event or place & set(terms(f"{other.venue} {other.city}")):
+            if other.event == meeting.event or place & set(terms(f"{other.venue} {other.city} {other.province}")):
                 out.append(other.source)
         return out
 

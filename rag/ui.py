@@ -34,6 +34,8 @@ EXAMPLES = [
     "Which meeting did Hadi Tjahjanto open?",
 ]
 BUSY = "Rebuild sedang berjalan — tunggu sampai selesai, lalu coba lagi."
+PENDING = "belum diindeks — klik «Rebuild index»"
+FAILED = "Maaf, terjadi kesalahan saat menjawab. Coba lagi, atau laporkan pertanyaan ini ke pengelola."
 NO_INDEX = "Belum ada artikel terindeks. Unggah artikel di tab «Sumber», lalu klik «Rebuild index»."
 THEME = gr.themes.Default(font=["system-ui", "Segoe UI", "Roboto", "sans-serif"], font_mono=["ui-monospace", "monospace"])
 
@@ -56,7 +58,11 @@ class App:
         history = [*(history or []), {"role": "user", "content": H.esc(question or "")}]
         history.append({"role": "assistant", "content": "Mencari…"})
         yield history, gr.skip(), gr.skip(), ""
-        answer = self.ask(question or "")
+        try:
+            answer = self.ask(question or "")
+        except Exception:  # a pipeline bug must not leave the chat hanging
+            log.exception("answering %r failed", question)
+            answer = Answer(question=question or "", answer=FAILED, answerable=False, kind="error")
         for part in H.prefixes(H.esc(H.chat_text(answer))):
             history[-1] = {"role": "assistant", "content": part}
             yield history, gr.skip(), gr.skip(), ""
@@ -64,7 +70,7 @@ class App:
 
     def open_citation(self, cites: list[Citation] | None, evt: gr.EventData) -> str:
         """Show the article of the clicked citation, its quote highlighted."""
-        number = str((evt._data or {}).get("cite", ""))
+        number = str(getattr(evt, "cite", ""))
         for c in cites or []:
             if str(c.id) == number:
                 return self.article_html(c.source, c.start, c.end)
@@ -116,9 +122,19 @@ class App:
             infos = []
         data = [[s.source, s.meeting, str(s.statements), "ya" if s.indexed else "tidak", s.reason] for s in infos]
         known = {s.source for s in infos}
-        files, _ = list_seed_files(self.service.settings.seeds_dir)
-        data += [[name, "", "0", "tidak", "belum diindeks — klik «Rebuild index»"] for name, _ in files if name not in known]
+        reasons = self._skip_reasons()
+        files, skipped = list_seed_files(self.service.settings.seeds_dir)
+        data += [[name, "", "0", "tidak", reasons.get(name, PENDING)] for name, _ in files if name not in known]
+        data += [[s.source, "", "0", "tidak", s.reason] for s in skipped if s.source not in known]
         return {"headers": H.SOURCE_HEADERS, "data": data}
+
+    def _skip_reasons(self) -> dict[str, str]:
+        """Return why the live index skipped files (kept in its manifest across restarts)."""
+        try:
+            skipped = self.service.context().snapshot.manifest.get("skipped") or []
+        except NothingToIndex:
+            return {}
+        return {str(s.get("source")): str(s.get("reason")) for s in skipped if isinstance(s, dict)}
 
     def upload(self, files: list[str] | None) -> tuple[Any, ...]:
         """Save uploaded files into the seeds folder; report each one."""
@@ -205,7 +221,7 @@ def _chat_tab(app: App) -> None:
     with gr.Tab("Tanya", id="tanya"):
         with gr.Row(equal_height=False, elem_id="chat-row"):
             with gr.Column(scale=3, min_width=300):
-                bot = gr.Chatbot(label="Jawaban", elem_id="chat", height=520, render_markdown=False, sanitize_html=True, allow_tags=False)
+                bot = gr.Chatbot(label="Jawaban", elem_id="chat", height=580, render_markdown=False, sanitize_html=True, allow_tags=False)
                 with gr.Row():
                     box = gr.Textbox(label="Pertanyaan", show_label=False, placeholder="Tulis pertanyaan…", elem_id="question",
                                      scale=5, max_lines=4)
@@ -240,7 +256,8 @@ def _statements_tab(app: App) -> list[Any]:
             csv_file = gr.File(label="CSV", interactive=False, elem_id="csv-file", visible=False)
         rows = gr.State([])
         filters = [speaker, meeting, province, date_from, date_to, text]
-        triggers = [speaker.change, meeting.change, province.change, date_from.submit, date_to.submit, text.change]
+        triggers = [speaker.change, meeting.change, province.change, text.change]
+        triggers += [date_from.submit, date_from.blur, date_to.submit, date_to.blur]
         gr.on(triggers, app.filter, filters, [grid, rows, status], api_visibility="private", trigger_mode="always_last")
         grid.select(app.select_statement, [rows], [card], api_visibility="private")
         download.click(app.csv, [rows], [csv_file], api_visibility="private")

@@ -35,6 +35,7 @@ SCROLL_JS = (
 )
 LIGHT_JS = "() => { document.documentElement.classList.remove('dark'); document.body.classList.remove('dark'); }"
 CSS = """
+html, body { background: #fff; color-scheme: light; }
 #chat-row { gap: 16px; }
 @media (max-width: 760px) { #chat-row { flex-direction: column !important; } #chat-row > div { width: 100% !important; } }
 .corpus-line { color: #555; margin: 0 0 8px 0; }

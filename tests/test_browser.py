@@ -60,7 +60,7 @@ def dialogs() -> list[str]:
 
 @pytest.fixture
 def page(browser: Browser, app: Running, dialogs: list[str]) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, color_scheme="light")
     tab = context.new_page()
     tab.set_default_timeout(60_000)
 

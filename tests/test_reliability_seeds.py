@@ -1,0 +1,258 @@
+"""Never crash on a bad article: every odd seed file is indexed correctly or skipped with a reason."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from conftest import SEED_NAMES, SEEDS, file_lines
+
+from rag import indexing
+from rag.cli import main as rag_main
+from rag.commands import format_report
+from rag.corpus import decode_bytes, load_corpus
+from rag.indexing import build_index, build_lock
+from rag.settings import Settings
+from rag.snapshot import load_snapshot
+from rag.store import read_manifest
+from rag.types import IndexReport
+
+BIG = 50 * 1024 * 1024
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" + bytes(range(256)) * 4
+SPACED = "Berita Pilkada Sumbawa Besar é ñ.txt"
+
+
+def article(speaker: str, role: str, quote: str, topic: str, newline: str = "\n") -> str:
+    """Return a small news article with one attributed direct quote on line 3."""
+    lines = [
+        f"Rapat koordinasi {topic} menjelang Pilkada 2024 digelar di aula kantor bupati, Kamis (7/11/2024).",
+        f"Dalam rapat itu, {role}, {speaker}, menyampaikan sejumlah langkah persiapan.",
+        f"\u201c{quote},\u201d kata {speaker}.",
+        "Rapat dihadiri unsur Forkopimda, KPU, Bawaslu dan camat se-kabupaten.",
+        "",
+    ]
+    return newline.join(lines)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A seed file that must be indexed and cited."""
+
+    name: str
+    speaker: str
+    question: str
+    quote_part: str
+    encoding: str
+
+
+CASES = [
+    Case("cp1252.txt", "Ketut Suardana Wirawan", "Apa kata Ketut Suardana Wirawan tentang pemilih pemula?", "café baca pemilu", "cp1252"),
+    Case("latin1.txt", "Fransiskus Xaverius Lamablawa", "Apa kata Fransiskus Xaverius Lamablawa tentang pengawasan logistik?",
+         "Señor Pesisir", "latin-1"),
+    Case("bom.txt", "Andi Mappasessu Rahman", "Apa kata Andi Mappasessu Rahman tentang alat peraga kampanye?",
+         "alat peraga kampanye", "utf-8"),
+    Case("crlf.txt", "Yosef Dionisius Moa", "Apa kata Yosef Dionisius Moa tentang gudang logistik?", "gudang logistik", "utf-8"),
+    Case(SPACED, "Lalu Hamzanwadi Pratama", "Apa kata Lalu Hamzanwadi Pratama tentang tokoh adat?", "tokoh adat", "utf-8"),
+    Case("satu_baris.txt", "Muhammad Syarifuddin Ahyar", "Apa kata Muhammad Syarifuddin Ahyar tentang surat suara cadangan?",
+         "surat suara cadangan", "utf-8"),
+]
+
+SKIPS = {  # file -> words its skip reason must contain
+    "kosong.txt": "empty file",
+    "gambar.txt": "binary",
+    "spasi.txt": "white space",
+    "besar.txt": "too large",
+    ".#catatan.txt": "hidden or temporary",
+    "~catatan.txt": "hidden or temporary",
+    "catatan.txt.swp": "hidden or temporary",
+    "tautan_keluar.txt": "outside the seeds folder",
+    "tautan_putus.txt": "broken link",
+    "zz_salinan_004.txt": "duplicate of 004_25ac917f1e504862.txt",
+    "pipa.txt": "not a regular file",
+    "dokumen.pdf": "unsupported file type",
+    "hanya_footer.txt": "no article text",
+    "nama-latin1-\\xe9.txt": "not valid UTF-8",
+}
+
+
+def write_bad_seeds(seeds: Path, outside: Path) -> None:
+    """Add every odd file of this module to a seeds copy."""
+    (seeds / "cp1252.txt").write_bytes(article("Ketut Suardana Wirawan", "Ketua KPU Kabupaten Jembrana",
+        "Kami menyiapkan café baca pemilu di setiap desa agar pemilih pemula paham tata cara mencoblos", "sosialisasi").encode("cp1252"))
+    (seeds / "latin1.txt").write_bytes(article("Fransiskus Xaverius Lamablawa", "Ketua Bawaslu Kabupaten Flores Timur",
+        "Pengawas kami di Solor memakai perahu motor Se\xf1or Pesisir untuk mengawal logistik \x81 sampai ke TPS",  # 0x81: not cp1252
+        "pengawasan").replace("\u201c", '"').replace("\u201d", '"').encode("latin-1"))
+    (seeds / "bom.txt").write_bytes(b"\xef\xbb\xbf" + article("Andi Mappasessu Rahman", "Kepala Satpol PP Kabupaten Pinrang",
+        "Kami menurunkan dua ratus personel untuk menertibkan alat peraga kampanye yang melanggar aturan", "penertiban").encode())
+    (seeds / "crlf.txt").write_bytes(article("Yosef Dionisius Moa", "Sekretaris Daerah Kabupaten Sikka",
+        "Seluruh camat wajib melaporkan kesiapan gudang logistik setiap pekan sampai hari pemungutan suara", "logistik", "\r\n").encode())
+    (seeds / SPACED).write_text(article("Lalu Hamzanwadi Pratama", "Kepala Bakesbangpol Kabupaten Sumbawa",
+        "Kami mengajak para tokoh adat di Sumbawa menjaga kerukunan selama masa kampanye", "kerukunan"), encoding="utf-8")
+    (seeds / "satu_baris.txt").write_text(one_line_article(), encoding="utf-8")
+    (seeds / "kosong.txt").write_bytes(b"")
+    (seeds / "gambar.txt").write_bytes(PNG)
+    (seeds / "spasi.txt").write_bytes(b"  \n\t\r\n  \n")
+    with (seeds / "besar.txt").open("wb") as handle:
+        block = ("Pilkada damai di seluruh daerah. " * 32).encode()
+        for _ in range(BIG // len(block) + 1):
+            handle.write(block)
+    for name in (".#catatan.txt", "~catatan.txt", "catatan.txt.swp"):
+        (seeds / name).write_text("catatan sementara penyunting", encoding="utf-8")
+    (outside / "rahasia.txt").write_text(article("Orang Luar Folder", "Penyusup", "Teks ini tidak boleh diindeks", "rahasia"))
+    os.symlink(outside / "rahasia.txt", seeds / "tautan_keluar.txt")
+    os.symlink(seeds / "tidak_ada.txt", seeds / "tautan_putus.txt")
+    shutil.copy(SEEDS / "004_25ac917f1e504862.txt", seeds / "zz_salinan_004.txt")
+    os.mkfifo(seeds / "pipa.txt")
+    (seeds / "dokumen.pdf").write_bytes(b"%PDF-1.4 ...")
+    (seeds / "hanya_footer.txt").write_text("Tinggalkan Balasan\nAlamat email Anda tidak akan dipublikasikan.\nTidak ada komentar\n")
+    with open(os.path.join(os.fsencode(seeds), b"nama-latin1-\xe9.txt"), "wb") as handle:
+        handle.write(article("Nama Berkas Aneh", "Warga", "Nama berkas ini bukan UTF-8", "berkas").encode())
+    (seeds / "folder.txt").mkdir()
+
+
+def one_line_article() -> str:
+    """Return an article on a single long line (no paragraph breaks at all)."""
+    filler = " ".join(f"Pada pekan ke-{i} KPU Kota Bima memeriksa kesiapan gudang dan kotak suara di kecamatan {i}." for i in range(1, 25))
+    quote = ("Ketua KPU Kota Bima, Muhammad Syarifuddin Ahyar, menyampaikan kesiapan logistik. \u201cKami mencetak surat suara cadangan"
+             " sebanyak dua persen dari daftar pemilih tetap,\u201d kata Muhammad Syarifuddin Ahyar.")
+    return f"Rapat koordinasi logistik Pilkada 2024 digelar di Kota Bima. {quote} {filler}"
+
+
+@dataclass
+class Built:
+    """The module's one build over the odd seeds."""
+
+    settings: Settings
+    report: IndexReport
+    service: Any
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, settings_for: Callable[..., Settings], service_for: Callable[..., Any]) -> Built:
+    root = tmp_path_factory.mktemp("odd-seeds")
+    shutil.copytree(SEEDS, root / "seeds")
+    (root / "outside").mkdir()
+    write_bad_seeds(root / "seeds", root / "outside")
+    settings = settings_for(root / "seeds", root / "index")
+    service = service_for(settings)
+    report = service.rebuild()
+    return Built(settings, report, service)
+
+
+@pytest.mark.slow
+def test_every_odd_file_is_indexed_or_skipped_with_its_reason(built: Built) -> None:
+    reasons = {s.source: s.reason for s in built.report.skipped}
+    for name, words in SKIPS.items():
+        assert words in reasons.get(name, ""), (name, reasons.get(name))
+    assert set(built.report.added) == set(SEED_NAMES) | {c.name for c in CASES}
+    assert set(reasons) == set(SKIPS)
+    text = format_report(built.report)
+    assert all(f"skipped {name}: " in text for name in SKIPS)
+    manifest = read_manifest(built.settings.index_dir)
+    assert {s["source"]: s["reason"] for s in manifest["skipped"]} == reasons
+    assert {s.source for s in built.service.sources() if not s.indexed} == set(reasons)
+    json.dumps(built.report.to_json(), ensure_ascii=False).encode("utf-8")  # printable as UTF-8
+
+
+@pytest.mark.slow
+def test_size_limit_is_the_setting(built: Built) -> None:
+    reasons = {s.source: s.reason for s in built.report.skipped}
+    assert f"limit {built.settings.max_file_bytes}" in reasons["besar.txt"]
+    assert Settings().max_file_bytes == 5_000_000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_odd_but_valid_files_are_cited_on_the_right_lines(built: Built, case: Case, check_citations: Callable[..., None]) -> None:
+    seeds = built.settings.seeds_dir
+    snap = built.service.context().snapshot
+    assert snap.sources[case.name]["encoding"] == case.encoding
+    answer = built.service.ask(case.question).to_json()
+    assert answer["answerable"], answer
+    first = answer["citations"][0]
+    assert first["source"] == case.name and case.speaker in answer["answer"], answer
+    check_citations(seeds, answer)
+    text, _ = decode_bytes((seeds / case.name).read_bytes())
+    line = text[: text.index(case.quote_part)].count("\n") + 1
+    quoting = [c for c in answer["citations"] if case.quote_part in c["quote"]]
+    assert quoting and quoting[0]["source"] == case.name, answer
+    assert quoting[0]["start_line"] <= line <= quoting[0]["end_line"]
+    assert case.quote_part in file_lines(seeds / case.name, quoting[0]["start_line"], quoting[0]["end_line"])
+
+
+@pytest.mark.slow
+def test_one_line_file_is_split_into_several_chunks(built: Built) -> None:
+    snap = built.service.context().snapshot
+    chunks = [c for c in snap.chunks if c.source == "satu_baris.txt"]
+    assert len(chunks) >= 3 and all(c.start_line == c.end_line == 1 for c in chunks)
+
+
+@pytest.mark.slow
+def test_bom_is_not_part_of_the_text(built: Built) -> None:
+    article_ = built.service.article("bom.txt")
+    assert not article_.text.startswith("\ufeff") and article_.text.startswith("Rapat")
+
+
+def test_an_already_indexed_copy_wins_over_a_new_duplicate(tmp_path: Path) -> None:
+    shutil.copy(SEEDS / "004_25ac917f1e504862.txt", tmp_path / "b.txt")
+    shutil.copy(SEEDS / "004_25ac917f1e504862.txt", tmp_path / "a.txt")
+    articles, skipped = load_corpus(tmp_path, 10**6, prefer={"b.txt"})
+    assert [a.source for a in articles] == ["b.txt"] and skipped[0].source == "a.txt"
+    articles, skipped = load_corpus(tmp_path, 10**6)
+    assert [a.source for a in articles] == ["a.txt"] and "duplicate of a.txt" in skipped[0].reason
+
+
+def test_an_article_that_breaks_the_extractor_is_skipped_not_fatal(
+    indexed: Settings, embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (indexed.seeds_dir / "rusak.txt").write_text(article("Pemicu Galat", "Kepala Dinas", "Ini memicu galat", "galat"))
+    real = indexing.extract_statements
+
+    def explode(doc: Any, meetings: Any) -> Any:
+        if doc.source == "rusak.txt":
+            raise RecursionError("simulated extractor bug")
+        return real(doc, meetings)
+
+    monkeypatch.setattr(indexing, "extract_statements", explode)
+    report = build_index(indexed, embedder)
+    assert report.added == () and report.unchanged == tuple(SEED_NAMES)
+    assert [(s.source, "simulated extractor bug" in s.reason) for s in report.skipped] == [("rusak.txt", True)]
+
+
+def test_nothing_usable_exits_1_and_keeps_the_previous_index(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    before = read_manifest(indexed.index_dir)
+    for name in SEED_NAMES:
+        (indexed.seeds_dir / name).write_bytes(b"")
+    (indexed.seeds_dir / "gambar.txt").write_bytes(PNG)
+    code = rag_main(["index", "--seeds", str(indexed.seeds_dir), "--index", str(indexed.index_dir)])
+    err = capsys.readouterr().err
+    assert code == 1 and "no usable article" in err and "skipped gambar.txt: binary" in err
+    assert read_manifest(indexed.index_dir) == before
+    assert len(load_snapshot(indexed.index_dir).chunks) == before["counts"]["chunks"]
+
+
+def test_busy_index_exits_3(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    with build_lock(indexed.index_dir):
+        code = rag_main(["index", "--seeds", str(indexed.seeds_dir), "--index", str(indexed.index_dir)])
+    assert code == 3 and "rebuild already running" in capsys.readouterr().err
+
+
+def test_service_notices_changed_seeds_by_content(indexed: Settings, service_for: Callable[..., Any]) -> None:
+    name = SEED_NAMES[4]
+    path = indexed.seeds_dir / name
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))  # touched, same bytes
+    service = service_for(indexed)
+    service.context()
+    assert service.last_report is None  # not rebuilt: same content
+    data = path.read_bytes().replace(b"Posko Pengaduan", b"Posko Pelaporan")  # same size, new content
+    path.write_bytes(data)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 2 * 10**9))
+    service = service_for(indexed)
+    service.context()
+    assert service.last_report is not None and service.last_report.changed == (name,)
+    assert "Posko Pelaporan" in service.article(name).text
