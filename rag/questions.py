@@ -146,3 +146,8 @@ def analyze(text: str) -> Question:
         asks_count=asks_count,
         topic_terms=topic,
     )
+
+
+def generic_words() -> frozenset[str]:
+    """Return place-type words ("Pulau", "Kabupaten", "Hotel") that need no support of their own."""
+    return frozenset(_lexicon()["generic_words"])

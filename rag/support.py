@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Sequence
 
 from .compose import sentence_bounds
 from .lexical import terms
+from .lexicon import load
 from .entities import is_person_title
 from .datetext import month_number
 from .names import alias_forms, is_title_word
-from .questions import Question
+from .questions import Question, generic_words
 from .snapshot import Snapshot
 from .types import Hit, Meeting
 
@@ -47,6 +48,15 @@ _DATE_OR_YEAR = re.compile(
 def has_count(text: str) -> bool:
     """Return True when a text states a quantity: a number that is not a date or a year."""
     return bool(_NUMBER_WORDS.search(_DATE_OR_YEAR.sub(" ", text)))
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Return every lower-case word of a known Indonesian province, city or regency name."""
+    data = load("regions")
+    names = [p["name"] for p in data["provinces"]] + [p["name"] for p in data["places"]]
+    names += [a for p in data["provinces"] + data["places"] for a in p.get("aliases", [])]
+    return frozenset(w.lower() for n in names for w in n.split())
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -105,12 +115,12 @@ class Support:
         words the corpus uses at all are checked (the rest are English prose).
         """
         word = _POSSESSIVE.sub("", word)
-        if is_person_title(word) or self.known(word, sources):
+        if word.lower() in generic_words() or is_person_title(word) or self.known(word, sources):
             return True
         month = month_number(word)
         if month and any(m.date and int(m.date[5:7]) == month for s in sources for m in self.snapshot.meetings_of(s)):
             return True
-        return q.lang == "en" and not self.known(word) and not is_title_word(word)
+        return q.lang == "en" and not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
 
     def _on_topic(self, q: Question, draft: Draft) -> bool:
         """Return True when a paraphrase answer is close enough to the question."""
