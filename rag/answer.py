@@ -270,7 +270,8 @@ def _list_speakers(ctx: Context, q: Question, qvec: np.ndarray, passages: list[H
     head = f"{message('speakers', q.lang)} — {meeting_phrase(meeting, q.lang)}:"
     names = tuple(s.speaker.name for s in firsts.values() if s.speaker.name)
     first = next(iter(firsts.values()))
-    return Draft("\n".join([head, *lines]), tuple(citations), first.speaker.name or None, names, tuple(firsts.values()), kind="list_speakers")
+    text = "\n".join([head, *lines])
+    return Draft(text, tuple(citations), first.speaker.name or None, names, tuple(firsts.values()), kind="list_speakers")
 
 
 def _open(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:

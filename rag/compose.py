@@ -12,7 +12,10 @@ from .types import Article, Citation, Meeting, Span, Speaker, Statement
 MESSAGES = {
     "not_found": {"id": "Tidak ditemukan dalam korpus.", "en": "Not found in the corpus."},
     "empty": {"id": "Pertanyaan kosong. Tulis pertanyaan tentang rapat atau pernyataan pejabat.", "en": "The question is empty."},
-    "too_long": {"id": "Pertanyaan terlalu panjang (maksimal {limit} karakter).", "en": "The question is too long (at most {limit} characters)."},
+    "too_long": {
+        "id": "Pertanyaan terlalu panjang (maksimal {limit} karakter).",
+        "en": "The question is too long (at most {limit} characters).",
+    },
     "no_words": {"id": "Pertanyaan tidak berisi kata. Tulis pertanyaan dengan huruf atau angka.", "en": "The question has no words."},
     "said": {"id": "mengatakan", "en": "said"},
     "said_indirect": {"id": "menyampaikan", "en": "stated"},

@@ -207,7 +207,9 @@ def _orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4) -> fro
     return frozenset(near)
 
 
-def _score(runs: list[tuple[list[str], bool]], q: tuple[frozenset[str], frozenset[str]], name: str, roles: list[str], lower_mode: bool) -> float:
+def _score(
+    runs: list[tuple[list[str], bool]], q: tuple[frozenset[str], frozenset[str]], name: str, roles: list[str], lower_mode: bool
+) -> float:
     """Return how well a question's names and roles fit one speaker (0 = not at all); ``q`` is (signature, orgs near titles)."""
     qsig, qorgs = q
     name_score, conflict, unmatched_named = _name_score(runs, words(name), lower_mode)

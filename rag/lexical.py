@@ -88,7 +88,7 @@ class Lexical:
             return []
         k = min(k, self.size)
         docs, scores = self.model.retrieve([q], k=k, show_progress=False, n_threads=1)
-        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
     def scores(self, query: str) -> np.ndarray:
         """Return the BM25 score of every document for ``query``."""

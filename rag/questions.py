@@ -11,6 +11,7 @@ from importlib import resources
 from .lexical import stop_words, terms
 
 _WORD = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*", re.UNICODE)
+_INDONESIAN_MARKERS = frozenset("yang apa siapa di dan kapan mana soal dalam saat pada tentang kata".split())
 _NUMBER = re.compile(r"\b\d+(?:[.,/]\d+)*\b")
 
 
@@ -55,7 +56,7 @@ def detect_language(text: str) -> str:
         return "id"
     markers = set(_lexicon()["english_markers"])
     english = sum(1 for w in words if w in markers)
-    indonesian = sum(1 for w in words if w in {"yang", "apa", "siapa", "di", "dan", "kapan", "mana", "soal", "dalam", "saat", "pada", "tentang", "kata"})
+    indonesian = sum(1 for w in words if w in _INDONESIAN_MARKERS)
     if words[0] in {"who", "what", "where", "when", "which", "how", "did", "according", "is", "was", "were", "list", "name"}:
         return "en"
     return "en" if english >= 2 and english > indonesian else "id"

@@ -44,7 +44,9 @@ def fuse(dense: dict[int, float], lexical: dict[int, float], boosts: dict[int, f
     return sorted(out, key=lambda x: (-x.score, x.row))
 
 
-def name_boosts(query_terms: Iterable[str], row_terms: Sequence[Sequence[str]], candidates: Iterable[int], names: set[str]) -> dict[int, float]:
+def name_boosts(
+    query_terms: Iterable[str], row_terms: Sequence[Sequence[str]], candidates: Iterable[int], names: set[str]
+) -> dict[int, float]:
     """Boost rows that contain the query's name-like terms (people, titles, places)."""
     wanted = [t for t in query_terms if t in names]
     if not wanted:

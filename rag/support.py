@@ -11,10 +11,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from .compose import sentence_bounds
+from .datetext import month_number
+from .entities import is_person_title
 from .lexical import terms
 from .lexicon import load
-from .entities import is_person_title
-from .datetext import month_number
 from .names import alias_forms, is_title_word
 from .questions import Question, generic_words
 from .snapshot import Snapshot
@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     from .answer import Draft
 
 _WORD = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*", re.UNICODE)
-_NUMBER_WORDS = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belas|puluh(?:an)?|ratus(?:an)?|ribu(?:an)?|juta)\b", re.IGNORECASE)
+_NUMBER_WORDS = re.compile(
+    r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belas|puluh(?:an)?|ratus(?:an)?|ribu(?:an)?|juta)\b",
+    re.IGNORECASE,
+)
 DENSE_FLOOR = {"who_said": 0.80, "open": 0.80, "what_said": 0.0, "where_when": 0.0, "which_meeting": 0.0, "list_speakers": 0.0}
 TOPIC_SHARE = 0.5
 

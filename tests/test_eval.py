@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, subprocess_env
 
 DEV = ROOT / "tests" / "data" / "dev.jsonl"

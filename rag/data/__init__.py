@@ -1,0 +1,1 @@
+"""Lexicons and patterns, kept as data files (JSON)."""
