@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .compose import cite, cite_statement, dedupe, first_sentence_with, meeting_phrase, message, speaker_label, statement_line
+from .compose import cite, cite_statement, dedupe, first_sentence_with, meeting_phrase, message, speaker_label, statements_text
 from .people import People
 from .questions import Question, analyze
 from .retrieve import Retriever
@@ -86,15 +86,11 @@ def _statement_draft(ctx: Context, q: Question, picked: list[tuple[Statement, fl
     if not picked:
         return None
     snap = ctx.snapshot
-    citations, lines = [], []
-    for number, (statement, _) in enumerate(picked, 1):
-        citation = cite_statement(number, snap, statement)
-        citations.append(citation)
-        lines.append(statement_line(citation, statement, q.lang))
+    citations = [cite_statement(number, snap, statement) for number, (statement, _) in enumerate(picked, 1)]
     lead = picked[0][0].speaker
     names = tuple(dict.fromkeys(s.speaker.name for s, _ in picked if s.speaker.name))
     return Draft(
-        text="\n\n".join(lines),
+        text=statements_text(citations, [s for s, _ in picked], q.lang),
         citations=tuple(citations),
         speaker=lead.name or None,
         speakers=names,
@@ -119,8 +115,8 @@ def _with_context(ctx: Context, top: tuple[Statement, float], extra: int) -> lis
     statement, score = top
     key = ctx.people.key_of(statement)
     near = [
-        s for s in ctx.snapshot.statements
-        if s.source == statement.source and s is not statement and ctx.people.key_of(s) == key
+        s for s in ctx.retriever.statements_of(statement.source)
+        if s is not statement and ctx.people.key_of(s) == key
         and abs(s.start - statement.start) <= NEAR_CHARS and s.text not in statement.text and statement.text not in s.text
     ]
     near.sort(key=lambda s: abs(s.start - statement.start))
@@ -255,7 +251,7 @@ def _list_speakers(ctx: Context, q: Question, qvec: np.ndarray, passages: list[H
     if meeting is None:
         return None
     sources = ctx.support.same_meeting_sources(meeting)
-    statements = [s for s in ctx.snapshot.statements if s.source in sources]
+    statements = [s for source in sources for s in ctx.retriever.statements_of(source)]
     firsts: dict[str, Statement] = {}
     for s in sorted(statements, key=lambda s: (sources.index(s.source), s.start)):
         key = ctx.people.key_of(s)
@@ -286,7 +282,7 @@ def _open(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> D
         return None
     source, start, end, score = found
     article = ctx.snapshot.articles[source]
-    inside = [s for s in ctx.snapshot.statements if s.source == source and s.start < end and start < s.end]
+    inside = [s for s in ctx.retriever.statements_of(source) if s.start < end and start < s.end]
     if inside:
         return _statement_draft(ctx, q, [(inside[0], score)], "open")
     citation = cite(1, article, start, end)

@@ -82,40 +82,62 @@ def cite_statement(number: int, snap: Snapshot, statement: Statement) -> Citatio
 
 
 def speaker_label(speaker: Speaker) -> str:
-    """Return 'Name (Role)' or the role alone, for answer text."""
-    name = speaker.name
-    role = " ".join(p for p in (speaker.role, speaker.rank) if p)
-    if name and role:
-        return f"{name} ({role})"
-    return name or role or speaker.mention
+    """Return 'Rank Name (Role)' (Indonesian order), or the role alone, for answer text."""
+    name = " ".join(p for p in (speaker.rank, speaker.name) if p) if speaker.name else ""
+    if name and speaker.role:
+        return f"{name} ({speaker.role})"
+    return name or " ".join(p for p in (speaker.role, speaker.rank) if p) or speaker.mention
+
+
+EVENT_LABELS = {"rakor": "Rapat koordinasi", "rakorda": "Rakorda", "rakornas": "Rakornas", "fgd": "FGD", "apel": "Apel",
+                "deklarasi": "Deklarasi", "rapat": "Rapat", "debat": "Debat", "sosialisasi": "Sosialisasi"}
+
+
+def meeting_title(meeting: Meeting) -> str:
+    """Return the meeting's name, prefixed by its kind when the name alone is only a theme."""
+    name, event = meeting.name.strip(), meeting.event.strip()
+    label = EVENT_LABELS.get(event.lower(), event.capitalize())
+    if not name:
+        return label
+    if event and event.lower() not in name.lower() and label.lower().split()[0] not in name.lower():
+        return f"{label} “{name}”"
+    return name
 
 
 def meeting_phrase(meeting: Meeting | None, lang: str) -> str:
     """Return 'Rapat X di Venue, City, pada date' for a meeting, or ''."""
     if meeting is None:
         return ""
-    title = meeting.name or meeting.event
+    title = meeting_title(meeting)
     place = ", ".join(p for p in (meeting.venue, meeting.city, meeting.province) if p and p not in title)
     parts = [title] if title else []
     if place:
         parts.append(f"{message('in', lang)} {place}")
-    if meeting.date_text or meeting.date:
-        when = meeting.date_text or ""
-        if meeting.date and meeting.date not in when:
-            when = f"{when} ({meeting.date})" if when else meeting.date
+    when = meeting.date_text or ""
+    if meeting.date and not re.search(r"\d{4}", when):
+        when = f"{when} ({meeting.date})" if when else meeting.date
+    if when:
         parts.append(f"{message('on', lang)} {when}")
     return " ".join(parts)
 
 
 def statement_line(citation: Citation, statement: Statement, lang: str) -> str:
-    """Return one answer line: speaker, verbatim statement, meeting, [n]."""
+    """Return one answer line: speaker, verbatim statement, [n]."""
     verb = message("said" if statement.kind == "direct" else "said_indirect", lang)
     body = f"“{statement.text}”" if statement.kind == "direct" else citation.quote
-    line = f"{speaker_label(statement.speaker)} {verb}: {body} [{citation.id}]"
-    where = meeting_phrase(citation.meeting, lang)
-    if where:
-        line += f"\n{message('at', lang)} {where}."
-    return line
+    return f"{speaker_label(statement.speaker)} {verb}: {body} [{citation.id}]"
+
+
+def statements_text(citations: Sequence[Citation], statements: Sequence[Statement], lang: str) -> str:
+    """Return the statements' lines, each run from one meeting followed once by that meeting."""
+    blocks: list[str] = []
+    for i, (citation, statement) in enumerate(zip(citations, statements, strict=True)):
+        blocks.append(statement_line(citation, statement, lang))
+        following = citations[i + 1].meeting if i + 1 < len(citations) else None
+        where = meeting_phrase(citation.meeting, lang)
+        if where and following != citation.meeting:
+            blocks.append(f"{message('at', lang)} {where}.")
+    return "\n".join(blocks)
 
 
 def first_sentence_with(article: Article, needle: str, near: int = 0) -> tuple[int, int] | None:

@@ -102,6 +102,8 @@ class SpeakerIndex:
         """Start an empty index."""
         self.entities: list[Entity] = []
         self._by_mention: dict[tuple[str, str], Entity] = {}
+        self._by_source: dict[str, list[Entity]] = {}  # indexes keep grouping linear in corpus size
+        self._by_shape: dict[tuple[int, str], list[Entity]] = {}
 
     def add_article(self, source: str, speakers: Iterable[Speaker]) -> list[Entity]:
         """Add every speaker of one article (named ones first) and return their entities in order."""
@@ -125,19 +127,32 @@ class SpeakerIndex:
         _add_unique(found.ranks, speaker.rank)
         found.mentions.append((source, speaker))
         self._by_mention[(source, nm.person_key(speaker))] = found
+        self._register(source, found)
         return found
+
+    def _register(self, source: str, entity: Entity) -> None:
+        """Index an entity by the article it appears in and by the shape of its name."""
+        here = self._by_source.setdefault(source, [])
+        if entity not in here:
+            here.append(entity)
+        shaped = self._by_shape.setdefault(_shape(entity.name), [])
+        if entity.name and entity not in shaped:
+            shaped.append(entity)
 
     def _find_named(self, source: str, speaker: Speaker) -> Entity | None:
         """Return the entity a named speaker belongs to, or None."""
-        same = [e for e in self.entities if e.name and source in e.sources and same_person(_as_speaker(e), speaker, True)]
+        local = self._by_source.get(source, [])
+        same = [e for e in local if e.name and same_person(_as_speaker(e), speaker, True)]
         if len(same) == 1:
             return same[0]
-        exact = [e for e in self.entities if e.name and same_person(_as_speaker(e), speaker)]
+        shaped = self._by_shape.get(_shape(speaker.name), [])
+        exact = [e for e in shaped if e.name and same_person(_as_speaker(e), speaker)]
         return exact[0] if len(exact) == 1 else None
 
     def _find_role(self, source: str, speaker: Speaker) -> Entity | None:
         """Return the named entity of the same article holding this role, if exactly one."""
-        hits = [e for e in self.entities if e.name and source in e.sources and any(roles_compatible(speaker.role, r) for r in e.roles)]
+        local = self._by_source.get(source, [])
+        hits = [e for e in local if e.name and any(roles_compatible(speaker.role, r) for r in e.roles)]
         return hits[0] if len(hits) == 1 else None
 
     def entity_of(self, source: str, speaker: Speaker) -> Entity | None:
@@ -147,6 +162,12 @@ class SpeakerIndex:
     def match(self, query: str) -> list[tuple[Entity, float]]:
         """Return the entities a question refers to, best first."""
         return match_mention(query, self.entities)
+
+
+def _shape(name: str) -> tuple[int, str]:
+    """Return (token count, first letter): names that could be the same person share it."""
+    toks = words(name)
+    return len(toks), toks[0][:1] if toks else ""
 
 
 def _add_unique(items: list[str], value: str) -> None:

@@ -117,6 +117,10 @@ class Retriever:
                 votes.setdefault(row, W_PASSAGE / (rank + 1))
         return votes
 
+    def statements_of(self, source: str) -> list[Statement]:
+        """Return the statements of one source in reading order."""
+        return [self.snapshot.statements[r] for r in self._by_source.get(source, ())]
+
     def _rows_in(self, source: str, start: int, end: int) -> list[int]:
         """Return statement rows of ``source`` that start inside ``[start, end)``."""
         return [r for r in self._by_source.get(source, ()) if start <= self.snapshot.statements[r].start < end]
