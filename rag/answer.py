@@ -148,7 +148,10 @@ def _what_said(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit])
     if not picked:
         return None
     chosen = _with_context(ctx, picked[0], CONTEXT)
-    other = [p for p in picked[1:] if p[0].source != picked[0][0].source]
+    runner_up = [p for p in picked[1:] if all(p[0] is not c[0] for c in chosen)]
+    if runner_up:
+        chosen.append(runner_up[0])  # the next best statement on the topic
+    other = [p for p in picked[1:] if p[0].source != picked[0][0].source and all(p[0] is not c[0] for c in chosen)]
     if other:
         chosen.append(other[0])  # the same person at another meeting
     return _statement_draft(ctx, q, chosen, "what_said")
@@ -224,7 +227,8 @@ def _which_meeting(ctx: Context, q: Question, qvec: np.ndarray, passages: list[H
     ranked = ctx.retriever.statements(q.search_text, qvec, len(rows), allowed=rows, passages=passages) if rows else []
     for statement, _ in ranked:
         meeting = ctx.snapshot.meeting_of(statement)
-        if meeting is not None and all(meeting != m for m, _ in pairs):
+        reported = meeting is not None and (meeting.venue or meeting.date_text)  # not a mere mention of a future event
+        if reported and all(meeting != m for m, _ in pairs):
             pairs.append((meeting, statement))
     for source in ctx.people.sources_for(q.people_text):
         for meeting in ctx.snapshot.meetings_of(source)[:1]:

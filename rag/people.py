@@ -22,6 +22,7 @@ class People:
         self.snapshot = snapshot
         self.index = SpeakerIndex()
         self.rows: dict[str, set[int]] = defaultdict(set)
+        self._memo: dict[str, list[Entity]] = {}
         self.corpus_text = "\n".join(" ".join(a.text.split()) for a in snapshot.articles.values()).lower()
         by_source: dict[str, list[int]] = defaultdict(list)
         for row, statement in enumerate(snapshot.statements):
@@ -32,7 +33,16 @@ class People:
                 self.rows[entity.key].add(row)
 
     def matches(self, text: str) -> list[Entity]:
-        """Return the entities a question refers to (ties kept), best first."""
+        """Return the entities a question refers to (ties kept), best first (memoized per text)."""
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) > 256:
+                self._memo.clear()
+            found = self._memo[text] = self._match(text)
+        return list(found)
+
+    def _match(self, text: str) -> list[Entity]:
+        """Match a question against every entity by name and role."""
         titled = any(is_person_title(w) for w in _CAPITALIZED.findall(text))
         found = [(e, s) for e, s in self.index.match(text) if isinstance(e, Entity) and (titled or _names_in(e, text))]
         if not found:
