@@ -17,6 +17,7 @@ import threading
 import time
 import uuid
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
@@ -146,7 +147,7 @@ def quantize_int8(model: Any) -> int:
     names = [name for name, module in encoder.named_modules() if isinstance(module, torch.nn.Linear) and not _keep_float(name)]
     spec = {name: tq.per_channel_dynamic_qconfig for name in names}
     with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"torch\.ao")
+        warnings.filterwarnings("ignore", message=r"torch\.ao\.quantization is deprecated")
         warnings.filterwarnings("ignore", message=r".*quantize_per_(tensor|channel).*deprecated")
         tq.quantize_dynamic(encoder, spec, dtype=torch.qint8, inplace=True)
     return len(names)
@@ -160,7 +161,13 @@ def _keep_float(name: str) -> bool:
 
 
 class Embedder:
-    """Embeds passages and queries into float32, L2-normalized vectors."""
+    """Embeds passages and queries into float32, L2-normalized vectors.
+
+    Batches run on ``settings.threads`` worker threads with one torch thread each:
+    independent batches scale better on a few (possibly shared) cores than one
+    batch split across cores. Tokenization is serialized; the forward passes run
+    in parallel (torch releases the GIL).
+    """
 
     def __init__(self, settings: Settings) -> None:
         """Remember the settings; the model itself is loaded on first use."""
@@ -168,8 +175,10 @@ class Embedder:
             raise ValueError(f"quantize must be one of {QUANT_MODES}, got {settings.quantize!r}")
         self._settings = settings
         self._model: Any = None
-        self._prompts: dict[str, str | None] = {}
+        self._prompts: dict[str, str] = {}
         self._lock = threading.Lock()
+        self._tokenize_lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
 
     @property
     def model_id(self) -> str:
@@ -193,33 +202,34 @@ class Embedder:
         return self._embed(texts, "query", None)
 
     def _embed(self, texts: Sequence[str], kind: str, on_progress: Progress | None) -> np.ndarray:
-        """Encode in length-sorted batches (less padding) and restore the input order."""
+        """Encode length-sorted batches (little padding) in parallel and restore the input order."""
         model = self._load()
         items = list(texts)
         total = len(items)
         out = np.zeros((total, self.dim), dtype=np.float32)
         order = sorted(range(total), key=lambda i: len(items[i]), reverse=True)
         step = max(1, self._settings.batch_size)
-        for start in range(0, total, step):
-            picked = order[start : start + step]
-            out[picked] = self._encode_batch(model, [items[i] for i in picked], kind)
+        batches = [order[start : start + step] for start in range(0, total, step)]
+        run = self._pool.map if self._pool is not None and len(batches) > 1 else map
+        results = run(lambda idx: self._encode_batch(model, [items[i] for i in idx], kind), batches)
+        done = 0
+        for picked, vectors in zip(batches, results, strict=True):
+            out[picked] = vectors
+            done += len(picked)
             if on_progress is not None:
-                on_progress(min(start + step, total), total)
+                on_progress(done, total)
         return out
 
     def _encode_batch(self, model: Any, batch: list[str], kind: str) -> np.ndarray:
-        """Encode one batch with the model's own prompt or the configured fallback."""
-        encode = model.encode_query if kind == "query" else model.encode_document
-        extra = {} if self._prompts.get(kind) is None else {"prompt": self._prompts[kind]}
-        vectors = encode(
-            batch,
-            batch_size=len(batch),
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-            **extra,
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        """Tokenize (serialized) and run one batch through the model."""
+        import torch
+
+        with self._tokenize_lock:
+            features = model.preprocess(batch, prompt=self._prompts[kind] or None)
+        with torch.inference_mode():
+            vectors = model(features)["sentence_embedding"].float()
+            vectors = torch.nn.functional.normalize(vectors, p=2, dim=1)
+        return vectors.numpy()
 
     def _load(self) -> Any:
         """Load (once) the sentence-transformers model, quantized as configured."""
@@ -236,32 +246,25 @@ class Embedder:
         from sentence_transformers import SentenceTransformer
 
         settings = self._settings
-        torch.set_num_threads(max(1, settings.threads))
+        workers = max(1, settings.threads)
+        torch.set_num_threads(1)  # parallelism comes from the worker threads
         path = ensure_model(settings)
         started = time.perf_counter()
-        local = Path(path).is_dir()
-        model = SentenceTransformer(path, device="cpu", local_files_only=local)
+        model = SentenceTransformer(path, device="cpu", local_files_only=Path(path).is_dir())
         model.eval()
-        self._prompts = _fallback_prompts(model, settings)
+        self._prompts = resolve_prompts(model, settings)
         if settings.quantize == "int8":
-            changed = quantize_int8(model)
-            log.info("quantized %d Linear layers to dynamic int8", changed)
+            log.info("quantized %d Linear layers to dynamic int8", quantize_int8(model))
+        if workers > 1:
+            self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="embed")
         log.info("loaded embedding model %s in %.1fs", self.model_id, time.perf_counter() - started)
         return model
 
 
-def _fallback_prompts(model: Any, settings: Settings) -> dict[str, str | None]:
-    """Return explicit prompts to pass, or None per kind where the model's own prompt applies."""
+def resolve_prompts(model: Any, settings: Settings) -> dict[str, str]:
+    """Return the query and passage prompts: the model's own, else e5's from settings, else none."""
     own = getattr(model, "prompts", None) or {}
-    has_query = "query" in own
-    has_passage = any(name in own for name in ("document", "passage", "corpus"))
-    if has_query and has_passage:
-        return {"query": None, "passage": None}
-    if "e5" in settings.model.lower():
-        fallback = {"query": settings.query_prompt, "passage": settings.passage_prompt}
-    else:
-        fallback = {"query": "", "passage": ""}
-    return {
-        "query": None if has_query else fallback["query"],
-        "passage": None if has_passage else fallback["passage"],
-    }
+    if not own and "e5" in settings.model.lower():
+        return {"query": settings.query_prompt, "passage": settings.passage_prompt}
+    passage = next((own[name] for name in ("document", "passage", "corpus") if name in own), "")
+    return {"query": own.get("query", ""), "passage": passage}

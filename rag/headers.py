@@ -6,10 +6,11 @@ import datetime as dt
 import re
 
 from .datetext import header_date
+from .lexicon import resolve_place
 from .types import Article
 
 _DOMAIN = re.compile(
-    r"(?<![/\w.@-])((?:[A-Za-z0-9-]+\.)+(?:co\.id|go\.id|or\.id|web\.id|my\.id|ac\.id|com|net|org|id|news|info|tv|online))(?![\w.-])",
+    r"(?<![/\w.@-])((?:[A-Za-z0-9-]+\.)+(?:co\.id|go\.id|or\.id|web\.id|my\.id|ac\.id|com|net|org|id|news|info|tv|online|co))(?![\w.-])",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(
@@ -18,6 +19,7 @@ _COPYRIGHT = re.compile(
 )
 _SYMBOL = re.compile(r"^\s*©\s*(?:\d{4}\s*)?(?P<name>[^\n]+?)\s*(?:\d{4})?\s*$", re.MULTILINE)
 _AGENCY = re.compile(r"^\s*[A-Z][A-Za-z. ]{1,40}\((?P<name>[A-Z][A-Za-z]{2,20})\)\s*[-–—]", re.MULTILINE)
+_RESERVED = re.compile(r"[.,]?\s*(?:all rights reserved|hak cipta dilindungi(?: undang-undang)?)\.?\s*$", re.IGNORECASE)
 _HEAD_CHARS = 800
 
 
@@ -63,7 +65,7 @@ def article_outlet(article: Article) -> str:
     if m:
         return m.group(1)
     for pattern in (_COPYRIGHT, _SYMBOL):
-        found = [x.group("name").strip(" .,-") for x in pattern.finditer(article.text)]
+        found = [_RESERVED.sub("", x.group("name")).strip(" .,-") for x in pattern.finditer(article.text)]
         found = [f for f in found if 1 < len(f) <= 60]
         if found:
             return found[0]
@@ -84,15 +86,29 @@ _BYLINE_WORDS = re.compile(r"^(?:oleh|penulis|reporter|pewarta|editor|wartawan|s
 
 
 def _byline_outlet(article: Article) -> str:
-    """Return the site name of a byline 'Makassar Terkini | Penulis: X' or 'Gresik Update — Senin, ...'."""
+    """Return the site name of a byline 'Makassar Terkini | Penulis: X' or 'Gresik Update — Senin, ...'.
+
+    A dateline ('BANDUNG – Sehari setelah ...', 'Kotamobagu — Polres ...') names a place, not an outlet.
+    """
     for _, line in _lines(article, 5):
         parts = [p.strip() for p in re.split(r"\s[|—–]\s|\s-\s", line) if p.strip()]
         if len(parts) < 2 or not any(_BYLINE_WORDS.search(p) for p in parts[1:]):
             continue
         name = parts[0]
-        if 1 <= len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split()) and not _BYLINE_WORDS.search(name):
+        if not (1 <= len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split())) or _BYLINE_WORDS.search(name):
+            continue
+        if not _is_dateline(name, parts[1:]):
             return name
     return ""
+
+
+def _is_dateline(name: str, rest: list[str]) -> bool:
+    """Return True when a byline's first part is a dateline place rather than a site name."""
+    if "," in name or (name.isupper() and " " not in name) or any(resolve_place(name)):
+        return True
+    body = " ".join(rest)
+    prose = [w for w in body.split() if w.isalpha() and w.islower()]
+    return len(prose) >= 3 and not re.search(r"^(?:oleh|penulis|reporter|pewarta|editor)\b", body, re.IGNORECASE)
 
 
 def publication_date(article: Article) -> dt.date | None:

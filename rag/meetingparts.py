@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from .datetext import find_dates
-from .lexicon import fold, load, word_set
+from .lexicon import fold, load, title_words, word_set
 from .names import parse_speaker, title_tokens
-from .sentences import Tok, cap_runs, is_cap, tokenize
+from .sentences import Tok, calendar_words, cap_runs, is_cap, tokenize
 from .subjects import subject_before
 
 _QUOTES = "“”\"‘’«»"
@@ -113,15 +113,27 @@ def organizer_in(masked: str, s: int, e: int) -> str:
 
 
 def _passive(toks: list[Tok], masked: str) -> str:
-    """Return X of 'digelar oleh X' / 'diselenggarakan oleh X', or ''."""
+    """Return X of 'digelar oleh X' / 'diselenggarakan oleh X' / 'yang digelar KPU X di ...', or ''."""
     phrases = {tuple(fold(p).split()) for p in load("events")["organizer_passive"]}
-    for k in range(len(toks) - 2):
-        if (fold(toks[k].text), fold(toks[k + 1].text)) in phrases:
-            runs = [r for r in cap_runs(toks[k + 2 :]) if r[0] == 0]
-            if runs:
-                last = toks[k + 2 + runs[0][1] - 1]
-                return _squash(masked[toks[k + 2].start : last.end])
+    verbs = {p[0] for p in phrases}
+    for k in range(len(toks) - 1):
+        word = fold(toks[k].text)
+        if word not in verbs:
+            continue
+        at = k + 2 if (word, fold(toks[k + 1].text)) in phrases else k + 1
+        runs = [r for r in cap_runs(toks[at:]) if r[0] == 0]
+        if not runs:
+            continue
+        found = _squash(masked[toks[at].start : toks[at + runs[0][1] - 1].end])
+        if at == k + 2 or _is_institution(found):
+            return found
     return ""
+
+
+def _is_institution(text: str) -> bool:
+    """Return True for a run that names an institution ('KPU Provinsi Jawa Barat'), not a date or a place."""
+    first = fold(text.split()[0]) if text.split() else ""
+    return first in title_words() and first not in calendar_words() and not first.startswith(("di", "ke"))
 
 
 def _by_role(toks: list[Tok], masked: str) -> str:

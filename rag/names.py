@@ -63,11 +63,20 @@ def _parse_plain(text: str, places: frozenset[str]) -> tuple[str, str, str]:
         return "", "", ""
     name, role, rank = parsed[-1]
     prev = parsed[-2] if len(parsed) > 1 else ("", "", "")
+    if name and not (role or rank) and _region_tail(prev):
+        prev = ("", f"{prev[1]} {prev[0]}", "")  # "Kepala BPBD Kabupaten Batang Hari, Budi Santoso"
     if (name or rank) and not role and prev[1] and not prev[0]:
         role, rank = prev[1], rank or prev[2]
     elif not (name or rank) and prev[0] and not prev[1]:
         name, rank = prev[0], prev[2]
     return name, role, rank
+
+
+def _region_tail(parsed: tuple[str, str, str]) -> bool:
+    """Return True when a segment's one-word 'name' follows a place word: the rest of an unknown region."""
+    name, role, rank = parsed
+    tail = {bare(w) for w in role.split()[-2:]}
+    return bool(name) and not rank and len(name.split()) == 1 and bool(tail & word_set("titles", "place_words"))
 
 
 def _strip_openers(toks: list[Tok]) -> list[Tok]:
@@ -168,7 +177,12 @@ def _region_size(toks: list[str], i: int, places: frozenset[str], taker: str, pr
     if taker not in takers or not name_like(toks[i]):
         return 0
     size = 2 if bare(toks[i]) in word_set("titles", "region_prefixes") and i + 1 < len(toks) and name_like(toks[i + 1]) else 1
-    if taker in always or ((taker in strong or prev in strong) and rest >= size) or rest >= size + 1:
+    if taker in ("kabupaten", "kab", "kota"):
+        after = sum(1 for t in toks[i + size :] if name_like(t))
+        return size if after == 0 or after >= 2 else size + after  # "Kabupaten X Budi": X Budi may be one region
+    if taker in always:
+        return size
+    if ((taker in strong or prev in strong) and rest >= size) or rest >= size + 1:
         return size
     return 0
 

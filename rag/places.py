@@ -10,7 +10,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .lexicon import bare, fold, load, match_region, resolve_place, title_words, word_set
+from .lexicon import bare, fold, match_region, resolve_place, title_words, word_set
 from .sentences import calendar_words, cap_runs, is_cap, tokenize
 
 log = logging.getLogger(__name__)
@@ -37,13 +37,21 @@ class Place:
 
 def article_places(text: str) -> list[str]:
     """Return region names the text introduces with Kabupaten/Kota/Provinsi (for name parsing)."""
-    compass = {fold(w) for w in load("titles")["compass"]}
-    out: list[str] = []
-    for m in _REGION_WORD.finditer(text):
-        parts = m.group(1).split()
-        keep = parts[:1] + [p for p in parts[1:2] if fold(p) in compass]
-        out.append(" ".join(keep))
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(_region_words(text, m) for m in _REGION_WORD.finditer(text)))
+
+
+def _region_words(text: str, m: re.Match[str]) -> str:
+    """Return the region of one 'Kabupaten X Y' match: a known name, the whole run after 'di', else X (+ compass)."""
+    parts = m.group(1).split()
+    known = match_region(parts, 0)
+    if known:
+        return " ".join(parts[:known])
+    before = text[max(0, m.start() - 12) : m.start()].split()
+    ends = not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2])
+    if before and fold(before[-1]) in word_set("titles", "locatives") and ends:
+        return m.group(1).rstrip(".")  # "di Kabupaten Lembah Seruni." names the whole region
+    compass = word_set("titles", "compass")
+    return " ".join(parts[:1] + [p for p in parts[1:2] if fold(p) in compass])
 
 
 def dateline(text: str) -> Place | None:
@@ -111,16 +119,36 @@ def _city_after(toks: list, j: int) -> tuple[str, str]:
     """Return the city named right after a venue: 'di Hotel Novotel, Balikpapan' (or ', Tanjung Redeb, Selasa')."""
     if not (j + 1 < len(toks) and toks[j].text == "," and is_cap(toks[j + 1].text)):
         return "", ""
+    if fold(toks[j + 1].text).rstrip(".") in ("kabupaten", "kota", "kab") and match_region([t.text for t in toks], j + 2):
+        j += 1  # "di Lapangan X, Kabupaten Bolaang Mongondow Timur"
     size = match_region([t.text for t in toks], j + 1)
     if size:
         return resolve_place(" ".join(t.text for t in toks[j + 1 : j + 1 + size]))
-    n = j + 1
+    found = _known_in_next_segment(toks, j + 1)
+    if found[0] or found[1]:
+        return found
+    n, least = j + 1, j + 2  # the run must take at least one word
+    if bare(toks[n].text) in ("kota", "kabupaten", "kab") and n + 1 < len(toks) and is_cap(toks[n + 1].text):
+        n, least = n + 1, least + 1  # an unknown "Kota Jantho" is kept as written
     skip = calendar_words() | word_set("events", "venue_heads") | title_words()
-    while n < len(toks) and n < j + 4 and is_cap(toks[n].text) and bare(toks[n].text) not in skip:
+    while n < len(toks) and n < j + 5 and is_cap(toks[n].text) and bare(toks[n].text) not in skip:
         n += 1
     closes = n == len(toks) or (toks[n].text == "," and n + 1 < len(toks) and bare(toks[n + 1].text) in calendar_words())
-    if n > j + 1 and closes and not (n < len(toks) and is_cap(toks[n].text)):
+    if n >= least and closes and not (n < len(toks) and is_cap(toks[n].text)):
         return " ".join(t.text for t in toks[j + 1 : n]).rstrip("."), ""
+    return "", ""
+
+
+def _known_in_next_segment(toks: list, j: int) -> tuple[str, str]:
+    """Return a known city right after a second venue segment ('Ruang X, Kantor Gubernur Kaltim, Samarinda')."""
+    n = j
+    while n < len(toks) and n < j + 8 and toks[n].text not in ",;" and is_cap(toks[n].text):
+        n += 1
+    if n + 1 < len(toks) and toks[n].text == "," and is_cap(toks[n + 1].text):
+        size = match_region([t.text for t in toks], n + 1)
+        if size:
+            city, province = resolve_place(" ".join(t.text for t in toks[n + 1 : n + 1 + size]))
+            return (city, province) if city else ("", "")
     return "", ""
 
 

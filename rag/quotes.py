@@ -2,8 +2,10 @@
 
 ``extract_statements`` scans each content paragraph (``rag.speech``), then reads
 them in order keeping track of the last speaker. Pronouns (-nya, ia, dia,
-beliau) go to the last named speaker unless two or more other people were
-named since the last statement; short names ("Tontro") and bare roles ("Pj
+beliau, pihaknya) go to the last named speaker unless two or more other people
+were named since the last statement, or one other person was named in the
+pronoun's own paragraph after the last statement's paragraph ("Rakor dihadiri
+Dandim X. Ia menyebutkan ..." is the Dandim); short names ("Tontro") and bare roles ("Pj
 Gubernur") become the full person the same article named. Anything unsure is
 dropped: a wrong attribution is worse than none.
 """
@@ -36,7 +38,7 @@ def extract_statements(article: Article, meetings: Sequence[Meeting] = ()) -> li
     for n, (para, scan) in enumerate(scans):
         for item in _in_order(scan):
             if isinstance(item, Mention):
-                state.note(roster.resolve(parse_speaker(item.text, places)), item.subject, para.start + item.sentence)
+                state.note(roster.resolve(parse_speaker(item.text, places)), item.subject, para.start + item.sentence, n)
                 continue
             speaker = _speaker_of(item, para, state, roster, places, n)
             if speaker is None:
@@ -44,7 +46,7 @@ def extract_statements(article: Article, meetings: Sequence[Meeting] = ()) -> li
                 continue
             out.append(_statement(article, para, item, speaker, meetings, state))
             state.said(speaker, n, para.start + item.attr_start, para.start + item.attr_end)
-        state.intro = _resolve_intro(scan.intro, para, state, roster, places)
+        state.intro = _resolve_intro(scan.intro, para, state, roster, places, n)
     return out
 
 
@@ -69,10 +71,10 @@ class _State:
     last: Speaker | None = None
     last_para: int = -10
     last_attr: tuple[int, int] = (0, 0)
-    pending: dict[str, tuple[Speaker, bool, int]] = field(default_factory=dict)
+    pending: dict[str, tuple[Speaker, bool, int, int]] = field(default_factory=dict)  # speaker, subject, sentence, paragraph
     intro: Speaker | None = None
 
-    def note(self, speaker: Speaker, subject: bool, sentence: int) -> None:
+    def note(self, speaker: Speaker, subject: bool, sentence: int, para: int = 0) -> None:
         """Record a person named outside any attribution (``sentence`` = where its sentence starts)."""
         if not (speaker.name or subject):
             return
@@ -80,10 +82,10 @@ class _State:
         if self.last is not None and key == person_key(self.last):
             return
         old = self.pending.get(key)
-        self.pending[key] = (speaker, subject or bool(old and old[1]), sentence)
+        self.pending[key] = (speaker, subject or bool(old and old[1]), sentence, para)
 
-    def pronoun(self) -> Speaker | None:
-        """Return who a pronoun refers to, or None when unknown or ambiguous."""
+    def pronoun(self, para: int = -1) -> Speaker | None:
+        """Return who a pronoun in paragraph ``para`` refers to, or None when unknown or ambiguous."""
         others = list(self.pending.values())
         subjects = [o for o in others if o[1]]
         if len(subjects) == 1 and all(o[2] == subjects[0][2] for o in others):
@@ -91,8 +93,9 @@ class _State:
         if len(others) >= 2:
             return None
         if others:
-            speaker, subject, _ = others[0]
-            return speaker if subject or self.last is None else None
+            speaker, subject, _, where = others[0]
+            fresh = where == para and self.last_para < para  # "Rakor dihadiri Dandim X. Ia menyebutkan ..."
+            return speaker if subject or fresh or self.last is None else None
         return self.last
 
     def said(self, speaker: Speaker, para: int, a0: int, a1: int) -> None:
@@ -108,7 +111,7 @@ def _speaker_of(claim: Claim, para: Span, state: _State, roster: Roster, places:
     if ref.kind == "name":
         return _named(para.text[ref.start : ref.end], roster, places)
     if ref.kind == "pronoun":
-        return state.pronoun()
+        return state.pronoun(n)
     if ref.kind == "continue":
         if state.intro is not None:
             return state.intro
@@ -132,13 +135,13 @@ def _people_in(mention: str, places: tuple[str, ...]) -> int:
     return len(split_people(mention, places))
 
 
-def _resolve_intro(ref: Ref | None, para: Span, state: _State, roster: Roster, places: tuple[str, ...]) -> Speaker | None:
+def _resolve_intro(ref: Ref | None, para: Span, state: _State, roster: Roster, places: tuple[str, ...], n: int) -> Speaker | None:
     """Return the speaker a paragraph ending 'X mengatakan:' introduces."""
     if ref is None:
         return None
     if ref.kind == "name":
         return _named(para.text[ref.start : ref.end], roster, places)
-    return state.pronoun() if ref.kind == "pronoun" else None
+    return state.pronoun(n) if ref.kind == "pronoun" else None
 
 
 def _statement(article: Article, para: Span, claim: Claim, speaker: Speaker, meetings: Sequence[Meeting], state: _State) -> Statement:

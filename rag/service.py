@@ -29,6 +29,8 @@ __all__ = ["Service", "BuildBusy", "NothingToIndex", "UploadError", "SeedError"]
 
 
 ANSWER_FAILED = "Maaf, pertanyaan ini tidak dapat dijawab karena kesalahan internal; kesalahan sudah dicatat di log."
+NOT_LATIN = ("Pertanyaan harus ditulis dengan huruf Latin, dalam bahasa Indonesia atau Inggris "
+             "(please ask in Indonesian or English).")
 MAX_NAME_CHARS = 120  # uploaded file names are cut to this length, extension kept
 
 STATEMENT_COLUMNS = [
@@ -62,6 +64,7 @@ class Service:
         self._context: Context | None = None
         self._swap = threading.Lock()
         self._load = threading.Lock()
+        self._ensure = threading.Lock()
         self.last_report: IndexReport | None = None
 
     @property
@@ -80,7 +83,9 @@ class Service:
         """Return the live query context, building the index first if needed."""
         ctx = self._context
         if ctx is None:
-            self.ensure_index()
+            with self._ensure:  # one thread loads or builds; the others wait for it
+                if self._context is None:
+                    self.ensure_index()
             ctx = self._context
         assert ctx is not None
         return ctx
@@ -187,11 +192,12 @@ class Service:
         ctx = self._context
         return ctx is not None and source in ctx.snapshot.articles
 
-    def _install(self, snapshot: Snapshot) -> None:
-        """Swap in a freshly loaded snapshot."""
+    def _install(self, snapshot: Snapshot, only_if_empty: bool = False) -> None:
+        """Swap in a freshly loaded snapshot (``only_if_empty``: unless another one was installed meanwhile)."""
         ctx = Context.create(snapshot, self.settings)
         with self._swap:
-            self._context = ctx
+            if not (only_if_empty and self._context is not None):
+                self._context = ctx
 
     def _outdated(self, snapshot: Snapshot) -> str:
         """Return why the snapshot cannot be served as is: other model or chunker, or changed seeds."""
@@ -207,7 +213,7 @@ class Service:
             except IndexCorrupt:
                 snapshot = None
             if snapshot is not None:
-                self._install(snapshot)
+                self._install(snapshot, only_if_empty=True)  # never replace what a finished rebuild installed
                 return
             time.sleep(0.5)
         raise BuildBusy("rebuild already running")
@@ -228,7 +234,15 @@ def validate_question(question: str | None, limit: int) -> str:
         return message("too_long", "id").format(limit=limit)
     if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
         return message("no_words", "id")
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(1 for ch in letters if _latin(ch)) < len(letters) / 2:
+        return NOT_LATIN
     return ""
+
+
+def _latin(ch: str) -> bool:
+    """Return True for a letter of the Latin script (the corpus and the supported languages use it)."""
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
 
 
 _UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)

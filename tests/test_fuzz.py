@@ -89,7 +89,7 @@ def seeds_service(cli_index: CliBuild, settings_for: Callable[..., Any], service
     return service
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 @given(QUESTIONS | st.text(max_size=80))
 def test_answer_citations_always_verify(seeds_service: Any, check_citations: Callable[..., None], question: str) -> None:
     answer = seeds_service.ask(question).to_json()

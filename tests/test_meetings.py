@@ -10,7 +10,7 @@ import pytest
 from rag.corpus import load_corpus
 from rag.datetext import find_dates, infer_year, resolve
 from rag.meetings import article_outlet, article_title, extract_meetings, meeting_index
-from rag.places import dateline
+from rag.places import dateline, lookup
 from rag.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,3 +155,102 @@ def test_seed_004_fgd_and_deklarasi(seeds: dict[str, Article]) -> None:
     assert (fgd.venue, fgd.province, fgd.date) == ("Hotel Grand Madani", "Nusa Tenggara Barat", "2023-12-12")
     assert dek.event == "deklarasi" and dek.name.startswith("Deklarasi Pemilu Damai 2024")
     assert (dek.venue, dek.date) == ("Hotel Grand Madani", "2023-12-12")
+
+
+def test_event_with_its_own_venue_mid_article_is_a_meeting() -> None:
+    text = (
+        "Pemkot Sukamaju menggelar rapat koordinasi kesiapan Pilkada di Hotel Permata, Rabu (16/10/2024).\n"
+        "Sehari sebelumnya, Apel Siaga Pengamanan Pilkada Polres Sukamaju yang digelar di Lapangan Merdeka pada "
+        "Selasa (15/10/2024) diikuti 500 personel.\n"
+    )
+    rakor, apel = extract_meetings(art(text))
+    assert (rakor.event, rakor.venue, rakor.date) == ("rakor", "Hotel Permata", "2024-10-16")
+    assert (apel.event, apel.venue, apel.date) == ("apel", "Lapangan Merdeka", "2024-10-15")
+    assert apel.name == "Apel Siaga Pengamanan Pilkada Polres Sukamaju"
+
+
+def test_vague_recall_or_announcement_is_not_a_meeting() -> None:
+    text = (
+        "Pemkot Sukamaju menggelar rapat koordinasi kesiapan Pilkada di Hotel Permata, Rabu (16/10/2024).\n"
+        "Wali Kota mengingatkan rekomendasi FGD kerawanan pada Agustus lalu belum dijalankan semua camat.\n"
+        "Kesbangpol akan menggelar sosialisasi netralitas ASN mulai pekan depan.\n"
+    )
+    assert [m.event for m in extract_meetings(art(text))] == ["rakor"]
+
+
+def test_headline_main_event_is_not_the_one_after_usai() -> None:
+    text = (
+        "Usai Deklarasi Damai, Pemkot Sukamaju Gelar Rakor Pengamanan\n\n"
+        "Deklarasi Damai digelar di Lapangan Merdeka, Senin (14/10/2024).\n"
+        "Pemkot Sukamaju kemudian menggelar rakor pengamanan di Hotel Permata, Selasa (15/10/2024).\n"
+    )
+    assert [m.event for m in extract_meetings(art(text))] == ["rakor", "deklarasi"]
+
+
+def test_undated_event_reported_after_the_main_one_shares_its_date() -> None:
+    text = (
+        "Polres Sukamaju menggelar Apel Gelar Pasukan di Lapangan Merdeka, Senin (21/10/2024).\n"
+        "Usai apel, rapat koordinasi pengamanan digelar di Aula Kantor Bupati.\n"
+    )
+    apel, rakor = extract_meetings(art(text))
+    assert (rakor.event, rakor.venue, rakor.date) == ("rakor", "Aula Kantor Bupati", "2024-10-21")
+
+
+def test_city_from_regency_after_venue_and_dateline_after_byline() -> None:
+    text = "Bawaslu menggelar rakor di Lapangan Desa Mekar, Kabupaten Musi Rawas Utara, Senin (21/10/2024).\n"
+    m = extract_meetings(art(text))[0]
+    assert (m.venue, m.city, m.province) == ("Lapangan Desa Mekar", "Musi Rawas Utara", "Sumatera Selatan")
+    text = (
+        "Warta Sukamaju | Selasa, 24 September 2024 | Penulis: Budi\n\n"
+        "KUPANG – KPU menggelar rakor di Aula Sasando, Selasa (24/9/2024).\n"
+    )
+    m = extract_meetings(art(text))[0]
+    assert (m.venue, m.city, m.province) == ("Aula Sasando", "Kupang", "Nusa Tenggara Timur")
+
+
+def test_province_from_the_event_sentence_when_nothing_else_gives_it() -> None:
+    text = "Rakor Pilkada Nusa Tenggara Timur digelar di Hotel Sasando, Senin (7/10/2024).\n"
+    assert extract_meetings(art(text))[0].province == "Nusa Tenggara Timur"
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [(n, n) for n in (
+        "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Kepulauan Riau", "Jambi", "Sumatera Selatan", "Kepulauan Bangka Belitung",
+        "Bengkulu", "Lampung", "DKI Jakarta", "Jawa Barat", "Banten", "Jawa Tengah", "DI Yogyakarta", "Jawa Timur", "Bali",
+        "Nusa Tenggara Barat", "Nusa Tenggara Timur", "Kalimantan Barat", "Kalimantan Tengah", "Kalimantan Selatan",
+        "Kalimantan Timur", "Kalimantan Utara", "Sulawesi Utara", "Gorontalo", "Sulawesi Tengah", "Sulawesi Barat",
+        "Sulawesi Selatan", "Sulawesi Tenggara", "Maluku", "Maluku Utara", "Papua", "Papua Barat", "Papua Barat Daya",
+        "Papua Selatan", "Papua Tengah", "Papua Pegunungan",
+    )]
+    + [
+        ("NTT", "Nusa Tenggara Timur"), ("NTB", "Nusa Tenggara Barat"), ("Sulsel", "Sulawesi Selatan"), ("Sulteng", "Sulawesi Tengah"),
+        ("Sultra", "Sulawesi Tenggara"), ("Sulut", "Sulawesi Utara"), ("Sulbar", "Sulawesi Barat"), ("Kalsel", "Kalimantan Selatan"),
+        ("Kalteng", "Kalimantan Tengah"), ("Kaltara", "Kalimantan Utara"), ("Kalbar", "Kalimantan Barat"), ("Kaltim", "Kalimantan Timur"),
+        ("Sumut", "Sumatera Utara"), ("Sumbar", "Sumatera Barat"), ("Sumsel", "Sumatera Selatan"), ("Jatim", "Jawa Timur"),
+        ("Jateng", "Jawa Tengah"), ("Jabar", "Jawa Barat"), ("DIY", "DI Yogyakarta"), ("DKI", "DKI Jakarta"),
+        ("Babel", "Kepulauan Bangka Belitung"), ("Kepri", "Kepulauan Riau"), ("Malut", "Maluku Utara"), ("PBD", "Papua Barat Daya"),
+    ],
+)
+def test_every_province_and_its_short_name(text: str, province: str) -> None:
+    assert lookup(f"Kantor Gubernur {text}")[1] == province
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("MAKASSAR – Sehari setelah pelantikan, Pemkot menggelar rakor di Hotel Permata, Senin (7/10/2024).\n", ""),
+        ("Sukamaju — Polres Sukamaju menggelar apel gelar pasukan di Lapangan Merdeka, Senin (21/10/2024).\n", ""),
+        ("KUPANG, NUSAPOS.CO – Pemprov menggelar rakor di Hotel Sasando, Senin (7/10/2024).\n", "NUSAPOS.CO"),
+        ("Pemprov menggelar rakor.\n\nCopyright © 2024 Warta Sukamaju. All rights reserved.\n", "Warta Sukamaju"),
+        ("Sukamaju Terkini — Kamis, 10 Oktober 2024\n\nPemprov menggelar rakor.\n", "Sukamaju Terkini"),
+    ],
+)
+def test_outlet_is_never_a_dateline_place(text: str, outlet: str) -> None:
+    assert article_outlet(art(text)) == outlet
+
+
+def test_unknown_town_after_venue_is_kept_as_written() -> None:
+    text = "Pemkab menggelar rakor di Aula Kantor Bupati Lembah Seruni, Kota Sirna, Selasa (22/10/2024).\n"
+    m = extract_meetings(art(text))[0]
+    assert (m.venue, m.city) == ("Aula Kantor Bupati Lembah Seruni", "Kota Sirna")

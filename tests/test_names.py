@@ -165,3 +165,45 @@ def test_match_mention_by_name_or_role(known: list[Speaker], query: str, expecte
 )
 def test_match_mention_rejects_near_misses(known: list[Speaker], query: str) -> None:
     assert _names(query, known) == []
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "role", "rank"),
+    [
+        ("Danlanud Sukamaju Marsekal Pratama TNI Gilang Ramadhan", "Gilang Ramadhan", "Danlanud Sukamaju", "Marsekal Pratama TNI"),
+        ("Danlanal Tanjung Wangi Kolonel Laut (P) Hendra Siahaan", "Hendra Siahaan", "Danlanal Tanjung Wangi", "Kolonel Laut (P)"),
+        ("Danlanud Sukamaju Kolonel Pnb Arif Wicaksono", "Arif Wicaksono", "Danlanud Sukamaju", "Kolonel Pnb"),
+        ("Dandim 1616/Sukamaju Letkol Kav. Andi Lubis", "Andi Lubis", "Dandim 1616/Sukamaju", "Letkol Kav."),
+        ("Kapolsek Sukamaju Inspektur Polisi Satu Gede Arsana", "Gede Arsana", "Kapolsek Sukamaju", "Inspektur Polisi Satu"),
+    ],
+)
+def test_multi_word_ranks_stay_out_of_the_name(mention: str, name: str, role: str, rank: str) -> None:
+    sp = parse_speaker(mention)
+    assert (sp.name, sp.role, sp.rank) == (name, role, rank)
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "role"),
+    [
+        ("Ketua KPU Kabupaten Batang Hari Dedi Irawan", "Dedi Irawan", "Ketua KPU Kabupaten Batang Hari"),
+        ("Ketua Bawaslu Kab. Penukal Abab Lematang Ilir Doni Saputra", "Doni Saputra", "Ketua Bawaslu Kab. Penukal Abab Lematang Ilir"),
+        (
+            "Ketua KPU Kabupaten Kepulauan Siau Tagulandang Biaro Yulin Tamaka",
+            "Yulin Tamaka",
+            "Ketua KPU Kabupaten Kepulauan Siau Tagulandang Biaro",
+        ),
+        ("Pj Bupati Bolaang Mongondow Selatan Rina Mamonto", "Rina Mamonto", "Pj Bupati Bolaang Mongondow Selatan"),
+        # unknown region after Kabupaten: one word is the region only when a 2+ word name remains
+        ("Ketua KPU Kabupaten Seruni Dedi", "", "Ketua KPU Kabupaten Seruni Dedi"),
+        ("Ketua KPU Kabupaten Seruni Dedi Irawan", "Dedi Irawan", "Ketua KPU Kabupaten Seruni"),
+        # "Role, Name": everything before the comma is the role, even with an unknown two-word region
+        (
+            "Kepala Pelaksana BPBD Kabupaten Lembah Seruni, Yohanes Nggadas",
+            "Yohanes Nggadas",
+            "Kepala Pelaksana BPBD Kabupaten Lembah Seruni",
+        ),
+    ],
+)
+def test_multi_word_regions_stay_out_of_the_name(mention: str, name: str, role: str) -> None:
+    sp = parse_speaker(mention)
+    assert (sp.name, sp.role) == (name, role)

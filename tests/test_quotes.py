@@ -243,3 +243,67 @@ def test_menurut_before_capitalized_clause_and_melaporkan() -> None:
         + "Adapun Ketua Bawaslu Kota Tegal Rina Lestari melaporkan bahwa pengawas TPS sudah dilantik semua.\n"
     )
     assert [(v, who) for _, v, who, _ in said(text)] == [("Menurut", "Budi Santoso"), ("melaporkan", "Rina Lestari")]
+
+
+def test_role_after_intro_phrase_with_unknown_two_word_region() -> None:
+    text = INTRO + (
+        "Dalam rapat itu, Kepala Pelaksana BPBD Kabupaten Lembah Seruni, Yohanes Nggadas, memaparkan kesiapan "
+        "logistik menghadapi musim hujan ekstrem.\n"
+    )
+    found = extract_statements(art(text))
+    assert [(s.speaker.name, s.speaker.role) for s in found] == [("Yohanes Nggadas", "Kepala Pelaksana BPBD Kabupaten Lembah Seruni")]
+
+
+def test_region_named_in_the_article_keeps_its_two_words() -> None:
+    text = (
+        "KPU menggelar rapat koordinasi di Kabupaten Lembah Seruni, Senin (4/11/2024).\n"
+        "Ketua KPU Kabupaten Lembah Seruni Dedi mengatakan logistik sudah tiba di semua kecamatan.\n"
+    )
+    found = extract_statements(art(text))
+    assert [(s.speaker.name, s.speaker.role) for s in found] == [("Dedi", "Ketua KPU Kabupaten Lembah Seruni")]
+
+
+@pytest.mark.parametrize("opener", ["Yakni,", "Yaitu", "Antara lain,", "Di antaranya,"])
+def test_follow_on_list_sentence_belongs_to_the_statement(opener: str) -> None:
+    follow = f"{opener} kesiapan logistik, pengamanan, serta netralitas ASN"
+    text = INTRO + f"Ia juga menekankan pentingnya tiga hal menjelang pemungutan suara. {follow}.\n"
+    found = extract_statements(art(text))
+    assert len(found) == 1
+    assert found[0].text == f"pentingnya tiga hal menjelang pemungutan suara. {follow}"
+
+
+def test_pihaknya_after_named_speaker_resolves_like_a_pronoun() -> None:
+    text = (
+        "Ketua Bawaslu Kota Sukamaju Rina Wulandari mengatakan pengawasan diperketat di semua kecamatan.\n"
+        "Pihaknya juga meminta camat dan lurah melaporkan setiap alat peraga kampanye yang melanggar.\n"
+    )
+    assert [who for _, _, who, _ in said(text)] == ["Rina Wulandari", "Rina Wulandari"]
+    two = text.replace("\nPihaknya", "\nRapat dihadiri Kapolres Sukamaju AKBP Andi Wijaya dan Dandim Sukamaju Letkol Inf Bagus.\nPihaknya")
+    assert [who for _, _, who, _ in said(two)] == ["Rina Wulandari"]
+
+
+def test_pronoun_after_the_one_person_just_named_in_its_paragraph() -> None:
+    text = (
+        "Ketua Bawaslu Kota Sukamaju Rina Wulandari mengatakan pengawasan diperketat di semua kecamatan.\n\n"
+        "Rakor juga dihadiri Dandim 1616/Sukamaju Letkol Czi Bernard Tamaela. Ia menyebutkan Babinsa ikut mengawal kotak suara.\n"
+    )
+    assert [who for _, _, who, _ in said(text)] == ["Rina Wulandari", "Bernard Tamaela"]
+
+
+def test_statement_points_at_the_event_it_was_said_at() -> None:
+    text = (
+        "KPU Kota Sukamaju menggelar Rapat Koordinasi Pengamanan Logistik di Hotel Permata, Rabu (16/10/2024).\n"
+        "Rakor ini merupakan tindak lanjut dari Deklarasi Pilkada Damai Kota Sukamaju yang digelar Bawaslu Kota Sukamaju "
+        "di Lapangan Merdeka, Senin (14/10/2024).\n"
+        "Saat deklarasi, Ketua Bawaslu Kota Sukamaju Rina Wulandari mengingatkan seluruh pasangan calon agar menjauhi politik uang.\n"
+        "Kembali ke rakor, Ketua KPU Kota Sukamaju Darma Putra mengatakan logistik sudah tiba di semua kecamatan.\n"
+    )
+    article = art(text)
+    meetings = extract_meetings(article)
+    assert [(m.event, m.venue, m.date) for m in meetings] == [
+        ("rakor", "Hotel Permata", "2024-10-16"),
+        ("deklarasi", "Lapangan Merdeka", "2024-10-14"),
+    ]
+    assert meetings[1].name == "Deklarasi Pilkada Damai Kota Sukamaju"
+    assert meetings[1].organizer == "Bawaslu Kota Sukamaju"
+    assert [(s.speaker.name, s.meeting) for s in extract_statements(article, meetings)] == [("Rina Wulandari", 1), ("Darma Putra", 0)]

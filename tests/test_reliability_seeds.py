@@ -167,7 +167,7 @@ def test_size_limit_is_the_setting(built: Built) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=["cp1252", "latin-1", "utf8-bom", "crlf", "spaces-non-ascii-name", "one-line"])
 def test_odd_but_valid_files_are_cited_on_the_right_lines(built: Built, case: Case, check_citations: Callable[..., None]) -> None:
     seeds = built.settings.seeds_dir
     snap = built.service.context().snapshot
@@ -256,3 +256,22 @@ def test_service_notices_changed_seeds_by_content(indexed: Settings, service_for
     service.context()
     assert service.last_report is not None and service.last_report.changed == (name,)
     assert "Posko Pelaporan" in service.article(name).text
+
+
+@pytest.mark.parametrize("error", [PermissionError(13, "Permission denied"), FileNotFoundError(2, "No such file or directory")])
+def test_unreadable_or_vanished_file_is_skipped(error: OSError, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rag import corpus
+
+    for name in SEED_NAMES[:2]:
+        shutil.copy(SEEDS / name, tmp_path / name)
+    real = corpus.read_article
+
+    def flaky(path: Path, source: str, max_bytes: int) -> Any:
+        if source == SEED_NAMES[0]:
+            raise error  # as if unreadable, or deleted between listing and reading
+        return real(path, source, max_bytes)
+
+    monkeypatch.setattr(corpus, "read_article", flaky)
+    articles, skipped = load_corpus(tmp_path, 10**6)
+    assert [a.source for a in articles] == [SEED_NAMES[1]]
+    assert [(s.source, error.strerror in s.reason) for s in skipped] == [(SEED_NAMES[0], True)]
