@@ -86,9 +86,14 @@ class Service:
             with self._ensure:  # one thread loads or builds; the others wait for it
                 if self._context is None:
                     self.ensure_index()
+                    self.warm_up()
             ctx = self._context
         assert ctx is not None
         return ctx
+
+    def warm_up(self) -> None:
+        """Run one query through the model so the first user's answer is not slowed by first-touch costs."""
+        self.embedder.embed_queries(["rapat koordinasi Pilkada"])
 
     def ensure_index(self, on_progress: Progress | None = None) -> IndexReport | None:
         """Load the index; build or repair it when it is missing, stale or damaged."""
