@@ -102,9 +102,11 @@ def _statement_draft(ctx: Context, q: Question, picked: list[tuple[Statement, fl
 
 def _who_said(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
     """Find the statement that best matches a paraphrase; name its speaker."""
-    rows, _ = ctx.people.rows_for(q.people_text)
+    rows, named = ctx.people.rows_for(q.speaker_text)
+    if named and not rows:
+        return None  # "Siapa Ketua KPU Madiun ..." and nobody in that role is quoted
     ranked = ctx.retriever.statements(q.search_text, qvec, 5, allowed=rows or None, passages=passages)
-    ranked = [(s, r.dense) for s, r in ranked if s.speaker.name or s.speaker.role]
+    ranked = [(s, r.dense) for s, r in ranked if (s.speaker.name or s.speaker.role) and ctx.support.fits(q, s.source)]
     if not ranked:
         return None
     return _statement_draft(ctx, q, _with_context(ctx, ranked[0], CONTEXT), "who_said")

@@ -24,6 +24,7 @@ class Question:
     kind: str  # who_said | what_said | where_when | which_meeting | list_speakers | open
     search_text: str  # the question plus Indonesian expansions of English terms
     people_text: str  # the question with English titles replaced by Indonesian ones, for name matching
+    speaker_text: str  # the part naming who spoke ("Siapa Kapolda" of "Siapa Kapolda yang mengatakan ...")
     proper: tuple[str, ...]  # capitalized words that must be found in the evidence
     numbers: tuple[str, ...]  # numbers the evidence must contain
     asks_count: bool  # "berapa", "how many"
@@ -106,6 +107,37 @@ def translate_english(text: str) -> str:
     return out
 
 
+_SPEAKER_END = re.compile(
+    r"\b(?:yang|said|says|stated|asked|urged|warned|told|called|emphasi[sz]ed|stressed|explained|reminded|wanted|hoped|mentioned|"
+    r"claimed|promised|asserted|noted|argued|reported|talked|spoke)\b",
+    re.IGNORECASE,
+)
+
+
+def speaker_clause(text: str) -> str:
+    """Return the words before the statement part of a who-said question.
+
+    In "Siapa Kapolda yang mengatakan bahwa Ketua KPU ..." only "Siapa Kapolda"
+    constrains the speaker; a title inside the paraphrase is content.
+    """
+    match = _SPEAKER_END.search(text)
+    return text[: match.start()] if match else text
+
+
+def english_places(text: str) -> tuple[str, ...]:
+    """Return the Indonesian short name of each province an English question names ("East Java" -> "jatim")."""
+    low = text.lower()
+    out = []
+    for phrase, indonesian in _glossary().items():
+        words = indonesian.split()
+        if len(words) >= 3 and words[0] in _PROVINCE_HEADS and re.search(rf"\b{re.escape(phrase)}\b", low):
+            out.append(words[-1])
+    return tuple(out)
+
+
+_PROVINCE_HEADS = frozenset("kalimantan jawa sumatera sulawesi nusa".split())
+
+
 def proper_words(text: str) -> tuple[str, ...]:
     """Return capitalized words (not sentence-initial question words or English glossary words)."""
     common = set(_lexicon()["question_words"]) | stop_words() | set(_glossary_words())
@@ -142,7 +174,8 @@ def analyze(text: str) -> Question:
         kind=detect_kind(text),
         search_text=search,
         people_text=translate_english(text) if lang == "en" else text,
-        proper=proper_words(text),
+        speaker_text=speaker_clause(translate_english(text) if lang == "en" else text),
+        proper=proper_words(text) + (english_places(text) if lang == "en" else ()),
         numbers=numbers_in(text),
         asks_count=asks_count,
         topic_terms=topic,

@@ -96,6 +96,11 @@ class Support:
         """Return True when the draft's evidence supports every checkable part of the question."""
         return not self.objection(q, draft)
 
+    def fits(self, q: Question, source: str) -> bool:
+        """Return True when an article contains every name, place and number of the question."""
+        text = self.snapshot.articles[source].text
+        return all(self._supported_word(q, w, [source]) for w in q.proper) and all(n in text for n in q.numbers)
+
     def objection(self, q: Question, draft: Draft) -> str:
         """Return why the evidence does not support the answer ('' when it does)."""
         sources = list(dict.fromkeys(c.source for c in draft.citations))
