@@ -23,7 +23,7 @@ class Settings:
     quantize: str = "none"  # "none" (fp32, the most faithful) or "int8" (dynamic int8 Linear layers: faster indexing)
     chunk_size: int = 800
     chunk_overlap: int = 100
-    batch_size: int = 32
+    batch_size: int = 8
     threads: int = 2
     top_k: int = 8
     hnsw_threshold: int = 200_000  # vectors above which the index becomes HNSW
