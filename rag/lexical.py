@@ -87,7 +87,7 @@ class Lexical:
         if not q or self.size == 0:
             return []
         k = min(k, self.size)
-        docs, scores = self.model.retrieve([q], k=k, show_progress=False, n_threads=1)
+        docs, scores = self.model.retrieve([q], k=k, show_progress=False, n_threads=0)
         return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
     def scores(self, query: str) -> np.ndarray:
