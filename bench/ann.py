@@ -60,7 +60,7 @@ def _latencies(search: Callable[[np.ndarray], Any], q: np.ndarray) -> tuple[floa
 
 def recall(found: list[np.ndarray], truth: np.ndarray) -> float:
     """Return mean recall@K of ``found`` against ``truth``."""
-    return float(np.mean([len(set(f[:K].tolist()) & set(t[:K].tolist())) / K for f, t in zip(found, truth)]))
+    return float(np.mean([len(set(f[:K].tolist()) & set(t[:K].tolist())) / K for f, t in zip(found, truth, strict=True)]))
 
 
 def tune(index: Any, setter: Callable[[int], None], values: tuple[int, ...], q: np.ndarray, truth: np.ndarray) -> dict[str, Any]:
@@ -123,8 +123,8 @@ def hnsw(n: int, work: Path) -> dict[str, Any]:
     }
 
 
-def variants(n: int, work: Path) -> dict[str, Any]:
-    """HNSW graph with SQ8 / float16 storage, and IVF-Flat / IVF-SQ8: memory, recall, latency."""
+def variants(n: int, work: Path, ivf: bool = True) -> dict[str, Any]:
+    """HNSW graph with SQ8 / float16 storage, and (``ivf``) IVF-Flat / IVF-SQ8: memory, recall, latency."""
     import faiss
 
     x, q = data(n)
@@ -145,6 +145,8 @@ def variants(n: int, work: Path) -> dict[str, Any]:
         out[name] = _row(result, "efSearch", index_bytes(index, work), seconds, "HNSW graph reused; storage trained+added")
         del index
     del graph
+    if not ivf:
+        return out
     nlist = _nlist(n)
     sample = x[np.random.default_rng(3).choice(n, size=min(n, 40 * nlist), replace=False)]
     started = time.perf_counter()

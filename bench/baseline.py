@@ -68,7 +68,16 @@ def build(model: Any, files: list[Path]) -> tuple[BaselineIndex, float]:
 
 def ask(model: Any, built: BaselineIndex, question: str) -> tuple[str, str]:
     """Return (answer text, cited source): the top-1 chunk."""
-    qvec = np.asarray(model.encode([question]), dtype=np.float32)
+    return top1(built, encode(model, question))
+
+
+def encode(model: Any, question: str) -> np.ndarray:
+    """Embed one question as the tutorial does (no prompt, library defaults)."""
+    return np.asarray(model.encode([question]), dtype=np.float32)
+
+
+def top1(built: BaselineIndex, qvec: np.ndarray) -> tuple[str, str]:
+    """Return (text, source) of the nearest chunk."""
     _, ids = built.index.search(qvec, 1)
     row = int(ids[0][0])
     return built.texts[row], built.sources[row]
@@ -81,11 +90,15 @@ def evaluate(model: Any, built: BaselineIndex, items: list[dict[str, Any]]) -> d
     questions with sources). speaker: the expected speaker's name occurs in
     the top chunk's text (case-insensitive). The baseline never abstains.
     """
-    hits, speakers, latencies = [], [], []
+    hits, speakers, encode_s, search_s, qvecs = [], [], [], [], []
     for item in items:
         started = time.perf_counter()
-        text, source = ask(model, built, item["question"])
-        latencies.append(time.perf_counter() - started)
+        qvec = encode(model, item["question"])
+        encoded = time.perf_counter()
+        text, source = top1(built, qvec)
+        encode_s.append(encoded - started)
+        search_s.append(time.perf_counter() - encoded)
+        qvecs.append(qvec)
         if not item.get("answerable", True):
             continue
         if item.get("expected_sources"):
@@ -97,5 +110,7 @@ def evaluate(model: Any, built: BaselineIndex, items: list[dict[str, Any]]) -> d
         "speaker": round(sum(speakers) / len(speakers), 4) if speakers else None,
         "n_hit": len(hits),
         "n_speaker": len(speakers),
-        "latencies": latencies,
+        "encode_s": encode_s,
+        "search_s": search_s,
+        "qvecs": qvecs,
     }

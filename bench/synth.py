@@ -70,9 +70,30 @@ def load_pool() -> Pool:
 
     paragraphs, names = [], set()
     known_cities = set(CITIES) | {
-        "Samarinda", "Makassar", "Mataram", "Sidoarjo", "Gresik", "Bandung", "Surabaya", "Pontianak", "Palu", "Berau",
-        "Labuhanbatu", "Jakarta", "Padang", "Aceh Besar", "Bandar Lampung", "Kutai Timur", "Kutim", "Denpasar", "Bali",
-        "Balikpapan", "Tanjung Redeb", "Kota Jantho", "Lombok", "Sumbawa",
+        "Samarinda",
+        "Makassar",
+        "Mataram",
+        "Sidoarjo",
+        "Gresik",
+        "Bandung",
+        "Surabaya",
+        "Pontianak",
+        "Palu",
+        "Berau",
+        "Labuhanbatu",
+        "Jakarta",
+        "Padang",
+        "Aceh Besar",
+        "Bandar Lampung",
+        "Kutai Timur",
+        "Kutim",
+        "Denpasar",
+        "Bali",
+        "Balikpapan",
+        "Tanjung Redeb",
+        "Kota Jantho",
+        "Lombok",
+        "Sumbawa",
     }
     seen_cities = set()
     for folder in POOL_DIRS:
