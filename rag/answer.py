@@ -125,19 +125,6 @@ def _with_context(ctx: Context, top: tuple[Statement, float], extra: int) -> lis
     return [top] + [(s, score) for s in near[:extra]]
 
 
-def _prefer_passage_sources(ranked: list[tuple[Statement, float]], passages: list[Hit]) -> list[tuple[Statement, float]]:
-    """Keep the order, but let a statement from the top passage win a near tie."""
-    if len(ranked) < 2 or not passages:
-        return ranked
-    top = passages[0].chunk
-    best = ranked[0][1]
-    for i, (s, score) in enumerate(ranked[:3]):
-        inside = s.source == top.source and top.start <= s.start < top.end
-        if inside and score >= best - 0.01:
-            return [ranked[i]] + ranked[:i] + ranked[i + 1 :]
-    return ranked
-
-
 def _what_said(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
     """Return what a named person or role said, on the question's topic if it has one."""
     rows, named = ctx.people.rows_for(q.people_text)
@@ -164,11 +151,6 @@ def _dedupe_ranked(ranked: list[tuple[Statement, float]]) -> list[tuple[Statemen
     unique = dedupe([s for s, _ in ranked])
     score = {id(s): v for s, v in ranked}
     return [(s, score[id(s)]) for s in unique]
-
-
-def _spans_meetings(picked: list[tuple[Statement, float]]) -> bool:
-    """Return True when the statements come from more than one article."""
-    return len({s.source for s, _ in picked}) > 1
 
 
 def _where_when(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
