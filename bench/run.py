@@ -319,6 +319,8 @@ def _build_rows(s: dict[str, Any], row: Any) -> None:
         _verdict(o_rate >= 2 * b_rate),
         rss,
     )
+    slices = " / ".join(_ratio(o["chunks"] / o["seconds"], b["chunks"] / b["seconds"]) for o, b in ((ours_a, base_a), (ours_b, base_b)))
+    row("  chunks/s per slice (A: dev corpus, B: synthetic)", "-", "-", slices)
     row("  chunks in the index", _fmt(b_chunks), _fmt(o_chunks), _ratio(o_chunks, b_chunks))
     row("  build seconds (model load excluded)", _fmt(b_s, 1), _fmt(o_s, 1), _ratio(o_s, b_s))
     b_chars, o_chars = base_a["chars"] + base_b["chars"], ours_a["chars"] + ours_b["chars"]
