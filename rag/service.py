@@ -139,7 +139,8 @@ class Service:
 
     def article(self, source: str) -> Article:
         """Return an indexed article by file name (only files inside the seeds folder)."""
-        resolve_seed(self.settings.seeds_dir, source) if not self._indexed(source) else None
+        if not self._indexed(source):
+            resolve_seed(self.settings.seeds_dir, source)  # refuses names outside seeds/ before any loading
         snap = self.context().snapshot
         if source not in snap.articles:
             raise SeedError(f"not an indexed seed file: {source!r}")
