@@ -188,6 +188,7 @@ def eval_ours(args: dict[str, Any]) -> dict[str, Any]:
         service.embedder.dim  # noqa: B018 - load the model before timing
         report = build_index(settings, service.embedder, full=True)
         log.info("built the %s index: %d chunks in %.1fs", settings.quantize, report.chunks, report.seconds)
+        built = {"chunks": report.chunks, "seconds": report.seconds, "model_id": service.embedder.model_id}
     else:
         service.context()
         _no_rebuild(service)
@@ -195,6 +196,8 @@ def eval_ours(args: dict[str, Any]) -> dict[str, Any]:
     metrics = evaluate_file(service, DEV)
     eval_s = time.perf_counter() - started
     out: dict[str, Any] = {"metrics": metrics, "eval_s": round(eval_s, 1), "quantize": settings.quantize}
+    if args.get("build"):
+        out["build"] = built
     if args.get("latency"):
         out["warm"] = _warm(service, answer_question)
     return out

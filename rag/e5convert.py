@@ -20,9 +20,10 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1  # bump when the written folder changes, so cached conversions are rebuilt
+FORMAT_VERSION = 2  # 2: adds the ONNX export. Bump when the written folder changes, so cached conversions are rebuilt
 PROMPTS = {"query": "query: ", "passage": "passage: ", "document": "passage: "}
 MAX_LENGTH = 512
+STEPS = 5  # progress steps of a conversion: four here, the ONNX export last
 _Q4 = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])  # one Q4_0 block: 32 weights
 _POS_OFFSET = 2  # XLM-R positions start at padding_idx + 1
 Progress = Callable[[int, int], None]
@@ -279,18 +280,18 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def write_folder(src: Path, folder: Path, report: Progress) -> None:
-    """Write weights, configs and tokenizer converted from ``src`` into ``folder`` (progress 1..4 of 5)."""
+    """Write weights, configs and tokenizer converted from ``src`` into ``folder`` (progress 1..4 of STEPS)."""
     from safetensors.numpy import save_file
 
     img = read_image(src)
-    report(1, 5)
+    report(1, STEPS)
     weights = state_dict(img)
-    report(2, 5)
+    report(2, STEPS)
     save_file(weights, str(folder / "model.safetensors"), metadata={"format": "pt"})
     del weights
-    report(3, 5)
+    report(3, STEPS)
     build_tokenizer(img).save(str(folder / "tokenizer.json"))
     write_json(folder / "config.json", _model_config(img))
     for rel, data in _sentence_files(img).items():
         write_json(folder / rel, data)
-    report(4, 5)
+    report(4, STEPS)

@@ -20,7 +20,8 @@ class Settings:
     model_cache_dir: Path | None = None  # default: <index_dir>/models
     query_prompt: str = "query: "  # used when the model has no prompts of its own
     passage_prompt: str = "passage: "
-    quantize: str = "none"  # "none" (fp32, the most faithful) or "int8" (dynamic int8 Linear layers: faster indexing)
+    quantize: str = "none"  # "none" (fp32, the most faithful) or "int8" (dynamic int8 matrix products: faster indexing)
+    backend: str = "auto"  # "onnx" (onnxruntime; bundled model only), "torch" (sentence-transformers), "auto": onnx if it can
     chunk_size: int = 800
     chunk_overlap: int = 100
     batch_size: int = 8

@@ -7,7 +7,6 @@ filters are pure functions in `rag.ui_html`; every handler here delegates to
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import tempfile
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any, Iterator
 import gradio as gr
 
 from . import ui_html as H
+from .access import bind_problem, parse_auth
 from .corpus import list_seed_files
 from .service import BuildBusy, NothingToIndex, SeedError, Service, UploadError
 from .settings import Settings
@@ -313,34 +313,6 @@ def launch(demo: gr.Blocks, settings: Settings, block: bool = True) -> str:
         theme=THEME, css=H.CSS, js=H.LIGHT_JS, footer_links=["api"],
     )
     return url
-
-
-def parse_auth(auth: str) -> tuple[str, str] | None:
-    """Return (user, password) from 'user:password', None if empty; raise ValueError if malformed."""
-    if not auth:
-        return None
-    user, sep, password = auth.partition(":")
-    if not (sep and user and password):
-        raise ValueError("RAG_AUTH must look like user:password")
-    return user, password
-
-
-def is_loopback(host: str) -> bool:
-    """Return True for localhost and loopback addresses."""
-    if host.strip().lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def bind_problem(settings: Settings) -> str:
-    """Return why serving on settings.host is refused, or ''."""
-    if is_loopback(settings.host) or settings.auth or settings.insecure:
-        return ""
-    return (f"refusing to serve on {settings.host} without a login: set RAG_AUTH=user:password, "
-            "or pass --insecure to expose the app to the network anyway")
 
 
 def serve(settings: Settings) -> int:

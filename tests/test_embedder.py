@@ -16,7 +16,8 @@ os.environ["HF_HUB_OFFLINE"] = "1"  # everything here must work without a hub
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 from rag import embedder  # noqa: E402
-from rag.embedder import MARKER, Embedder, ensure_model, is_complete, resolve_prompts  # noqa: E402
+from rag.embedder import MARKER, Embedder, backend_for, ensure_model, is_complete  # noqa: E402
+from rag.encoders import resolve_prompts  # noqa: E402
 from rag.settings import DEFAULT_MODEL, Settings  # noqa: E402
 
 SENTENCES = [
@@ -156,21 +157,91 @@ def test_other_models_pass_through(settings: Settings) -> None:
 
 
 def test_prompt_rules() -> None:
-    base = Settings()
+    e5 = {"query": "query: ", "passage": "passage: "}
     own = SimpleNamespace(prompts={"query": "q: ", "document": "d: ", "passage": "p: "})
-    assert resolve_prompts(own, base) == {"query": "q: ", "passage": "d: "}
+    assert resolve_prompts(own, e5) == {"query": "q: ", "passage": "d: "}
     bare = SimpleNamespace(prompts={})
-    e5 = replace(base, model="intfloat/multilingual-e5-base")
-    assert resolve_prompts(bare, e5) == {"query": "query: ", "passage": "passage: "}
-    other = replace(base, model="sentence-transformers/all-MiniLM-L6-v2")
-    assert resolve_prompts(bare, other) == {"query": "", "passage": ""}
+    assert resolve_prompts(bare, e5) == e5
+    assert resolve_prompts(bare, None) == {"query": "", "passage": ""}
 
 
-def test_int8_close_to_fp32(settings: Settings, fp32: Embedder, model_dir: Path) -> None:
+def test_backend_choice(settings: Settings) -> None:
+    assert backend_for(settings) == "onnx"
+    assert backend_for(replace(settings, model="intfloat/multilingual-e5-base")) == "torch"
+    assert backend_for(replace(settings, backend="torch")) == "torch"
+    with pytest.raises(ValueError, match="bundled model"):
+        backend_for(replace(settings, model="intfloat/multilingual-e5-base", backend="onnx"))
+    with pytest.raises(ValueError, match="backend must be"):
+        Embedder(replace(settings, backend="tensorrt"))
+
+
+@pytest.fixture(scope="session")
+def torch_fp32(settings: Settings, model_dir: Path) -> Embedder:
+    """The same converted folder through sentence-transformers."""
+    return Embedder(replace(settings, backend="torch"))
+
+
+def test_onnx_graph_equals_sentence_transformers(fp32: Embedder, torch_fp32: Embedder) -> None:
+    assert fp32.backend == "onnx" and torch_fp32.backend == "torch"
+    assert fp32.model_id == torch_fp32.model_id  # same vectors, so an index built by either serves both
+    texts = SENTENCES + ["x", "kata " * 700]  # one token and one past the 512-token truncation
+    assert _cosines(fp32.embed_passages(texts), torch_fp32.embed_passages(texts)).min() >= 0.99999
+    assert _cosines(fp32.embed_queries(texts), torch_fp32.embed_queries(texts)).min() >= 0.99999
+
+
+def test_onnx_vectors_do_not_depend_on_the_batch(settings: Settings) -> None:
     int8 = Embedder(replace(settings, quantize="int8"))
-    assert int8.model_id == f"{DEFAULT_MODEL}+int8"
+    together = int8.embed_passages(SENTENCES)
+    alone = np.vstack([int8.embed_passages([t]) for t in SENTENCES])
+    np.testing.assert_array_equal(together, alone)
+
+
+def test_query_process_never_imports_torch(settings: Settings, model_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from rag.embedder import Embedder; from rag.settings import Settings\n"
+        f"e = Embedder(Settings(model_cache_dir=Path({str(settings.models_dir)!r})))\n"
+        "assert e.embed_queries(['siapa yang berbicara?']).shape == (1, 384)\n"
+        "heavy = sorted(m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("backend", ["onnx", "torch"])
+def test_int8_close_to_fp32(settings: Settings, fp32: Embedder, model_dir: Path, backend: str) -> None:
+    int8 = Embedder(replace(settings, quantize="int8", backend=backend))
+    assert int8.model_id == f"{DEFAULT_MODEL}+int8" + ("-onnx" if backend == "onnx" else "")
     ours, full = int8.embed_passages(SENTENCES), fp32.embed_passages(SENTENCES)
     assert ours.dtype == np.float32
-    assert _cosines(ours, full).min() >= 0.98
-    assert _cosines(ours, full).mean() >= 0.99
-    assert _cosines(int8.embed_queries(SENTENCES), fp32.embed_queries(SENTENCES)).min() >= 0.98
+    assert _cosines(ours, full).min() >= 0.99
+    assert _cosines(int8.embed_queries(SENTENCES), fp32.embed_queries(SENTENCES)).min() >= 0.99
+
+
+@pytest.mark.slow
+def test_any_sentence_transformers_folder_works_through_the_setting(model_dir: Path, tmp_path: Path) -> None:
+    """RAG_MODEL=<folder> indexes and answers with sentence-transformers; the manifest names that model."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SEEDS, subprocess_env
+
+    other = tmp_path / "my-sentence-model"  # a plain folder: not the bundled model, so the torch backend runs it
+    shutil.copytree(model_dir, other, ignore=shutil.ignore_patterns("onnx", MARKER))
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    cache = tmp_path / "cache"
+    env = dict(subprocess_env(cache), RAG_MODEL=str(other))
+    question = "Siapa yang menegaskan anggota TNI yang melanggar netralitas akan dikenai sanksi?"
+    cmd = [sys.executable, "-m", "rag.cli", "ask", "--seeds", str(seeds), "--index", str(tmp_path / "index"), "--json", question]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    answer = json.loads(done.stdout.splitlines()[-1])
+    assert answer["answerable"] and "Susanto" in answer["speaker"], answer
+    manifest = json.loads((tmp_path / "index" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["model"] == f"{other}+fp32"
+    assert not cache.exists()  # nothing was converted for a model given by path

@@ -23,10 +23,11 @@ from gradio_client import Client
 from gradio_client.exceptions import AppError
 
 from rag import indexing
+from rag.access import bind_problem
 from rag.cli import main as rag_main
 from rag.service import BuildBusy, SeedError, Service, UploadError, safe_filename
 from rag.settings import Settings
-from rag.ui import bind_problem, build_app, launch
+from rag.ui import build_app, launch
 
 NEW_NAME = "020_rakor_banjir_rob.txt"
 NEW_SPEAKER = "Stefanus Lewoleba Making"

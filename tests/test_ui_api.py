@@ -11,9 +11,10 @@ from gradio_client import Client
 from gradio_client.exceptions import AppError
 from ui_server import Running, free_port, lines_of, shared_app
 
+from rag.access import bind_problem
 from rag.indexing import build_lock
 from rag.settings import Settings
-from rag.ui import bind_problem, serve
+from rag.ui import serve
 
 pytestmark = pytest.mark.slow
 
