@@ -245,14 +245,20 @@ def is_boilerplate(text: str) -> bool:
 
 def paragraph_spans(article: Article) -> list[Span]:
     """Return every non-blank line block of the article as a span (lines split too)."""
-    spans = []
-    for m in re.finditer(r"[^\r\n]+", article.text):
+    return list(_paragraph_spans(article))
+
+
+@lru_cache(maxsize=8)
+def _paragraph_spans(article: Article) -> tuple[Span, ...]:
+    """Return the line blocks of an article (cached: indexing asks several times per article)."""
+    text, spans = article.text, []
+    for m in re.finditer(r"[^\r\n]+", text):
         if not m.group().strip():
             continue
-        start, end = _strip_span(article.text, m.start(), m.end())
+        start, end = _strip_span(text, m.start(), m.end())
         first, last = article.lines_of(start, end)
-        spans.append(Span(article.source, start, end, first, last, article.text[start:end]))
-    return spans
+        spans.append(Span(article.source, start, end, first, last, text[start:end]))
+    return tuple(spans)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -266,6 +272,12 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def content_paragraphs(article: Article) -> list[Span]:
     """Return the article's paragraphs minus footers and verbatim repeats."""
+    return list(_content_paragraphs(article))
+
+
+@lru_cache(maxsize=8)
+def _content_paragraphs(article: Article) -> tuple[Span, ...]:
+    """Return the kept paragraphs of an article (memoized: chunking and both extractors ask)."""
     kept: list[Span] = []
     seen: set[str] = set()
     footer_hit = False
@@ -280,7 +292,7 @@ def content_paragraphs(article: Article) -> list[Span]:
             continue
         seen.add(key)
         kept.append(span)
-    return kept
+    return tuple(kept)
 
 
 def _ends_article(text: str) -> bool:

@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 from .corpus import SeedError, decode_bytes, resolve_seed
 from .service import Service
+from .types import line_window
 
 METRICS = ["hit@1", "hit@5", "speaker", "phrases", "abstain_ok", "false_abstain", "citations_valid", "latency_ms"]
 
@@ -26,8 +27,7 @@ def citation_valid(seeds_dir: Path, citation: dict[str, Any]) -> bool:
         text, _ = decode_bytes(resolve_seed(seeds_dir, citation["source"]).read_bytes())
     except (SeedError, OSError):
         return False
-    lines = text.split("\n")
-    window = "\n".join(lines[citation["start_line"] - 1 : citation["end_line"]])
+    window = line_window(text, citation["start_line"], citation["end_line"])
     return bool(citation["quote"]) and citation["quote"] in window
 
 

@@ -175,5 +175,5 @@ def _closing_before(masked: str, s: int, a: int) -> bool:
 
 def _anaphor(masked: str, s: int, e: int) -> bool:
     """Return True for a sentence like 'Acara yang dihelat di ...' about the main event."""
-    toks = [fold(t.text) for t in tokenize(masked, s, e)]
+    toks = [fold(t.text) for t in tokenize(masked, s, e, limit=6)]
     return bool(toks) and toks[0] in word_set("events", "anaphors") and bool(set(toks[:6]) & word_set("events", "triggers"))

@@ -51,6 +51,7 @@ def _past_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1 << 12)
 def is_past_reference(sentence: str) -> bool:
     """Return True for a sentence that recalls an earlier event ('pada Juli lalu') or announces a later one."""
     low = " ".join(fold(sentence).split())

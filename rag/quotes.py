@@ -20,9 +20,10 @@ from .corpus import content_paragraphs
 from .entities import roles_compatible, same_person
 from .headers import is_header_line, title_span
 from .meetings import meeting_index
-from .names import is_person_role, parse_speaker, person_key, split_people
+from .names import is_person_role, person_key
 from .places import article_places
 from .speech import Claim, Mention, Ref, Scan, scan_paragraph
+from .subjects import people_in, speaker_in
 from .types import Article, Meeting, Span, Speaker, Statement
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def extract_statements(article: Article, meetings: Sequence[Meeting] = ()) -> li
     for n, (para, scan) in enumerate(scans):
         for item in _in_order(scan):
             if isinstance(item, Mention):
-                state.note(roster.resolve(parse_speaker(item.text, places)), item.subject, para.start + item.sentence, n)
+                state.note(roster.resolve(speaker_in(item.text, places)), item.subject, para.start + item.sentence, n)
                 continue
             speaker = _speaker_of(item, para, state, roster, places, n)
             if speaker is None:
@@ -122,7 +123,7 @@ def _speaker_of(claim: Claim, para: Span, state: _State, roster: Roster, places:
 
 def _named(mention: str, roster: Roster, places: tuple[str, ...]) -> Speaker | None:
     """Parse and resolve an explicit mention; None when it is not a person."""
-    sp = parse_speaker(mention, places)
+    sp = speaker_in(mention, places)
     if not sp.name and not is_person_role(sp.role):
         return None
     if _people_in(mention, places) > 1:
@@ -132,7 +133,7 @@ def _named(mention: str, roster: Roster, places: tuple[str, ...]) -> Speaker | N
 
 def _people_in(mention: str, places: tuple[str, ...]) -> int:
     """Count the titled people a mention lists ('A, B, dan C')."""
-    return len(split_people(mention, places))
+    return len(people_in(mention, places))
 
 
 def _resolve_intro(ref: Ref | None, para: Span, state: _State, roster: Roster, places: tuple[str, ...], n: int) -> Speaker | None:
@@ -174,7 +175,7 @@ class Roster:
         for para, scan in scans:
             texts = [para.text[c.ref.start : c.ref.end] for c in scan.claims if c.ref.kind == "name"]
             texts += [m.text for m in scan.mentions]
-            found += [sp for sp in (parse_speaker(t, places) for t in texts) if sp.name]
+            found += [sp for sp in (speaker_in(t, places) for t in texts) if sp.name]
         roster = cls()
         for sp in sorted(found, key=lambda s: -len(s.name.split())):
             roster._merge(sp)

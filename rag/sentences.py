@@ -8,8 +8,9 @@ by a same-length filler) so sentence and name scanning never looks inside them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from itertools import islice
+from typing import NamedTuple
 
 from .lexicon import bare, fold, load
 
@@ -24,19 +25,18 @@ _ABBREV = frozenset(
 _END = re.compile(r"[.!?]+(?=[\s¶\"”’)]*(?:\s|$))")
 
 
-@dataclass(frozen=True)
-class Tok:
-    """One token of a paragraph: its text and offsets."""
+class Tok(NamedTuple):
+    """One token of a paragraph: its text and offsets (a named tuple: tokenizing makes many)."""
 
     text: str
     start: int
     end: int
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
-    """Split ``text[start:end]`` into words, punctuation marks and short parentheticals."""
+def tokenize(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[Tok]:
+    """Split ``text[start:end]`` into words, punctuation marks and short parentheticals (the first ``limit`` only, if given)."""
     stop = len(text) if end is None else end
-    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+    return [Tok(m.group(), m.start(), m.end()) for m in islice(_TOKEN.finditer(text, start, stop), limit)]
 
 
 def is_cap(tok: str) -> bool:
@@ -61,9 +61,8 @@ def _pair_marks(text: str, marks: str, openers: str) -> list[tuple[int, int]]:
     """Pair quote marks using the characters around them; unclosed tails end the paragraph."""
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in marks:
-            continue
+    for found in _marks_pattern(marks).finditer(text):
+        i, ch = found.start(), found.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         open_ctx = before.isspace() or before in "([{:—–-" or i == 0
@@ -79,6 +78,12 @@ def _pair_marks(text: str, marks: str, openers: str) -> list[tuple[int, int]]:
     if opened is not None and len(text) - opened > 40 and not text.rstrip().endswith(":"):
         pairs.append((opened, len(text)))
     return pairs
+
+
+@cache
+def _marks_pattern(marks: str) -> re.Pattern[str]:
+    """Compile a pattern that finds any one of the quote ``marks``."""
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:

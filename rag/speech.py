@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from .lexicon import bare, fold, speech_verbs, word_set
-from .names import is_person_role, parse_speaker, split_people
+from .names import is_person_role
 from .sentences import MASK, Tok, cap_runs, find_quotes, mask, sentences, tokenize
-from .subjects import Ref, clause_start, name_ref, person_runs, skip_adverbs, skip_openers, subject_before
+from .subjects import Ref, clause_start, name_ref, people_in, person_runs, skip_adverbs, skip_openers, speaker_in, subject_before
 
 log = logging.getLogger(__name__)
 
@@ -186,9 +187,10 @@ def _menurut(toks: list[Tok]) -> tuple[str, Ref, int, int] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 15)
 def is_person_mention(text: str) -> bool:
     """Return True when a mention names a person (a name, or a person's title such as 'Pj Gubernur')."""
-    sp = parse_speaker(text)
+    sp = speaker_in(text)
     return bool(sp.name) or is_person_role(sp.role)
 
 
@@ -271,8 +273,8 @@ def _mentions(masked: str, toks: list[Tok], claims: list[Claim], sentence: int) 
         nxt = toks[j].text if j < len(toks) else ""
         after_object_word = i > 0 and fold(toks[i - 1].text) in word_set("titles", "prepositions_before_object")
         subject = clause_start(toks, i) and not after_object_word and nxt[:1].islower()
-        for p0, p1 in split_people(masked[a:b]):
-            sp = parse_speaker(masked[a + p0 : a + p1])
+        for p0, p1 in people_in(masked[a:b]):
+            sp = speaker_in(masked[a + p0 : a + p1])
             if (is_person_role(sp.role) or sp.rank) and (sp.name or subject):
                 out.append(Mention(a + p0, a + p1, masked[a + p0 : a + p1], subject, sentence))
     return out

@@ -3,18 +3,23 @@
 The subject is the capitalized run (title, rank, name) closest before the verb
 such that only adverbs, asides between commas, relative clauses ("yang ...")
 or prepositional phrases ("kepada Humas ...") stand between them, and that is
-not itself the object of a preposition ("kepada X", "oleh X").
+not itself the object of a preposition ("kepada X", "oleh X"). ``speaker_in`` and
+``people_in`` memoize parsing a mention: the same mentions recur across sentences and articles.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Literal
 
 from .lexicon import fold, speech_verbs, word_set
+from .names import parse_speaker, split_people
 from .sentences import MASK, Tok, cap_runs
+from .types import Speaker
 
 RefKind = Literal["name", "pronoun", "continue", "none"]
+_LIST_SEPARATORS = (",", ";", "&", "dan", "serta")  # what split_people splits a mention at (a superset test on the folded text)
 
 
 @dataclass(frozen=True)
@@ -134,3 +139,22 @@ def _skip_aside(toks: list[Tok], idx: int, k: int, relative: bool) -> int:
 def _verb_like(word: str) -> bool:
     """Return True for a lower-case active verb form (meN-/ber-) such as 'memeriksa'."""
     return word[:1].islower() and len(word) > 5 and word.startswith(("me", "ber"))
+
+
+@lru_cache(maxsize=1 << 15)
+def speaker_in(mention: str, places: tuple[str, ...] = ()) -> Speaker:
+    """Return ``parse_speaker(mention, places)``, memoized: mentions recur and a Speaker is immutable."""
+    return parse_speaker(mention, places)
+
+
+@lru_cache(maxsize=1 << 15)
+def people_in(mention: str, places: tuple[str, ...] = ()) -> tuple[tuple[int, int], ...]:
+    """Return ``split_people(mention, places)`` as a tuple, memoized.
+
+    A mention without any list separator (',', ';', '&', 'dan', 'serta') is one
+    part, which split_people always returns whole: skip parsing it then.
+    """
+    low = fold(mention)
+    if not any(sep in low for sep in _LIST_SEPARATORS):
+        return ((0, len(mention)),)
+    return tuple(split_people(mention, places))

@@ -7,8 +7,29 @@ citation can be highlighted in place.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of every line's content; CRLF, LF and a lone CR end a line (Python's universal newlines)."""
+    spans, start = [], 0
+    for m in _LINE_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def line_window(text: str, first: int, last: int) -> str:
+    """Return the verbatim text of lines ``first..last`` (1-based, inclusive), with the breaks between them."""
+    chosen = line_spans(text)[max(first, 1) - 1 : last] if first >= 1 else []
+    return text[chosen[0][0] : chosen[-1][1]] if chosen else ""
 
 
 @dataclass(frozen=True)
@@ -21,8 +42,13 @@ class Article:
     encoding: str = "utf-8"
 
     def line_of(self, offset: int) -> int:
-        """Return the 1-based line number that holds character ``offset``."""
-        return self.text.count("\n", 0, max(0, offset)) + 1
+        """Return the 1-based line number that holds character ``offset`` (CRLF, LF or a lone CR end a line)."""
+        return bisect.bisect_right(self._line_starts, max(0, offset))
+
+    @functools.cached_property
+    def _line_starts(self) -> list[int]:
+        """Return the offset where each line begins, as Python's universal newlines split them."""
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
 
     def lines_of(self, start: int, end: int) -> tuple[int, int]:
         """Return the 1-based inclusive line range covered by ``[start, end)``."""

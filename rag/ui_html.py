@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .service import STATEMENT_COLUMNS
-from .types import Answer, Citation, Meeting, Speaker
+from .types import Answer, Citation, Meeting, Speaker, line_spans
 
 ALL = "(semua)"
 STATEMENT_HEADERS = [
@@ -148,16 +148,14 @@ def chat_text(answer: Answer) -> str:
 
 def article_view(source: str, text: str, start: int = -1, end: int = -1) -> str:
     """Return the whole article, escaped, with line numbers and ``[start, end)`` marked id="hl"."""
-    rows, offset, first = [], 0, True
-    for number, line in enumerate(text.split("\n"), 1):
-        lo, hi = offset, offset + len(line)
+    rows, first = [], True
+    for number, (lo, hi) in enumerate(line_spans(text), 1):
         hit = start < hi and lo < end
         ident = "hl" if hit and first else ""
         first = first and not hit
-        body = marked(text, lo, hi, start, end, ident) if hit else esc(line)
+        body = marked(text, lo, hi, start, end, ident) if hit else esc(text[lo:hi])
         cls = "ln hit" if hit else "ln"
         rows.append(f'<div class="{cls}"><span class="no">{number}</span><span class="tx">{body}</span></div>')
-        offset = hi + 1
     head = f'<div class="art-head"><code>{esc(source)}</code></div>'
     return f'<div class="article">{head}{"".join(rows)}</div>'
 

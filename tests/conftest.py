@@ -20,6 +20,7 @@ import pytest
 
 from rag.corpus import decode_bytes
 from rag.settings import Settings
+from rag.types import line_window
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -124,7 +125,7 @@ def indexed(cli_index: CliBuild, seeds_copy: Path, tmp_path: Path, settings_for:
 def file_lines(path: Path, start_line: int, end_line: int) -> str:
     """Return lines ``start_line..end_line`` (1-based, inclusive) of a seed, decoded like the indexer does."""
     text, _ = decode_bytes(path.read_bytes())
-    return "\n".join(text.split("\n")[start_line - 1 : end_line])
+    return line_window(text, start_line, end_line)
 
 
 @pytest.fixture(scope="session")

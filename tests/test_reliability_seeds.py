@@ -57,6 +57,7 @@ CASES = [
     Case("bom.txt", "Andi Mappasessu Rahman", "Apa kata Andi Mappasessu Rahman tentang alat peraga kampanye?",
          "alat peraga kampanye", "utf-8"),
     Case("crlf.txt", "Yosef Dionisius Moa", "Apa kata Yosef Dionisius Moa tentang gudang logistik?", "gudang logistik", "utf-8"),
+    Case("mac_cr.txt", "Benediktus Laka Lewar", "Apa kata Benediktus Laka Lewar tentang kotak suara?", "kotak suara", "utf-8"),
     Case(SPACED, "Lalu Hamzanwadi Pratama", "Apa kata Lalu Hamzanwadi Pratama tentang tokoh adat?", "tokoh adat", "utf-8"),
     Case("satu_baris.txt", "Muhammad Syarifuddin Ahyar", "Apa kata Muhammad Syarifuddin Ahyar tentang surat suara cadangan?",
          "surat suara cadangan", "utf-8"),
@@ -91,6 +92,8 @@ def write_bad_seeds(seeds: Path, outside: Path) -> None:
         "Kami menurunkan dua ratus personel untuk menertibkan alat peraga kampanye yang melanggar aturan", "penertiban").encode())
     (seeds / "crlf.txt").write_bytes(article("Yosef Dionisius Moa", "Sekretaris Daerah Kabupaten Sikka",
         "Seluruh camat wajib melaporkan kesiapan gudang logistik setiap pekan sampai hari pemungutan suara", "logistik", "\r\n").encode())
+    (seeds / "mac_cr.txt").write_bytes(article("Benediktus Laka Lewar", "Kepala Pelaksana BPBD Kabupaten Lembata",
+        "Kami menyiapkan perahu karet agar kotak suara tetap kering bila banjir datang pada hari pemungutan", "kebencanaan", "\r").encode())
     (seeds / SPACED).write_text(article("Lalu Hamzanwadi Pratama", "Kepala Bakesbangpol Kabupaten Sumbawa",
         "Kami mengajak para tokoh adat di Sumbawa menjaga kerukunan selama masa kampanye", "kerukunan"), encoding="utf-8")
     (seeds / "satu_baris.txt").write_text(one_line_article(), encoding="utf-8")
@@ -167,7 +170,7 @@ def test_size_limit_is_the_setting(built: Built) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", CASES, ids=["cp1252", "latin-1", "utf8-bom", "crlf", "spaces-non-ascii-name", "one-line"])
+@pytest.mark.parametrize("case", CASES, ids=["cp1252", "latin-1", "utf8-bom", "crlf", "old-mac-cr", "spaces-non-ascii-name", "one-line"])
 def test_odd_but_valid_files_are_cited_on_the_right_lines(built: Built, case: Case, check_citations: Callable[..., None]) -> None:
     seeds = built.settings.seeds_dir
     snap = built.service.context().snapshot
@@ -178,7 +181,7 @@ def test_odd_but_valid_files_are_cited_on_the_right_lines(built: Built, case: Ca
     assert first["source"] == case.name and case.speaker in answer["answer"], answer
     check_citations(seeds, answer)
     text, _ = decode_bytes((seeds / case.name).read_bytes())
-    line = text[: text.index(case.quote_part)].count("\n") + 1
+    line = text[: text.index(case.quote_part)].replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
     quoting = [c for c in answer["citations"] if case.quote_part in c["quote"]]
     assert quoting and quoting[0]["source"] == case.name, answer
     assert quoting[0]["start_line"] <= line <= quoting[0]["end_line"]
