@@ -122,17 +122,20 @@ def write_generation(settings: Settings, info: BuildInfo, tables: Tables, articl
     gen = new_generation(index_dir)
     chunk_store = FaissStore.build(tables.chunks.matrix(info.dim), info.dim, settings.hnsw_threshold)
     chunk_store.save(gen / f"{CHUNKS}.faiss")
-    FaissStore.build(tables.statements.matrix(info.dim), info.dim, 10**12).save(gen / f"{STATEMENTS}.faiss")
+    statement_store = FaissStore.build(tables.statements.matrix(info.dim), info.dim, settings.hnsw_threshold)
+    statement_store.save(gen / f"{STATEMENTS}.faiss")
     for name, table in ((CHUNKS, tables.chunks), (STATEMENTS, tables.statements), (MEETINGS, tables.meetings)):
         write_jsonl(gen / f"{name}.jsonl", table.rows)
     texts = ({"source": a.source, "text": a.text, "sha256": a.sha256, "encoding": a.encoding} for a in articles)
     write_jsonl(gen / f"{ARTICLES}.jsonl", texts)
     Lexical.build([r["terms"] for r in tables.chunks.rows]).save(gen / f"bm25-{CHUNKS}")
     Lexical.build([r["terms"] for r in tables.statements.rows]).save(gen / f"bm25-{STATEMENTS}")
-    commit(index_dir, gen, _manifest(settings, info, tables, articles, chunk_store))
+    commit(index_dir, gen, _manifest(settings, info, tables, articles, (chunk_store, statement_store)))
 
 
-def _manifest(settings: Settings, info: BuildInfo, tables: Tables, articles: list[Article], store: FaissStore) -> dict[str, Any]:
+def _manifest(
+    settings: Settings, info: BuildInfo, tables: Tables, articles: list[Article], stores: tuple[FaissStore, FaissStore]
+) -> dict[str, Any]:
     """Return the manifest of a generation (commit adds format, generation and file checksums)."""
     return {
         "model": info.model_id,
@@ -140,7 +143,8 @@ def _manifest(settings: Settings, info: BuildInfo, tables: Tables, articles: lis
         "prompts": {"query": settings.query_prompt, "passage": settings.passage_prompt},
         "chunker": info.chunker,
         "extraction": info.extraction,
-        "vector_index": {"type": store.kind, "params": store.params, "metric": "inner_product"},
+        "vector_index": {"type": stores[0].kind, "params": stores[0].params, "metric": "inner_product"},
+        "statement_index": {"type": stores[1].kind, "params": stores[1].params, "metric": "inner_product"},
         "lexical": {"engine": "bm25s", "stemmer": "PySastrawi", "stopwords": "sastrawi+en"},
         "counts": {"chunks": len(tables.chunks.rows), "statements": len(tables.statements.rows), "meetings": len(tables.meetings.rows)},
         "sources": {a.source: source_record(a, tables) for a in articles},

@@ -210,3 +210,22 @@ def test_cli_ask_json_answers_with_verbatim_citations(
         assert answer["citations"][0]["source"] == source, (question, answer["citations"])
         check_citations(indexed.seeds_dir, answer)
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_hnsw_threshold_applies_to_passages_and_statements(
+    indexed: Settings, settings_for: Callable[..., Settings], service_for: Callable[[Settings], Any]
+) -> None:
+    """Above the threshold both vector stores are HNSW, recorded in the manifest, and answers still cite the right file."""
+    settings = settings_for(indexed.seeds_dir, indexed.index_dir, hnsw_threshold=10)
+    service = service_for(settings)
+    service.rebuild(full=True)
+    manifest = read_manifest(indexed.index_dir)
+    for key in ("vector_index", "statement_index"):
+        assert manifest[key]["type"] == "hnsw" and manifest[key]["params"]["M"] == 32, manifest[key]
+    (indexed.seeds_dir / SEED_NAMES[0]).unlink()  # an incremental update reuses the stored HNSW vectors
+    assert service.rebuild().removed == (SEED_NAMES[0],)
+    for question, source in ASK:
+        answer = service.ask(question)
+        if source is not None and source != SEED_NAMES[0]:
+            assert answer.answerable and answer.citations[0].source == source, (question, answer.answer)
