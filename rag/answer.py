@@ -208,16 +208,19 @@ def _which_meeting(ctx: Context, q: Question, qvec: np.ndarray, passages: list[H
     if not rows and not ctx.people.sources_for(q.people_text):
         return None if named else _meeting_draft(ctx, q, passages)
     pairs: list[tuple[Meeting, Statement | None]] = []
+    seen: set[Meeting] = set()
     ranked = ctx.retriever.statements(q.search_text, qvec, len(rows), allowed=rows, passages=passages) if rows else []
     for statement, _ in ranked:
         meeting = ctx.snapshot.meeting_of(statement)
         reported = meeting is not None and (meeting.venue or meeting.date_text)  # not a mere mention of a future event
-        if reported and all(meeting != m for m, _ in pairs):
+        if reported and meeting not in seen:
             pairs.append((meeting, statement))
+            seen.add(meeting)
     for source in ctx.people.sources_for(q.people_text):
         for meeting in ctx.snapshot.meetings_of(source)[:1]:
-            if all(meeting != m for m, _ in pairs):
+            if meeting not in seen:
                 pairs.append((meeting, None))
+                seen.add(meeting)
     citations: list[Citation] = []
     lines = []
     for meeting, statement in pairs[:4]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from .sentences import find_quotes, mask, sentences
@@ -176,8 +177,17 @@ def dedupe(statements: Sequence[Statement]) -> list[Statement]:
     """Drop statements whose text repeats an earlier one."""
     seen, out = set(), []
     for s in statements:
-        key = re.sub(r"\W+", " ", s.text.lower()).strip()
+        key = _dedupe_key(s.text)
         if key not in seen:
             seen.add(key)
             out.append(s)
     return out
+
+
+_NON_WORDS = re.compile(r"\W+")
+
+
+@lru_cache(maxsize=1 << 14)
+def _dedupe_key(text: str) -> str:
+    """Return a statement text lower-cased with punctuation runs collapsed (what `dedupe` compares)."""
+    return _NON_WORDS.sub(" ", text.lower()).strip()

@@ -12,12 +12,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
 from . import names as nm
-from .lexicon import fold, word_set, words
+from .lexicon import fold, word_set, word_tuple, words
 from .types import Speaker
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,13 @@ def tokens_match(a: str, b: str) -> bool:
 
 def same_person(a: Speaker, b: Speaker, same_article: bool = False) -> bool:
     """Return True when two named speakers are one person (subset names only within an article)."""
-    ta, tb = words(a.name), words(b.name)
+    return same_name(a.name, b.name, same_article)
+
+
+@lru_cache(maxsize=1 << 16)
+def same_name(a: str, b: str, same_article: bool = False) -> bool:
+    """Return True when two personal names denote one person (subset names only within an article)."""
+    ta, tb = word_tuple(a), word_tuple(b)
     if not ta or not tb:
         return False
     if len(ta) == len(tb) and all(tokens_match(x, y) for x, y in zip(ta, tb, strict=True)):
@@ -71,7 +78,7 @@ def same_person(a: Speaker, b: Speaker, same_article: bool = False) -> bool:
     return _subsequence(short, long_)
 
 
-def _subsequence(short: list[str], long_: list[str]) -> bool:
+def _subsequence(short: Sequence[str], long_: Sequence[str]) -> bool:
     """Return True when every token of ``short`` matches a token of ``long_`` in order."""
     pos = 0
     for tok in short:
@@ -102,8 +109,8 @@ class SpeakerIndex:
         """Start an empty index."""
         self.entities: list[Entity] = []
         self._by_mention: dict[tuple[str, str], Entity] = {}
-        self._by_source: dict[str, list[Entity]] = {}  # indexes keep grouping linear in corpus size
-        self._by_shape: dict[tuple[int, str], list[Entity]] = {}
+        self._by_source: dict[str, dict[int, Entity]] = {}  # by id(): distinct entities never compare equal
+        self._by_shape: dict[tuple[int, str], dict[int, Entity]] = {}
 
     def add_article(self, source: str, speakers: Iterable[Speaker]) -> list[Entity]:
         """Add every speaker of one article (named ones first) and return their entities in order."""
@@ -132,26 +139,23 @@ class SpeakerIndex:
 
     def _register(self, source: str, entity: Entity) -> None:
         """Index an entity by the article it appears in and by the shape of its name."""
-        here = self._by_source.setdefault(source, [])
-        if entity not in here:
-            here.append(entity)
-        shaped = self._by_shape.setdefault(_shape(entity.name), [])
-        if entity.name and entity not in shaped:
-            shaped.append(entity)
+        self._by_source.setdefault(source, {}).setdefault(id(entity), entity)
+        if entity.name:
+            self._by_shape.setdefault(_shape(entity.name), {}).setdefault(id(entity), entity)
 
     def _find_named(self, source: str, speaker: Speaker) -> Entity | None:
         """Return the entity a named speaker belongs to, or None."""
-        local = self._by_source.get(source, [])
-        same = [e for e in local if e.name and same_person(_as_speaker(e), speaker, True)]
+        local = self._by_source.get(source, {}).values()
+        same = [e for e in local if e.name and same_name(e.name, speaker.name, True)]
         if len(same) == 1:
             return same[0]
-        shaped = self._by_shape.get(_shape(speaker.name), [])
-        exact = [e for e in shaped if e.name and same_person(_as_speaker(e), speaker)]
+        shaped = self._by_shape.get(_shape(speaker.name), {}).values()
+        exact = [e for e in shaped if e.name and same_name(e.name, speaker.name)]
         return exact[0] if len(exact) == 1 else None
 
     def _find_role(self, source: str, speaker: Speaker) -> Entity | None:
         """Return the named entity of the same article holding this role, if exactly one."""
-        local = self._by_source.get(source, [])
+        local = self._by_source.get(source, {}).values()
         hits = [e for e in local if e.name and any(roles_compatible(speaker.role, r) for r in e.roles)]
         return hits[0] if len(hits) == 1 else None
 
@@ -174,11 +178,6 @@ def _add_unique(items: list[str], value: str) -> None:
     """Append ``value`` to ``items`` unless empty or already present."""
     if value and value not in items:
         items.append(value)
-
-
-def _as_speaker(entity: Entity) -> Speaker:
-    """Return a Speaker view of an entity's name."""
-    return Speaker(name=entity.name, role=entity.roles[0] if entity.roles else "")
 
 
 Target = Speaker | Entity

@@ -63,6 +63,12 @@ def terms(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1024)
+def query_terms(text: str) -> tuple[str, ...]:
+    """Return the terms of a question (cached: several rankers tokenize the same question)."""
+    return tuple(terms(text))
+
+
 class Lexical:
     """A BM25 index over documents given as term lists."""
 
@@ -83,7 +89,7 @@ class Lexical:
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:
         """Return up to ``k`` (doc index, score) pairs with a positive score."""
-        q = [t for t in terms(query) if t in getattr(self.model, "vocab_dict", {})]
+        q = [t for t in query_terms(query) if t in getattr(self.model, "vocab_dict", {})]
         if not q or self.size == 0:
             return []
         k = min(k, self.size)
@@ -92,7 +98,7 @@ class Lexical:
 
     def scores(self, query: str) -> np.ndarray:
         """Return the BM25 score of every document for ``query``."""
-        q = [t for t in terms(query) if t in getattr(self.model, "vocab_dict", {})]
+        q = [t for t in query_terms(query) if t in getattr(self.model, "vocab_dict", {})]
         if not q or self.size == 0:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self.model.get_scores(q), dtype=np.float32)

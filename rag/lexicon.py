@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -25,13 +25,27 @@ def load(name: str) -> dict[str, Any]:
 
 def fold(text: str) -> str:
     """Return ``text`` lower-cased with accents removed and curly apostrophes unified."""
+    if text.isascii():
+        return text.lower()  # NFKD leaves ASCII alone and casefold() equals lower() on it
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _fold_unicode(text: str) -> str:
+    """Return the fold of a non-ASCII text (cached: names and tokens repeat)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
 def words(text: str) -> list[str]:
     """Return the folded words of ``text`` (punctuation dropped, '/' and '-' kept inside words)."""
-    return [w.strip("'-") for w in _NON_WORD.split(fold(text)) if w.strip("'-")]
+    return list(word_tuple(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def word_tuple(text: str) -> tuple[str, ...]:
+    """Return the folded words of ``text`` as a tuple (cached; names and roles repeat across a corpus)."""
+    return tuple(w.strip("'-") for w in _NON_WORD.split(fold(text)) if w.strip("'-"))
 
 
 def bare(token: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from .lexicon import bare, fold, match_region, title_words, word_set, words
@@ -238,9 +239,15 @@ def split_people(text: str, places: Iterable[str] = ()) -> list[tuple[int, int]]
 
 def person_key(speaker: Speaker) -> str:
     """Return a stable key for a speaker: folded name, else the canonical role."""
-    if speaker.name:
-        return "name:" + " ".join(words(speaker.name))
-    return "role:" + " ".join(sorted(role_signature(speaker.role)))
+    return _person_key(speaker.name, "" if speaker.name else speaker.role)
+
+
+@lru_cache(maxsize=1 << 15)
+def _person_key(name: str, role: str) -> str:
+    """Return the key of a speaker's name, or of its role when it has no name (cached)."""
+    if name:
+        return "name:" + " ".join(words(name))
+    return "role:" + " ".join(sorted(role_signature(role)))
 
 
 def is_title_word(word: str) -> bool:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .entities import Entity, SpeakerIndex, is_person_title
-from .names import is_title_word
+from rapidfuzz import fuzz, process
+
+from .entities import _QTOKEN, NAME_TOKEN_MIN, Entity, SpeakerIndex, is_person_title, match_mention, tokens_match
+from .lexicon import fold, word_tuple
+from .names import canonical_tokens, is_title_word, role_signature
 from .snapshot import Snapshot
 from .types import Statement
 
@@ -23,6 +26,7 @@ class People:
         self.index = SpeakerIndex()
         self.rows: dict[str, set[int]] = defaultdict(set)
         self._memo: dict[str, list[Entity]] = {}
+        self._mentions: dict[str, list[str]] = {}
         self.corpus_text = "\n".join(" ".join(a.text.split()) for a in snapshot.articles.values()).lower()
         by_source: dict[str, list[int]] = defaultdict(list)
         for row, statement in enumerate(snapshot.statements):
@@ -31,6 +35,7 @@ class People:
             entities = self.index.add_article(source, [snapshot.statements[r].speaker for r in rows])
             for row, entity in zip(rows, entities, strict=True):
                 self.rows[entity.key].add(row)
+        self.shortlist = Shortlist(self.index.entities)
 
     def matches(self, text: str) -> list[Entity]:
         """Return the entities a question refers to (ties kept), best first (memoized per text)."""
@@ -44,7 +49,8 @@ class People:
     def _match(self, text: str) -> list[Entity]:
         """Match a question against every entity by name and role."""
         titled = any(is_person_title(w) for w in _CAPITALIZED.findall(text))
-        found = [(e, s) for e, s in self.index.match(text) if isinstance(e, Entity) and (titled or _names_in(e, text))]
+        scored = match_mention(text, self.shortlist.candidates(text))
+        found = [(e, s) for e, s in scored if isinstance(e, Entity) and (titled or _names_in(e, text))]
         if not found:
             return []
         best = found[0][1]
@@ -70,8 +76,15 @@ class People:
             sources += sorted({self.snapshot.statements[r].source for r in self.rows[entity.key]})
         for entity in entities:
             if entity.name:
-                sources += [name for name, a in self.snapshot.articles.items() if entity.name in a.text]
+                sources += self._mentioning(entity.name)
         return list(dict.fromkeys(sources))
+
+    def _mentioning(self, name: str) -> list[str]:
+        """Return the articles whose text contains ``name`` (memoized: a scan of the whole corpus)."""
+        found = self._mentions.get(name)
+        if found is None:
+            found = self._mentions[name] = [source for source, a in self.snapshot.articles.items() if name in a.text]
+        return found
 
     def name_for(self, text: str) -> str | None:
         """Return the full name of the person the question is about, if one."""
@@ -89,6 +102,38 @@ class People:
         """Return the entity key of a statement's speaker."""
         entity = self.index.entity_of(statement.source, statement.speaker)
         return entity.key if entity else ""
+
+
+class Shortlist:
+    """The entities a question can score against at all: a name token or a role token in common.
+
+    `match_mention` gives an entity a score only when a question word matches
+    one of its name tokens (`tokens_match`) or the heads of one of its roles
+    are among the question's canonical tokens; every other entity scores 0.
+    Indexing entities by those tokens keeps matching from scanning them all,
+    with the same result.
+    """
+
+    def __init__(self, entities: list[Entity]) -> None:
+        """Index entities (in their order) by folded name tokens and role signature tokens."""
+        self.entities = entities
+        self.by_token: dict[str, list[int]] = defaultdict(list)
+        for pos, entity in enumerate(entities):
+            keys = set(word_tuple(entity.name)).union(*(role_signature(r) for r in entity.roles if r))
+            for key in keys:
+                self.by_token[key].append(pos)
+        self.long_names = sorted({t for e in entities for t in word_tuple(e.name) if len(t) > 4})
+
+    def candidates(self, text: str) -> list[Entity]:
+        """Return, in index order, every entity that may match ``text`` (a superset of the matches)."""
+        keys = set(canonical_tokens(text))
+        for tok in {fold(m.group()).strip(".") for m in _QTOKEN.finditer(text or "")}:
+            keys.add(tok)
+            if len(tok) > 4:  # typo-tolerant name tokens: a loose C-speed pre-pass, then the exact test
+                near = process.extract(tok, self.long_names, scorer=fuzz.ratio, score_cutoff=NAME_TOKEN_MIN - 10, limit=None)
+                keys.update(name for name, _, _ in near if tokens_match(tok, name))
+        positions = sorted({pos for key in keys for pos in self.by_token.get(key, ())})
+        return [self.entities[pos] for pos in positions]
 
 
 def _capitalized_runs(text: str) -> list[list[str]]:

@@ -88,12 +88,22 @@ def _names_event(text: str) -> bool:
     return bool(_event_pattern().search(text))
 
 
+@lru_cache(maxsize=1)
+def _phrase_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
+    """Return (phrase, Indonesian, whole-word pattern, case-blind whole-word pattern) per glossary phrase, compiled once."""
+    out = []
+    for phrase, indonesian in _glossary().items():
+        pattern = rf"\b{re.escape(phrase)}\b"
+        out.append((phrase, indonesian, re.compile(pattern), re.compile(pattern, re.IGNORECASE)))
+    return tuple(out)
+
+
 def expand_english(text: str) -> str:
     """Append Indonesian equivalents of the English phrases a question contains."""
     low = text.lower()
     extra = []
-    for phrase, indonesian in _glossary().items():
-        if re.search(rf"\b{re.escape(phrase)}\b", low):
+    for phrase, indonesian, whole, _ in _phrase_patterns():
+        if phrase in low and whole.search(low):
             extra.append(indonesian)
             low = low.replace(phrase, " ")
     return f"{text} {' '.join(extra)}".strip()
@@ -102,8 +112,10 @@ def expand_english(text: str) -> str:
 def translate_english(text: str) -> str:
     """Replace English phrases by their Indonesian equivalents, in place (for name and role matching)."""
     out = text
-    for phrase, indonesian in _glossary().items():
-        out = re.sub(rf"\b{re.escape(phrase)}\b", indonesian.title(), out, flags=re.IGNORECASE)
+    for phrase, indonesian, _, blind in _phrase_patterns():
+        if out.isascii() and phrase.isascii() and phrase.lower() not in out.lower():
+            continue  # cannot match: saves running every pattern on every question
+        out = blind.sub(indonesian.title(), out)
     return out
 
 
@@ -128,9 +140,9 @@ def english_places(text: str) -> tuple[str, ...]:
     """Return the Indonesian short name of each province an English question names ("East Java" -> "jatim")."""
     low = text.lower()
     out = []
-    for phrase, indonesian in _glossary().items():
+    for phrase, indonesian, whole, _ in _phrase_patterns():
         words = indonesian.split()
-        if len(words) >= 3 and words[0] in _PROVINCE_HEADS and re.search(rf"\b{re.escape(phrase)}\b", low):
+        if len(words) >= 3 and words[0] in _PROVINCE_HEADS and phrase in low and whole.search(low):
             out.append(words[-1])
     return tuple(out)
 
@@ -140,7 +152,7 @@ _PROVINCE_HEADS = frozenset("kalimantan jawa sumatera sulawesi nusa".split())
 
 def proper_words(text: str) -> tuple[str, ...]:
     """Return capitalized words (not sentence-initial question words or English glossary words)."""
-    common = set(_lexicon()["question_words"]) | stop_words() | set(_glossary_words())
+    common = _common_words()
     out = []
     for i, word in enumerate(_WORD.findall(text)):
         if not word[0].isupper() or word.lower() in common:
@@ -149,6 +161,12 @@ def proper_words(text: str) -> tuple[str, ...]:
             continue
         out.append(word)
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Return question words, stop words and English glossary words (never proper names)."""
+    return frozenset(set(_lexicon()["question_words"]) | stop_words() | set(_glossary_words()))
 
 
 @lru_cache(maxsize=1)
@@ -162,11 +180,17 @@ def numbers_in(text: str) -> tuple[str, ...]:
     return tuple(n for n in _NUMBER.findall(text) if n not in {"2023", "2024", "2025"})
 
 
+@lru_cache(maxsize=1)
+def _count_patterns() -> tuple[re.Pattern[str], ...]:
+    """Return the compiled "how many" cues."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in _lexicon()["count_words"])
+
+
 def analyze(text: str) -> Question:
     """Return the analysis of one question."""
     lang = detect_language(text)
     search = expand_english(text) if lang == "en" else text
-    asks_count = any(re.search(p, text, re.IGNORECASE) for p in _lexicon()["count_words"])
+    asks_count = any(p.search(text) for p in _count_patterns())
     topic = tuple(t for t in terms(search) if not t.isdigit())
     return Question(
         text=text,

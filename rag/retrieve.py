@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+import faiss
 import numpy as np
 
-from .lexical import terms
+from .lexical import query_terms
 from .snapshot import Snapshot
 from .store import FaissStore
 from .types import Chunk, Hit, Statement
@@ -28,20 +29,27 @@ class Ranked:
     lexical: float
 
 
-def fuse(dense: dict[int, float], lexical: dict[int, float], boosts: dict[int, float] | None = None) -> list[Ranked]:
-    """Fuse dense cosines and BM25 scores of the same candidates by weighted normalized sum."""
+def fuse(
+    dense: dict[int, float], lexical: dict[int, float], boosts: dict[int, float] | None = None, limit: int | None = None
+) -> list[Ranked]:
+    """Fuse dense cosines and BM25 scores of the same candidates by weighted normalized sum (best ``limit`` kept).
+
+    The arithmetic is elementwise float64 in the same order as a scalar loop,
+    so the scores are bit-identical to computing them one row at a time.
+    """
     rows = sorted(set(dense) | set(lexical))
     if not rows:
         return []
     low, high = min(dense.values(), default=0.0), max(dense.values(), default=0.0)
     top_lexical = max(lexical.values(), default=0.0)
-    out = []
-    for row in rows:
-        d = (dense.get(row, low) - low) / (high - low) if high > low else 1.0
-        lx = lexical.get(row, 0.0) / top_lexical if top_lexical > 0 else 0.0
-        score = W_DENSE * d + W_LEXICAL * lx + (boosts or {}).get(row, 0.0)
-        out.append(Ranked(row, score, dense.get(row, low), lexical.get(row, 0.0)))
-    return sorted(out, key=lambda x: (-x.score, x.row))
+    boosts = boosts or {}
+    dense_v = np.array([dense.get(r, low) for r in rows], dtype=np.float64)
+    lexical_v = np.array([lexical.get(r, 0.0) for r in rows], dtype=np.float64)
+    d = (dense_v - low) / (high - low) if high > low else np.ones(len(rows))
+    lx = lexical_v / top_lexical if top_lexical > 0 else np.zeros(len(rows))
+    scores = W_DENSE * d + W_LEXICAL * lx + np.array([boosts.get(r, 0.0) for r in rows], dtype=np.float64)
+    order = np.lexsort((np.asarray(rows), -scores))[:limit]  # best score first, then lowest row
+    return [Ranked(rows[i], float(scores[i]), float(dense_v[i]), float(lexical_v[i])) for i in order.tolist()]
 
 
 def name_boosts(
@@ -51,12 +59,15 @@ def name_boosts(
     wanted = [t for t in query_terms if t in names]
     if not wanted:
         return {}
+    counts = {t: wanted.count(t) for t in wanted}  # a term repeated in the query counts each time
     boosts = {}
+    size = len(row_terms)
     for row in candidates:
-        have = set(row_terms[row]) if row < len(row_terms) else set()
-        hits = sum(1 for t in wanted if t in have)
-        if hits:
-            boosts[row] = W_NAME * hits / len(wanted)
+        have = row_terms[row] if row < size else ()
+        if counts.keys().isdisjoint(have):
+            continue  # most candidates name nobody the question names
+        hits = sum(n for t, n in counts.items() if t in have)
+        boosts[row] = W_NAME * hits / len(wanted)
     return boosts
 
 
@@ -65,8 +76,24 @@ def exact_dense(store: FaissStore, qvec: np.ndarray, rows: Iterable[int]) -> dic
     rows = [int(r) for r in rows]
     if not rows:
         return {}
-    vectors = np.vstack([store.index.reconstruct(r) for r in rows])
+    vectors = store.index.reconstruct_batch(np.asarray(rows, dtype=np.int64))
     return {r: float(v) for r, v in zip(rows, vectors @ qvec.reshape(-1), strict=True)}
+
+
+def nearest(store: FaissStore, qvec: np.ndarray, k: int) -> np.ndarray:
+    """Return the row ids of the ``k`` nearest vectors to one query.
+
+    FAISS runs a single query on one OpenMP thread: more threads only add
+    wake-up and spin costs (milliseconds on a busy machine), and the
+    setting is per calling thread, so it is restored afterwards.
+    """
+    previous = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        _, ids = store.search(qvec.reshape(1, -1), k)
+    finally:
+        faiss.omp_set_num_threads(previous)
+    return ids[0]
 
 
 class Retriever:
@@ -105,7 +132,7 @@ class Retriever:
         snap = self.snapshot
         pool = max(POOL, len(allowed) if allowed else 0)
         extra = self._passage_votes(passages)
-        ranked = self._rank(query, qvec, snap.statement_vectors, snap.statement_lexical, snap.statement_terms, pool, extra, allowed)
+        ranked = self._rank(query, qvec, snap.statement_vectors, snap.statement_lexical, snap.statement_terms, pool, extra, allowed, k)
         return [(snap.statements[r.row], r) for r in ranked[:k]]
 
     def _passage_votes(self, passages: Sequence[Hit]) -> dict[int, float]:
@@ -125,7 +152,7 @@ class Retriever:
         """Return statement rows of ``source`` that start inside ``[start, end)``."""
         return [r for r in self._by_source.get(source, ()) if start <= self.snapshot.statements[r].start < end]
 
-    def _rank(self, query, qvec, store, lexical, row_terms, pool=POOL, extra=None, allowed=None) -> list[Ranked]:  # noqa: ANN001
+    def _rank(self, query, qvec, store, lexical, row_terms, pool=POOL, extra=None, allowed=None, limit=None) -> list[Ranked]:  # noqa: ANN001
         """Score candidates with both rankers and fuse them (plus optional extra votes).
 
         Candidates are the union of both rankers' top ``pool``, or exactly the
@@ -138,12 +165,12 @@ class Retriever:
             all_lexical = lexical.scores(query)
             lexical_of = {r: float(all_lexical[r]) for r in candidates if r < len(all_lexical) and all_lexical[r] > 0}
         else:
-            _, ids = store.search(qvec.reshape(1, -1), min(pool, store.ntotal))
+            ids = nearest(store, qvec, min(pool, store.ntotal))
             lexical_of = dict(lexical.search(query, pool))
-            candidates = {int(i) for i in ids[0] if i >= 0} | set(lexical_of)
+            candidates = {int(i) for i in ids if i >= 0} | set(lexical_of)
         dense_of = exact_dense(store, qvec, candidates)
-        boosts = name_boosts(terms(query), row_terms, candidates, self.name_terms)
+        boosts = name_boosts(query_terms(query), row_terms, candidates, self.name_terms)
         for row, vote in (extra or {}).items():
             if row in candidates:
                 boosts[row] = boosts.get(row, 0.0) + vote
-        return fuse(dense_of, lexical_of, boosts)
+        return fuse(dense_of, lexical_of, boosts, limit)

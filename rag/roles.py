@@ -7,7 +7,7 @@ regions (provinces, cities, regencies) from ``regions.json`` become
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import fold, load, place_index, province_index, word_set, words
 
@@ -46,7 +46,13 @@ def _canonical_cover(toks: list[str]) -> list[tuple[int, int, str]]:
 
 def canonical_tokens(text: str) -> list[str]:
     """Return the canonical tokens of a role or question (aliases and regions unified)."""
-    return [canon for _, _, canon in _canonical_cover([t for t in words(text.replace(",", " ")) if t])]
+    return list(_canonical_tuple(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _canonical_tuple(text: str) -> tuple[str, ...]:
+    """Return the canonical tokens of a text as a tuple (cached: roles repeat across a corpus)."""
+    return tuple(canon for _, _, canon in _canonical_cover([t for t in words(text.replace(",", " ")) if t]))
 
 
 @cache
@@ -66,6 +72,7 @@ def covered_positions(tokens: list[str]) -> frozenset[int]:
     return frozenset(hits)
 
 
+@lru_cache(maxsize=1 << 14)
 def role_signature(role: str) -> frozenset[str]:
     """Return the set of canonical role tokens without filler words."""
     return frozenset(canonical_tokens(role)) - word_set("role_aliases", "fillers")
@@ -96,5 +103,13 @@ def alias_forms(word: str) -> tuple[str, ...]:
     canon = alias_table().get(tuple(words(word)))
     if not canon:
         return (word,)
-    forms = [" ".join(seq) for seq, c in alias_table().items() if c == canon]
-    return tuple(dict.fromkeys([word, *forms]))
+    return tuple(dict.fromkeys([word, *_spellings()[canon]]))
+
+
+@cache
+def _spellings() -> dict[str, tuple[str, ...]]:
+    """Map every canonical token to its spellings, in alias-table order."""
+    out: dict[str, list[str]] = {}
+    for seq, canon in alias_table().items():
+        out.setdefault(canon, []).append(" ".join(seq))
+    return {k: tuple(v) for k, v in out.items()}

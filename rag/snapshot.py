@@ -49,6 +49,14 @@ class Snapshot:
     statement_lexical: Lexical
     chunk_terms: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
     statement_terms: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+    _meetings_by_source: dict[str, tuple[Meeting, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Group the meetings by source once, so lookups do not scan every meeting."""
+        grouped: dict[str, list[Meeting]] = {}
+        for m in self.meetings:
+            grouped.setdefault(m.source, []).append(m)
+        object.__setattr__(self, "_meetings_by_source", {k: tuple(v) for k, v in grouped.items()})
 
     @property
     def sources(self) -> dict[str, dict[str, Any]]:
@@ -57,11 +65,11 @@ class Snapshot:
 
     def meetings_of(self, source: str) -> list[Meeting]:
         """Return the meetings found in one source, main meeting first."""
-        return [m for m in self.meetings if m.source == source]
+        return list(self._meetings_by_source.get(source, ()))
 
     def meeting_of(self, statement: Statement) -> Meeting | None:
         """Return the meeting a statement belongs to, if known."""
-        found = self.meetings_of(statement.source)
+        found = self._meetings_by_source.get(statement.source, ())
         if not found:
             return None
         index = statement.meeting if statement.meeting is not None else 0

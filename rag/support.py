@@ -68,6 +68,17 @@ def place_words() -> frozenset[str]:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def _place_text(m: Meeting) -> str:
+    """Return the venue, city and province of a meeting as one text."""
+    return f"{m.venue} {m.city} {m.province}"
+
+
+@lru_cache(maxsize=8192)
+def term_set(text: str) -> frozenset[str]:
+    """Return the stemmed terms of a short text as a set (cached: venues and cities repeat)."""
+    return frozenset(terms(text))
+
+
 class Support:
     """Support checks over one snapshot."""
 
@@ -76,14 +87,18 @@ class Support:
         self.snapshot = snapshot
         self.vocab = {name: words_of(a.text) for name, a in snapshot.articles.items()}
         self.corpus_vocab = frozenset().union(*self.vocab.values()) if self.vocab else frozenset()
+        self._by_date: dict[str, list[Meeting]] = {}
+        for m in snapshot.meetings:
+            if m.date:
+                self._by_date.setdefault(m.date, []).append(m)
 
     def name_terms(self) -> set[str]:
         """Return stemmed terms that name speakers, roles and places (for boosts)."""
+        texts = {f"{s.speaker.name} {s.speaker.role}" for s in self.snapshot.statements}
+        texts |= {_place_text(m) for m in self.snapshot.meetings}
         out: set[str] = set()
-        for s in self.snapshot.statements:
-            out.update(terms(f"{s.speaker.name} {s.speaker.role}"))
-        for m in self.snapshot.meetings:
-            out.update(terms(f"{m.venue} {m.city} {m.province}"))
+        for text in texts:  # names and places repeat across a corpus: stem each distinct text once
+            out.update(terms(text))
         return out
 
     def known(self, word: str, sources: Sequence[str] | None = None) -> bool:
@@ -158,11 +173,11 @@ class Support:
         out = [meeting.source]
         if not meeting.date:
             return out
-        place = set(terms(f"{meeting.venue} {meeting.city} {meeting.province}"))
-        for other in self.snapshot.meetings:
-            if other.source in out or other.date != meeting.date:
+        place = term_set(_place_text(meeting))
+        for other in self._by_date.get(meeting.date, ()):
+            if other.source in out:
                 continue
-            if other.event == meeting.event or place & set(terms(f"{other.venue} {other.city} {other.province}")):
+            if other.event == meeting.event or place & term_set(_place_text(other)):
                 out.append(other.source)
         return out
 
