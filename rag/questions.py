@@ -9,6 +9,8 @@ from functools import lru_cache
 from importlib import resources
 
 from .lexical import stop_words, terms
+from .lexicon import fold, load, match_region
+from .ranks import rank_table
 
 _WORD = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*", re.UNICODE)
 _INDONESIAN_MARKERS = frozenset("yang apa siapa di dan kapan mana soal dalam saat pada tentang kata".split())
@@ -29,6 +31,7 @@ class Question:
     numbers: tuple[str, ...]  # numbers the evidence must contain
     asks_count: bool  # "berapa", "how many"
     topic_terms: tuple[str, ...]  # stemmed content terms
+    topic_groups: tuple[frozenset[str], ...] | None = None  # one term set per concept (an English phrase's synonyms count once)
 
 
 @lru_cache(maxsize=1)
@@ -98,21 +101,54 @@ def _phrase_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]
     return tuple(out)
 
 
-def expand_english(text: str) -> str:
-    """Append Indonesian equivalents of the English phrases a question contains."""
+def english_expansions(text: str) -> list[str]:
+    """Return the Indonesian equivalents of the English phrases a question contains, longest phrases first."""
     low = text.lower()
     extra = []
     for phrase, indonesian, whole, _ in _phrase_patterns():
         if phrase in low and whole.search(low):
             extra.append(indonesian)
             low = low.replace(phrase, " ")
-    return f"{text} {' '.join(extra)}".strip()
+    return extra
+
+
+def expand_english(text: str) -> str:
+    """Append Indonesian equivalents of the English phrases a question contains."""
+    return f"{text} {' '.join(english_expansions(text))}".strip()
+
+
+_TOPIC_HEADS = frozenset("tim koordinasi bidang politik hukum keamanan dalam pemerintah daerah badan kantor dinas rapat".split())
+
+
+@lru_cache(maxsize=1)
+def _role_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
+    """Return the glossary phrases that translate into a title, an institution or a region (not verbs or topics)."""
+    titles = load("titles")
+    heads = {fold(w) for key in ("person_titles", "acting_modifiers", "org_words", "place_takers", "place_words") for w in titles[key]}
+    heads -= _TOPIC_HEADS
+    heads |= {w for seq in rank_table()[0] for w in seq}
+
+    def role_like(indonesian: str) -> bool:
+        first = indonesian.split()
+        return bool(first) and (first[0] in heads or match_region(first, 0) > 0)
+
+    return tuple(p for p in _phrase_patterns() if role_like(p[1]))
+
+
+@lru_cache(maxsize=1)
+def _generic_topic() -> frozenset[str]:
+    """Return stems too common in this corpus to show that evidence is on topic (meeting and election words)."""
+    words = [w for w in _lexicon()["event_words"] if w.isalpha()]
+    return frozenset(terms(" ".join([*words, "koordinasi rakor pilkada pemilu pemilihan serentak"])))
 
 
 def translate_english(text: str) -> str:
-    """Replace English phrases by their Indonesian equivalents, in place (for name and role matching)."""
+    """Replace English titles, institutions and regions by their Indonesian equivalents, in place (for people matching).
+
+    Topic words stay English: capitalized in the translation they would look like unknown names.
+    """
     out = text
-    for phrase, indonesian, _, blind in _phrase_patterns():
+    for phrase, indonesian, _, blind in _role_patterns():
         if out.isascii() and phrase.isascii() and phrase.lower() not in out.lower():
             continue  # cannot match: saves running every pattern on every question
         out = blind.sub(indonesian.title(), out)
@@ -189,9 +225,18 @@ def _count_patterns() -> tuple[re.Pattern[str], ...]:
 def analyze(text: str) -> Question:
     """Return the analysis of one question."""
     lang = detect_language(text)
-    search = expand_english(text) if lang == "en" else text
+    extra = english_expansions(text) if lang == "en" else []
+    search = f"{text} {' '.join(extra)}".strip()
     asks_count = any(p.search(text) for p in _count_patterns())
-    topic = tuple(t for t in terms(search) if not t.isdigit())
+    proper = proper_words(text) + (english_places(text) if lang == "en" else ())
+    # The evidence is Indonesian: an English question's topic is its glossary translation plus its names.
+    concepts = [*extra, *proper] if extra else [search]
+    groups = [frozenset(t for t in terms(c) if not t.isdigit()) for c in concepts]
+    if not extra:
+        groups = [frozenset({t}) for t in groups[0]]
+    topic = tuple(dict.fromkeys(t for g in groups for t in sorted(g)))
+    if extra:  # an English question often shares only "rapat koordinasi" with unrelated evidence
+        groups = [g for g in groups if not g <= _generic_topic()]
     return Question(
         text=text,
         lang=lang,
@@ -199,10 +244,11 @@ def analyze(text: str) -> Question:
         search_text=search,
         people_text=translate_english(text) if lang == "en" else text,
         speaker_text=speaker_clause(translate_english(text) if lang == "en" else text),
-        proper=proper_words(text) + (english_places(text) if lang == "en" else ()),
+        proper=proper,
         numbers=numbers_in(text),
         asks_count=asks_count,
         topic_terms=topic,
+        topic_groups=tuple(dict.fromkeys(g for g in groups if g)),
     )
 
 

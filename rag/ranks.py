@@ -23,7 +23,7 @@ def is_degree(tok: str) -> bool:
     b = bare(tok)
     if not b:
         return False
-    looks = "." in tok or tok.isupper() or bool(re.match(r"^[A-Z][a-z]?\.?[A-Z]", tok))
+    looks = "." in tok or tok.isupper() or bool(re.match(r"^[A-Z][a-z]?\.?[A-Z]", tok)) or b == "pr"  # "Romo X, Pr" (a diocesan priest)
     return looks and (b in degrees()[1] or bool(re.match(r"^[a-z]{1,3}$", b) and "." in tok.strip(".")))
 
 
@@ -32,11 +32,15 @@ def all_degrees(seg: list[Tok]) -> bool:
     return all(is_degree(t.text) for t in seg)
 
 
+# Whole-word honorifics, stripped even from a two-word name ("Romo Kanisius"); "H" or "Dr" needs a dot or a longer name.
+_WORD_HONORIFICS = frozenset({"kh", "hj", "tgh", "prof", "romo", "pastor", "pater", "pendeta", "pdt", "habib", "buya", "kyai", "kiai"})
+
+
 def honorific_at(toks: list[str], i: int) -> bool:
     """Return True when token ``i`` (a known prefix like 'H.' or 'Dr.') stands before a name."""
     if i + 1 >= len(toks) or not is_cap(toks[i + 1]):
         return False
-    return toks[i].endswith(".") or i + 2 < len(toks) or bare(toks[i]) in {"kh", "hj", "tgh", "prof"}
+    return toks[i].endswith(".") or i + 2 < len(toks) or bare(toks[i]) in _WORD_HONORIFICS
 
 
 def drop_degrees(toks: list[str]) -> list[str]:

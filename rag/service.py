@@ -11,6 +11,7 @@ import re
 import threading
 import time
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -85,8 +86,10 @@ class Service:
         if ctx is None:
             with self._ensure:  # one thread loads or builds; the others wait for it
                 if self._context is None:
-                    self.ensure_index()
-                    self.warm_up()
+                    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="model-load") as pool:
+                        warming = pool.submit(self.warm_up)  # the model loads while the index is read
+                        self.ensure_index()
+                        warming.result()  # re-raises a model error here
             ctx = self._context
         assert ctx is not None
         return ctx

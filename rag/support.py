@@ -32,6 +32,7 @@ _NUMBER_WORDS = re.compile(
 # person or meeting to anchor it must clear this floor, or come close while sharing half the topic words.
 DENSE_FLOOR = {"who_said": 0.815, "open": 0.815}
 NEAR_FLOOR = 0.03
+NEAR_FLOOR_EN = 0.05  # English question, Indonesian evidence: cross-lingual cosines run about 0.03 lower
 TOPIC_SHARE = 0.5
 
 
@@ -153,11 +154,11 @@ class Support:
         floor = DENSE_FLOOR.get(draft.kind, 0.0)
         if draft.score >= floor:
             return True
-        topic = set(q.topic_terms)
-        if not topic or draft.score < floor - NEAR_FLOOR:
+        groups = q.topic_groups if q.topic_groups is not None else tuple(frozenset({t}) for t in q.topic_terms)
+        if not groups or draft.score < floor - (NEAR_FLOOR_EN if q.lang == "en" else NEAR_FLOOR):
             return False
         evidence = set(terms(" ".join(c.quote for c in draft.citations)))
-        return len(topic & evidence) / len(topic) >= TOPIC_SHARE
+        return sum(1 for g in groups if g & evidence) / len(groups) >= TOPIC_SHARE
 
     def best_meeting(self, q: Question, meetings: Sequence[Meeting]) -> Meeting:
         """Return the meeting whose kind, name and place share most words with the question."""
