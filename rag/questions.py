@@ -222,6 +222,18 @@ def _count_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in _lexicon()["count_words"])
 
 
+def _topic_groups(search: str, extra: list[str]) -> list[frozenset[str]]:
+    """Return the question's concepts as term sets.
+
+    The evidence is Indonesian, so an English question's concepts are its glossary translations (one set per
+    phrase, synonyms counted once; its names are checked apart by ``Support.objection``). An Indonesian
+    question's concepts are its terms.
+    """
+    if extra:
+        return [frozenset(t for t in terms(c) if not t.isdigit()) for c in extra]
+    return [frozenset({t}) for t in terms(search) if not t.isdigit()]
+
+
 def analyze(text: str) -> Question:
     """Return the analysis of one question."""
     lang = detect_language(text)
@@ -229,12 +241,9 @@ def analyze(text: str) -> Question:
     search = f"{text} {' '.join(extra)}".strip()
     asks_count = any(p.search(text) for p in _count_patterns())
     proper = proper_words(text) + (english_places(text) if lang == "en" else ())
-    # The evidence is Indonesian: an English question's topic is its glossary translation plus its names.
-    concepts = [*extra, *proper] if extra else [search]
-    groups = [frozenset(t for t in terms(c) if not t.isdigit()) for c in concepts]
-    if not extra:
-        groups = [frozenset({t}) for t in groups[0]]
-    topic = tuple(dict.fromkeys(t for g in groups for t in sorted(g)))
+    groups = _topic_groups(search, extra)
+    names = terms(" ".join(proper)) if extra else []
+    topic = tuple(dict.fromkeys([*(t for g in groups for t in sorted(g)), *names]))
     if extra:  # an English question often shares only "rapat koordinasi" with unrelated evidence
         groups = [g for g in groups if not g <= _generic_topic()]
     return Question(

@@ -18,7 +18,7 @@ from .lexicon import load
 from .names import alias_forms, is_title_word
 from .questions import Question, generic_words
 from .snapshot import Snapshot
-from .types import Hit, Meeting
+from .types import Citation, Hit, Meeting
 
 if TYPE_CHECKING:
     from .answer import Draft
@@ -34,6 +34,17 @@ DENSE_FLOOR = {"who_said": 0.815, "open": 0.815}
 NEAR_FLOOR = 0.03
 NEAR_FLOOR_EN = 0.05  # English question, Indonesian evidence: cross-lingual cosines run about 0.03 lower
 TOPIC_SHARE = 0.5
+
+
+def _evidence_text(citation: Citation) -> str:
+    """Return what a citation shows a reader: the quote, who said it and at which meeting."""
+    speaker, meeting = citation.speaker, citation.meeting
+    parts = [citation.quote]
+    if speaker is not None:
+        parts.append(speaker.role)
+    if meeting is not None:
+        parts += [meeting.event, meeting.name]
+    return " ".join(p for p in parts if p)
 
 
 @lru_cache(maxsize=4096)
@@ -157,7 +168,7 @@ class Support:
         groups = q.topic_groups if q.topic_groups is not None else tuple(frozenset({t}) for t in q.topic_terms)
         if not groups or draft.score < floor - (NEAR_FLOOR_EN if q.lang == "en" else NEAR_FLOOR):
             return False
-        evidence = set(terms(" ".join(c.quote for c in draft.citations)))
+        evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
         return sum(1 for g in groups if g & evidence) / len(groups) >= TOPIC_SHARE
 
     def best_meeting(self, q: Question, meetings: Sequence[Meeting]) -> Meeting:
