@@ -305,7 +305,7 @@ def cold_inproc(args: dict[str, Any]) -> dict[str, Any]:
         "import_s": round(imported - started, 2),
         "model_load_s": round(model - imported, 2),
         "load_snapshot_s": round(snap - model, 2),
-        "first_ask_s": round(first - model, 2),
+        "first_ask_s": round(first - snap, 2),
         "total_s": round(first - started, 2),
         "since_process_start_s": round(since_exec, 2),
         "answerable": answer.answerable,

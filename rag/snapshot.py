@@ -96,7 +96,8 @@ def _read_generation(gen: Path, manifest: dict[str, Any]) -> Snapshot:
     vectors = manifest.get("vector_index") or {}
     kind, params = vectors.get("type", "flat"), vectors.get("params", {})
     chunk_store = FaissStore.load(gen / f"{CHUNKS}.faiss", kind, params)
-    statement_store = FaissStore.load(gen / f"{STATEMENTS}.faiss", "flat", {})
+    stated = manifest.get("statement_index", {})  # absent in indexes built before statements could be HNSW
+    statement_store = FaissStore.load(gen / f"{STATEMENTS}.faiss", stated.get("type", "flat"), stated.get("params", {}))
     if chunk_store.ntotal != len(chunk_rows) or statement_store.ntotal != len(statement_rows):
         raise IndexCorrupt("vector count does not match the rows")
     return Snapshot(

@@ -223,6 +223,8 @@ def test_hnsw_threshold_applies_to_passages_and_statements(
     manifest = read_manifest(indexed.index_dir)
     for key in ("vector_index", "statement_index"):
         assert manifest[key]["type"] == "hnsw" and manifest[key]["params"]["M"] == 32, manifest[key]
+    snapshot = service.context().snapshot
+    assert snapshot.chunk_vectors.kind == snapshot.statement_vectors.kind == "hnsw"
     (indexed.seeds_dir / SEED_NAMES[0]).unlink()  # an incremental update reuses the stored HNSW vectors
     assert service.rebuild().removed == (SEED_NAMES[0],)
     for question, source in ASK:
