@@ -18,7 +18,8 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from . import names as nm
-from .lexicon import fold, word_set, word_tuple, words
+from .lexicon import bare, fold, word_set, word_tuple, words
+from .ranks import degrees
 from .types import Speaker
 
 log = logging.getLogger(__name__)
@@ -255,7 +256,9 @@ def _name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[lis
         titled = idx in covered or nm.is_title_word(tok)
         unit = "/" in tok or any(ch.isdigit() for ch in tok)  # "V/Brawijaya", "162/WB" name units, not people
         namey = (lower_mode or tok[0].isupper()) and tok[0].isalpha() and low not in stop and not titled and not unit
-        if namey:
+        if namey and not current and bare(tok) in degrees()[0]:
+            pass  # an honorific before a name ("Romo", "Dr.", "KH") is not part of it
+        elif namey:
             if not current:
                 after_title = in_role
             current.append(low)
