@@ -32,6 +32,7 @@ _NUMBER_WORDS = re.compile(
 # person or meeting to anchor it must clear this floor, or come close while sharing half the topic words.
 DENSE_FLOOR = {"who_said": 0.815, "open": 0.815}
 NEAR_FLOOR = 0.03
+EN_MIN_SHARE = 0.34
 NEAR_FLOOR_EN = 0.05  # English question, Indonesian evidence: cross-lingual cosines run about 0.03 lower
 TOPIC_SHARE = 0.5
 
@@ -161,15 +162,22 @@ class Support:
         return q.lang == "en" and not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
 
     def _on_topic(self, q: Question, draft: Draft) -> bool:
-        """Return True when a paraphrase answer is close enough to the question."""
+        """Return True when a paraphrase answer is close enough to the question.
+
+        Close to the floor, half the question's concepts must be in what the citations show. An English
+        question's cosine to Indonesian evidence says little on its own, so with two or more translated
+        concepts a third of them must be there even above the floor.
+        """
         floor = DENSE_FLOOR.get(draft.kind, 0.0)
-        if draft.score >= floor:
-            return True
         groups = q.topic_groups if q.topic_groups is not None else tuple(frozenset({t}) for t in q.topic_terms)
+        english = q.lang == "en" and q.topic_groups is not None and len(groups) >= 2
+        if draft.score >= floor and not (english and floor):
+            return True
         if not groups or draft.score < floor - (NEAR_FLOOR_EN if q.lang == "en" else NEAR_FLOOR):
             return False
         evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
-        return sum(1 for g in groups if g & evidence) / len(groups) >= TOPIC_SHARE
+        share = sum(1 for g in groups if g & evidence) / len(groups)
+        return share >= (EN_MIN_SHARE if draft.score >= floor else TOPIC_SHARE)
 
     def best_meeting(self, q: Question, meetings: Sequence[Meeting]) -> Meeting:
         """Return the meeting whose kind, name and place share most words with the question."""

@@ -66,9 +66,9 @@ def test_every_kind_is_measured(dev_metrics: dict) -> None:
 
 
 HOLDOUT = ROOT / "tests" / "data" / "holdout"
-# Floors just under what the held-out set scored when it was first used to find bugs (hit@1 0.89, speaker 0.77,
-# abstain 0.89); they catch regressions in how the pipeline generalizes, they are not targets.
-HOLDOUT_FLOORS = {"hit@1": 0.85, "speaker": 0.72, "phrases": 0.80, "abstain_ok": 0.85, "citations_valid": 1.0}
+# Floors under what the held-out set scored once its first failures were fixed (hit@1 0.89, speaker 0.81,
+# abstain 1.0). They catch regressions in how the pipeline generalizes; they are not targets.
+HOLDOUT_FLOORS = {"hit@1": 0.85, "speaker": 0.75, "phrases": 0.80, "abstain_ok": 0.88, "citations_valid": 1.0}
 
 
 @pytest.mark.slow
