@@ -66,15 +66,19 @@ def detect_language(text: str) -> str:
     return "en" if english >= 2 and english > indonesian else "id"
 
 
+_ASKS_WHO = re.compile(r"\b(?:siapa|who)\b", re.IGNORECASE)
+
+
 def detect_kind(text: str) -> str:
     """Return the question kind from its cue words; 'open' if none match.
 
     A where/when question counts only when it names an event ("Di mana rakor
     digelar?"); "Kapan surat suara dicetak menurut X?" asks about a statement.
     """
+    asks_who = bool(_ASKS_WHO.search(text))
     for kind, patterns in _kind_patterns():
-        if kind == "where_when" and not _names_event(text):
-            continue
+        if kind == "where_when" and (asks_who or not _names_event(text)):
+            continue  # "Siapa yang ... tempat pemungutan suara", "who said ... where to go" ask for a person
         if any(p.search(text) for p in patterns):
             return kind
     return "open"

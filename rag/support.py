@@ -154,9 +154,16 @@ class Support:
         words the corpus uses at all are checked (the rest are English prose).
         """
         word = _POSSESSIVE.sub("", word)
+        month = month_number(word)
+        if month and re.search(rf"\b(?:pada|bulan|in|during)\s+(?:bulan\s+)?{re.escape(word)}\b", q.text, re.IGNORECASE):
+            # "rakor pada November 2024": a month without a day dates the meeting, so a cited meeting with a
+            # date must fall in it ("27 November" in the text is usually the voting day; "hingga akhir
+            # September" is a period the speaker talks about, and is checked against the text as before)
+            dates = [m.date for s in sources for m in self.snapshot.meetings_of(s) if m.date]
+            if dates:
+                return any(int(d[5:7]) == month for d in dates)
         if word.lower() in generic_words() or is_person_title(word) or self.known(word, sources):
             return True
-        month = month_number(word)
         if month and any(m.date and int(m.date[5:7]) == month for s in sources for m in self.snapshot.meetings_of(s)):
             return True
         return q.lang == "en" and not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
