@@ -122,7 +122,8 @@ def _parse_segment(seg: list[Tok], places: frozenset[str]) -> tuple[str, str, st
         return _clean_name(toks[r1:]), _clean_role(toks[:r0]), " ".join(toks[r0:r1])
     h = next((i for i in range(1, len(raw)) if bare(raw[i]) in degrees()[0] and honorific_at(raw, i)), 0)
     if h:
-        return _clean_name(drop_degrees(raw[h:])), _clean_role(raw[:h]), ""
+        role = [t for t in raw[:h] if bare(t) not in degrees()[0]]  # "Bapak Dr. Name": honorifics, not a role
+        return _clean_name(drop_degrees(raw[h:])), _clean_role(role), ""
     marked = _mark_role(toks, places)
     cut = len(toks)
     while cut > 0 and not marked[cut - 1] and name_like(toks[cut - 1]):

@@ -168,6 +168,11 @@ class Support:
             return True
         return q.lang == "en" and not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
 
+    def coverage(self, q: Question, text: str) -> int:
+        """Return how many of the question's concepts a text mentions."""
+        found = set(terms(text))
+        return sum(1 for g in q.topic_groups or () if g & found)
+
     def _on_topic(self, q: Question, draft: Draft) -> bool:
         """Return True when a paraphrase answer is close enough to the question.
 
