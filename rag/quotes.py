@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .corpus import content_paragraphs
-from .entities import roles_compatible, same_person
 from .headers import is_header_line, title_span
 from .meetings import meeting_index
 from .names import is_person_role, person_key
 from .places import article_places
+from .roster import Roster
 from .speech import Claim, Mention, Ref, Scan, scan_paragraph
 from .subjects import people_in, speaker_in
 from .types import Article, Meeting, Span, Speaker, Statement
@@ -33,7 +33,7 @@ def extract_statements(article: Article, meetings: Sequence[Meeting] = ()) -> li
     """Return the statements of ``article`` with speakers, kinds, verbs and meeting indexes."""
     places = tuple(article_places(article.text))
     scans = [(para, scan_paragraph(para.text)) for para in _paragraphs(article)]
-    roster = Roster.build(scans, places)
+    roster = Roster.build(scans, places, article.text)
     state = _State()
     out: list[Statement] = []
     for n, (para, scan) in enumerate(scans):
@@ -160,47 +160,3 @@ def _statement(article: Article, para: Span, claim: Claim, speaker: Speaker, mee
         text=article.text[start:end], kind=claim.kind, verb=claim.verb.strip(".,;:!?"), speaker=speaker,
         meeting=meeting_index(tuple(meetings), start, article.text), attribution_start=a0, attribution_end=a1,
     )
-
-
-@dataclass
-class Roster:
-    """The people an article names, to expand short names and bare roles."""
-
-    people: list[Speaker] = field(default_factory=list)
-
-    @classmethod
-    def build(cls, scans: list[tuple[Span, Scan]], places: tuple[str, ...]) -> Roster:
-        """Collect every named person of the article, merging short and full forms."""
-        found: list[Speaker] = []
-        for para, scan in scans:
-            texts = [para.text[c.ref.start : c.ref.end] for c in scan.claims if c.ref.kind == "name"]
-            texts += [m.text for m in scan.mentions]
-            found += [sp for sp in (speaker_in(t, places) for t in texts) if sp.name]
-        roster = cls()
-        for sp in sorted(found, key=lambda s: -len(s.name.split())):
-            roster._merge(sp)
-        return roster
-
-    def _merge(self, sp: Speaker) -> None:
-        """Add a speaker, folding it into a person already known when the names agree."""
-        for i, known in enumerate(self.people):
-            if same_person(sp, known, same_article=True):
-                role = known.role if len(known.role) >= len(sp.role) else sp.role
-                self.people[i] = Speaker(known.name, role, known.rank or sp.rank, known.mention)
-                return
-        self.people.append(sp)
-
-    def resolve(self, sp: Speaker) -> Speaker:
-        """Return the full person a mention denotes, or the mention itself when unsure."""
-        if sp.name:
-            hits = [p for p in self.people if same_person(sp, p, same_article=True)]
-            if len(hits) != 1:
-                return sp
-            full = hits[0]
-            role = full.role if not sp.role or (full.role and roles_compatible(sp.role, full.role)) else sp.role
-            return Speaker(full.name, role, sp.rank or full.rank, sp.mention)
-        hits = [p for p in self.people if p.role and roles_compatible(sp.role, p.role)]
-        if len(hits) != 1:
-            return sp
-        full = hits[0]
-        return Speaker(full.name, full.role, full.rank, sp.mention)

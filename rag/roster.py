@@ -1,0 +1,125 @@
+"""Who an article names: full names, roles and ranks, to expand short names and bare roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .entities import roles_compatible, same_person
+from .lexicon import fold, word_set
+from .names import is_title_word
+from .speech import Scan
+from .subjects import speaker_in
+from .types import Span, Speaker
+
+
+@dataclass
+class Roster:
+    """The people an article names, to expand short names and bare roles."""
+
+    people: list[Speaker] = field(default_factory=list)
+
+    full_names: tuple[str, ...] = ()  # capitalized runs of two or more name words anywhere in the article
+
+    @classmethod
+    def build(cls, scans: list[tuple[Span, Scan]], places: tuple[str, ...], text: str = "") -> Roster:
+        """Collect every named person of the article, merging short and full forms."""
+        found: list[Speaker] = []
+        for para, scan in scans:
+            texts = [para.text[c.ref.start : c.ref.end] for c in scan.claims if c.ref.kind == "name"]
+            texts += [m.text for m in scan.mentions]
+            found += [sp for sp in (speaker_in(t, places) for t in texts) if sp.name]
+        # Titled people the paragraph scan passes over ("... didampingi Dandim 0101/X Letkol Inf Name mengatakan").
+        found += [sp for sp in (speaker_in(t, places) for t in titled_runs(text)) if len(sp.name.split()) >= 2 and sp.role]
+        roster = cls(full_names=name_runs(text))
+        for sp in sorted(found, key=lambda s: -len(s.name.split())):
+            roster._merge(sp)
+        return roster
+
+    def _merge(self, sp: Speaker) -> None:
+        """Add a speaker, folding it into a person already known when the names agree."""
+        for i, known in enumerate(self.people):
+            if same_person(sp, known, same_article=True):
+                role = known.role if len(known.role) >= len(sp.role) else sp.role
+                self.people[i] = Speaker(known.name, role, known.rank or sp.rank, known.mention)
+                return
+        self.people.append(sp)
+
+    def resolve(self, sp: Speaker) -> Speaker:
+        """Return the full person a mention denotes, or the mention itself when unsure."""
+        if sp.name:
+            hits = [p for p in self.people if same_person(sp, p, same_article=True)]
+            if len(hits) > 1:
+                return sp
+            if not hits:
+                return self._expand(sp)
+            full = hits[0]
+            role = full.role if not sp.role or (full.role and roles_compatible(sp.role, full.role)) else sp.role
+            return self._expand(Speaker(full.name, role, sp.rank or full.rank, sp.mention))
+        hits = [p for p in self.people if p.role and roles_compatible(sp.role, p.role)]
+        if len(hits) != 1:
+            return sp
+        full = hits[0]
+        return Speaker(full.name, full.role, full.rank, sp.mention)
+
+    def _expand(self, sp: Speaker) -> Speaker:
+        """Return a one-word name ("kata Galih") with the article's only longer name that contains it."""
+        if len(sp.name.split()) != 1:
+            return sp
+        word = sp.name.lower()
+        longer = {n for n in self.full_names if word in n.lower().split()}
+        return Speaker(longer.pop(), sp.role, sp.rank, sp.mention) if len(longer) == 1 else sp
+
+
+def titled_runs(text: str) -> list[str]:
+    """Return the capitalized stretch that follows each person title in ``text`` ("Dandim 1015/Sampit Letkol Inf Name")."""
+    titles = word_set("titles", "person_titles")
+    out = []
+    for line in text.splitlines():
+        if not line.rstrip().endswith((".", "\"", "”", "’", ")")):
+            continue  # headlines and bylines: capitalized throughout, so a run would swallow them
+        for m in _TITLE_START.finditer(line):
+            if fold(m.group()) in titles:
+                out.append(_run_from(_RUN_TOKEN.findall(line[m.start() : m.start() + 200]), titles))
+    return [r for r in out if r]
+
+
+def _run_from(toks: list[str], titles: frozenset[str]) -> str:
+    """Return the leading run of tokens that can belong to one titled mention."""
+    run: list[str] = []
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if ":" in tok or tok in "–—-":
+            break  # a byline ("Oleh: ...") or a dateline dash
+        if run and (tok[0].islower() or (tok == "," and fold(nxt) in titles) or _ends_sentence(run[-1])):
+            break
+        run.append(tok)
+    return " ".join(run).replace(" ,", ",")
+
+
+def _ends_sentence(tok: str) -> bool:
+    """Return True for a word that closes a sentence ("Pangemanan."), not an abbreviation ("Dr.", "S.H.")."""
+    word = tok.rstrip(".")
+    return tok.endswith(".") and len(word) > 3 and "." not in word
+
+
+def name_runs(text: str) -> tuple[str, ...]:
+    """Return runs of two to four capitalized words that look like a personal name (no titles, places or openers)."""
+    out = []
+    for m in _CAP_RUN.finditer(text):
+        words = m.group().split()
+        if 2 <= len(words) <= 4 and not any(is_title_word(w) or fold(w) in _not_name_words() for w in words):
+            out.append(m.group())
+    return tuple(dict.fromkeys(out))
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Return words that never belong to a personal name (sentence openers, day and month names)."""
+    return word_set("titles", "sentence_openers") | word_set("titles", "not_names")
+
+
+_TITLE_START = re.compile(r"\b[A-Z][A-Za-z]+\b")
+_RUN_TOKEN = re.compile(r"[^\s,]+|,")
+_CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}\b")

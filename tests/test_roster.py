@@ -1,0 +1,36 @@
+"""The article roster: titled people the paragraph scan passes over, and one-word names expanded."""
+
+from __future__ import annotations
+
+from rag.quotes import extract_statements
+from rag.roster import name_runs, titled_runs
+from rag.types import Article
+
+TEXT = "\n\n".join([
+    "Waspada! 38 TPS di Kotim Masuk Kategori Rawan, Kapolres dan Dandim Sepakat Lakukan Ini",
+    "SAMPIT - Kapolres Kotim AKBP Sugeng Pramono didampingi Dandim 1015/Sampit Letkol Inf Ardiansyah Putra mengatakan, "
+    "sebanyak 38 TPS masuk kategori rawan.",
+    "Salah satu peserta, Galih Pramudya Ardana, mahasiswa semester lima, mengaku banyak temannya bingung.",
+    "\"Babinsa sudah kami perintahkan menginap di desa binaan masing-masing sejak H-3,\" kata Dandim.",
+    "\"Banyak teman saya yang tidak tahu harus ke mana untuk pindah memilih,\" kata Galih.",
+])
+
+
+def test_titled_runs_skip_headlines_and_stop_at_the_verb() -> None:
+    runs = titled_runs(TEXT)
+    assert "Dandim 1015/Sampit Letkol Inf Ardiansyah Putra" in runs
+    assert not any("Sepakat" in r for r in runs)  # the headline line is not read
+
+
+def test_name_runs_stay_inside_a_line() -> None:
+    runs = name_runs("Editor: Bayu Aji Saputro\n\nIkuti Kami")
+    assert "Bayu Aji Saputro" in runs and not any("\n" in r for r in runs)
+
+
+def test_bare_title_and_first_name_resolve_to_the_full_person() -> None:
+    article = Article(source="kotim.txt", text=TEXT, sha256="0" * 64)
+    speakers = {s.text[:20]: s.speaker for s in extract_statements(article)}
+    dandim = next(sp for text, sp in speakers.items() if text.startswith("Babinsa"))
+    galih = next(sp for text, sp in speakers.items() if text.startswith("Banyak teman"))
+    assert (dandim.name, dandim.role, dandim.rank) == ("Ardiansyah Putra", "Dandim 1015/Sampit", "Letkol Inf")
+    assert galih.name == "Galih Pramudya Ardana"
