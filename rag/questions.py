@@ -140,7 +140,7 @@ def _role_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]],
 
 
 @lru_cache(maxsize=1)
-def _generic_topic() -> frozenset[str]:
+def generic_topic() -> frozenset[str]:
     """Return stems too common in this corpus to show that evidence is on topic (meeting and election words)."""
     words = [w for w in _lexicon()["event_words"] if w.isalpha()]
     return frozenset(terms(" ".join([*words, "koordinasi rakor pilkada pemilu pemilihan serentak"])))
@@ -249,7 +249,7 @@ def analyze(text: str) -> Question:
     names = terms(" ".join(proper)) if extra else []
     topic = tuple(dict.fromkeys([*(t for g in groups for t in sorted(g)), *names]))
     if extra:  # an English question often shares only "rapat koordinasi" with unrelated evidence
-        groups = [g for g in groups if not g <= _generic_topic()]
+        groups = [g for g in groups if not g <= generic_topic()]
     return Question(
         text=text,
         lang=lang,

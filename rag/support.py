@@ -16,7 +16,7 @@ from .entities import is_person_title
 from .lexical import terms
 from .lexicon import load
 from .names import alias_forms, is_title_word
-from .questions import Question, generic_words
+from .questions import Question, generic_topic, generic_words
 from .snapshot import Snapshot
 from .types import Citation, Hit, Meeting
 
@@ -33,6 +33,8 @@ _NUMBER_WORDS = re.compile(
 DENSE_FLOOR = {"who_said": 0.815, "open": 0.815}
 NEAR_FLOOR = 0.03
 EN_MIN_SHARE = 0.34
+_TOPIC_MARKER = re.compile(r"\b(?:tentang|soal|mengenai|terkait|perihal|seputar)\b", re.IGNORECASE)
+TOPIC_FREE_COSINE = 0.86  # a what-said answer this close to the question needs no shared topic word
 NEAR_FLOOR_EN = 0.05  # English question, Indonesian evidence: cross-lingual cosines run about 0.03 lower
 TOPIC_SHARE = 0.5
 
@@ -145,7 +147,32 @@ class Support:
             return "the evidence states no quantity"
         if not self._on_topic(q, draft):
             return f"evidence too far from the question (cosine {draft.score:.3f})"
+        if draft.kind == "what_said" and not self._about_topic(q, draft):
+            return f"the cited statements are not about the question's topic (cosine {draft.score:.3f})"
         return ""
+
+    def _about_topic(self, q: Question, draft: Draft) -> bool:
+        """Return True unless a named person's statements share none of the question's topic concepts.
+
+        "Apa kata X tentang dana hibah?" when X never spoke of it. The topic is what follows "tentang",
+        "soal", "about"... (an English question's translated concepts); the person's own name and role and
+        the meeting words are set aside, and one remaining concept must be in what the citations show,
+        unless the evidence is very close to the question anyway.
+        """
+        if draft.score >= TOPIC_FREE_COSINE:
+            return True
+        about = " ".join(f"{c.speaker.name} {c.speaker.role}" for c in draft.citations if c.speaker is not None)
+        known = set(terms(about)) | generic_topic()
+        if q.lang == "en":
+            groups = [g for g in (q.topic_groups or ()) if not g <= known]
+        else:
+            marker = _TOPIC_MARKER.search(q.text)
+            topic = terms(q.text[marker.end() :]) if marker else []
+            groups = [frozenset({t}) for t in topic if t not in known and t not in place_words()]
+        if not groups:
+            return True
+        evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
+        return any(g & evidence for g in groups)
 
     def _supported_word(self, q: Question, word: str, sources: list[str]) -> bool:
         """Return True when a capitalized question word is backed by the cited articles.
