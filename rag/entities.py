@@ -202,6 +202,9 @@ def match_mention(query: str, speakers: Sequence[Target], min_score: float = 0.5
     return scored
 
 
+_TOPIC_MARKERS = frozenset({"tentang", "soal", "mengenai", "terkait", "perihal", "seputar", "about", "regarding"})
+
+
 def _orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4) -> frozenset[str]:
     """Return institution tokens that stand next to a title in the question ("Ketua KPU Gresik").
 
@@ -213,6 +216,8 @@ def _orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4) -> fro
     stop = word_set("query_words", "role_breaks")
     near: set[str] = set()
     for i, tok in enumerate(tokens):
+        if tok in _TOPIC_MARKERS:
+            break  # "... tentang netralitas anggota Polri": titles after this are the topic, not the speaker
         if tok not in titles:
             continue
         window = [tok]
@@ -258,6 +263,8 @@ def _name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[lis
         namey = (lower_mode or tok[0].isupper()) and tok[0].isalpha() and low not in stop and not titled and not unit
         if namey and not current and bare(tok) in degrees()[0]:
             pass  # an honorific before a name ("Romo", "Dr.", "KH") is not part of it
+        elif namey and not current and idx and fold(qtoks[idx - 1][0]) in word_set("titles", "locatives"):
+            pass  # "di Kayuagung": a place the lexicon does not know, not a person
         elif namey:
             if not current:
                 after_title = in_role
