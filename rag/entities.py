@@ -18,8 +18,8 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from . import names as nm
-from .lexicon import bare, fold, word_set, word_tuple, words
-from .ranks import degrees
+from .lexicon import word_set, word_tuple, words
+from .querynames import name_runs, orgs_near_titles
 from .types import Speaker
 
 log = logging.getLogger(__name__)
@@ -188,10 +188,10 @@ def match_mention(query: str, speakers: Sequence[Target], min_score: float = 0.5
     """Return the known speakers/entities ``query`` refers to by name or role, best first."""
     qtoks = [(m.group(), m.start()) for m in _QTOKEN.finditer(query or "")]
     lower_mode = not any(ch.isupper() for ch in query or "")
-    runs = _name_runs(qtoks, lower_mode)
+    runs = name_runs(qtoks, lower_mode)
     canonical = nm.canonical_tokens(query or "")
     qsig = frozenset(canonical)
-    qorgs = _orgs_near_titles(canonical)
+    qorgs = orgs_near_titles(canonical)
     scored: list[tuple[Target, float]] = []
     for target in speakers:
         name, roles = (target.name, [target.role]) if isinstance(target, Speaker) else (target.name, target.roles)
@@ -200,37 +200,6 @@ def match_mention(query: str, speakers: Sequence[Target], min_score: float = 0.5
             scored.append((target, round(score, 4)))
     scored.sort(key=lambda pair: -pair[1])
     return scored
-
-
-_TOPIC_MARKERS = frozenset({"tentang", "soal", "mengenai", "terkait", "perihal", "seputar", "about", "regarding"})
-
-
-def _orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4) -> frozenset[str]:
-    """Return institution tokens that stand next to a title in the question ("Ketua KPU Gresik").
-
-    Topic words elsewhere in the question ("soal ASN", "Pilkada") are not the
-    speaker's institution and must not veto a role match.
-    """
-    titles = nm.title_tokens()
-    orgs = _org_tokens()
-    stop = word_set("query_words", "role_breaks")
-    near: set[str] = set()
-    for i, tok in enumerate(tokens):
-        if tok in _TOPIC_MARKERS:
-            break  # "... tentang netralitas anggota Polri": titles after this are the topic, not the speaker
-        if tok not in titles:
-            continue
-        window = [tok]
-        for prev in reversed(tokens[max(0, i - before) : i]):
-            if prev in stop:
-                break
-            window.append(prev)
-        for nxt in tokens[i + 1 : i + after + 1]:
-            if nxt in stop:
-                break
-            window.append(nxt)
-        near.update(t for t in window if t in orgs or any(ch.isdigit() for ch in t))
-    return frozenset(near)
 
 
 def _score(
@@ -247,42 +216,6 @@ def _score(
     if unmatched_named:
         return 0.0
     return role_score
-
-
-def _name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[list[str], bool]]:
-    """Return runs of name-like question words, each with 'follows a title' flag."""
-    stop = word_set("query_words", "stopwords") | word_set("titles", "sentence_openers")
-    covered = nm.covered_positions([tok for tok, _ in qtoks])
-    runs: list[tuple[list[str], bool]] = []
-    current: list[str] = []
-    after_title = in_role = False
-    for idx, (tok, _pos) in enumerate(qtoks):
-        low = fold(tok).strip(".")
-        titled = idx in covered or nm.is_title_word(tok)
-        unit = "/" in tok or any(ch.isdigit() for ch in tok)  # "V/Brawijaya", "162/WB" name units, not people
-        namey = (lower_mode or tok[0].isupper()) and tok[0].isalpha() and low not in stop and not titled and not unit
-        if namey and not current and bare(tok) in degrees()[0]:
-            pass  # an honorific before a name ("Romo", "Dr.", "KH") is not part of it
-        elif namey and not current and idx and fold(qtoks[idx - 1][0]) in word_set("titles", "locatives"):
-            pass  # "di Kayuagung": a place the lexicon does not know, not a person
-        elif namey:
-            if not current:
-                after_title = in_role
-            current.append(low)
-        elif current:
-            runs.append((current, after_title))
-            current = []
-        # a role phrase starts at a person title and runs on through its institution and region words
-        in_role = is_person_title(tok) or (in_role and titled and not namey)
-    if current:
-        runs.append((current, after_title))
-    return runs
-
-
-def is_person_title(tok: str) -> bool:
-    """Return True for a word that titles a person (Ketua, Kapolda), not an institution."""
-    forms = nm.canonical_tokens(tok)
-    return bool(forms) and forms[0] in nm.title_tokens()
 
 
 def _name_score(runs: list[tuple[list[str], bool]], name_toks: list[str], lower_mode: bool) -> tuple[float, bool, bool]:
@@ -324,10 +257,3 @@ def _role_score(qsig: frozenset[str], role: str, qorgs: frozenset[str]) -> float
     share = len(core & qsig) / max(1, len(core))
     penalty = 0.1 if qreg and not rreg else 0.0
     return 0.55 + 0.35 * share - penalty
-
-
-def _org_tokens() -> frozenset[str]:
-    """Return canonical institution tokens (alias keys that are not titles, plus org words)."""
-    keys = {k for k in nm.alias_table().values() if not k.startswith("@")}
-    orgs = (keys - nm.title_tokens()) | word_set("titles", "org_words")
-    return frozenset(orgs - word_set("role_aliases", "fillers"))

@@ -7,9 +7,10 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 
-from .entities import _QTOKEN, NAME_TOKEN_MIN, Entity, SpeakerIndex, is_person_title, match_mention, tokens_match
+from .entities import _QTOKEN, NAME_TOKEN_MIN, Entity, SpeakerIndex, match_mention, tokens_match
 from .lexicon import fold, word_tuple
 from .names import canonical_tokens, is_title_word, role_signature
+from .querynames import is_person_title
 from .snapshot import Snapshot
 from .types import Statement
 

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Sequence
 
 from .compose import sentence_bounds
 from .datetext import month_number
-from .entities import is_person_title
 from .lexical import terms
 from .lexicon import load
 from .names import alias_forms, is_title_word
+from .querynames import is_person_title
 from .questions import Question, generic_topic, generic_words
 from .snapshot import Snapshot
 from .types import Citation, Hit, Meeting

@@ -1,0 +1,80 @@
+"""Reading a question for people: runs of name words, and the institutions that stand next to a title."""
+
+from __future__ import annotations
+
+from . import names as nm
+from .lexicon import bare, fold, word_set
+from .ranks import degrees
+
+_TOPIC_MARKERS = frozenset({"tentang", "soal", "mengenai", "terkait", "perihal", "seputar", "about", "regarding"})
+
+
+def orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4) -> frozenset[str]:
+    """Return institution tokens that stand next to a title in the question ("Ketua KPU Gresik").
+
+    Topic words elsewhere in the question ("soal ASN", "Pilkada") are not the
+    speaker's institution and must not veto a role match.
+    """
+    titles = nm.title_tokens()
+    orgs = org_tokens()
+    stop = word_set("query_words", "role_breaks")
+    near: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if tok in _TOPIC_MARKERS:
+            break  # "... tentang netralitas anggota Polri": titles after this are the topic, not the speaker
+        if tok not in titles:
+            continue
+        window = [tok]
+        for prev in reversed(tokens[max(0, i - before) : i]):
+            if prev in stop:
+                break
+            window.append(prev)
+        for nxt in tokens[i + 1 : i + after + 1]:
+            if nxt in stop:
+                break
+            window.append(nxt)
+        near.update(t for t in window if t in orgs or any(ch.isdigit() for ch in t))
+    return frozenset(near)
+
+
+def name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[list[str], bool]]:
+    """Return runs of name-like question words, each with 'follows a title' flag."""
+    stop = word_set("query_words", "stopwords") | word_set("titles", "sentence_openers")
+    covered = nm.covered_positions([tok for tok, _ in qtoks])
+    runs: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    after_title = in_role = False
+    for idx, (tok, _pos) in enumerate(qtoks):
+        low = fold(tok).strip(".")
+        titled = idx in covered or nm.is_title_word(tok)
+        unit = "/" in tok or any(ch.isdigit() for ch in tok)  # "V/Brawijaya", "162/WB" name units, not people
+        namey = (lower_mode or tok[0].isupper()) and tok[0].isalpha() and low not in stop and not titled and not unit
+        if namey and not current and bare(tok) in degrees()[0]:
+            pass  # an honorific before a name ("Romo", "Dr.", "KH") is not part of it
+        elif namey and not current and idx and fold(qtoks[idx - 1][0]) in word_set("titles", "locatives"):
+            pass  # "di Kayuagung": a place the lexicon does not know, not a person
+        elif namey:
+            if not current:
+                after_title = in_role
+            current.append(low)
+        elif current:
+            runs.append((current, after_title))
+            current = []
+        # a role phrase starts at a person title and runs on through its institution and region words
+        in_role = is_person_title(tok) or (in_role and titled and not namey)
+    if current:
+        runs.append((current, after_title))
+    return runs
+
+
+def is_person_title(tok: str) -> bool:
+    """Return True for a word that titles a person (Ketua, Kapolda), not an institution."""
+    forms = nm.canonical_tokens(tok)
+    return bool(forms) and forms[0] in nm.title_tokens()
+
+
+def org_tokens() -> frozenset[str]:
+    """Return canonical institution tokens (alias keys that are not titles, plus org words)."""
+    keys = {k for k in nm.alias_table().values() if not k.startswith("@")}
+    orgs = (keys - nm.title_tokens()) | word_set("titles", "org_words")
+    return frozenset(orgs - word_set("role_aliases", "fillers"))
