@@ -33,7 +33,7 @@ _NUMBER_WORDS = re.compile(
 DENSE_FLOOR = {"who_said": 0.815, "open": 0.815}
 NEAR_FLOOR = 0.03
 EN_MIN_SHARE = 0.34
-_TOPIC_MARKER = re.compile(r"\b(?:tentang|soal|mengenai|terkait|perihal|seputar)\b", re.IGNORECASE)
+_TOPIC_MARKER = re.compile(r"\b(?:tentang|soal|mengenai|terkait|perihal|seputar|berapa(?:\s+(?:besar|banyak|jumlah))?)\b", re.IGNORECASE)
 TOPIC_FREE_COSINE = 0.86  # a what-said answer this close to the question needs no shared topic word
 NEAR_FLOOR_EN = 0.05  # English question, Indonesian evidence: cross-lingual cosines run about 0.03 lower
 TOPIC_SHARE = 0.5
@@ -168,7 +168,7 @@ class Support:
         else:
             marker = _TOPIC_MARKER.search(q.text)
             topic = terms(q.text[marker.end() :]) if marker else []
-            groups = [frozenset({t}) for t in topic if t not in known and t not in place_words()]
+            groups = [frozenset({t}) for t in topic if t not in known and not t.isdigit() and t not in place_words()]
         if not groups:
             return True
         evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
