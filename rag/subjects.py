@@ -75,13 +75,27 @@ def subject_before(toks: list[Tok], k: int, accept: Callable[[str], bool] | None
         i = skip_openers(toks, i, j)
         if i >= j or not (_gap_ok(toks, j, k) or _apposition_gap_ok(toks, i, j, k)):
             continue
-        if i > 0 and fold(toks[i - 1].text) in before_object:
+        if fold(toks[i].text) in before_object:  # the run opens the sentence: "Didampingi Dandim X, Pj Bupati Y"
+            i = _after_listed_object(toks, i + 1, j)
+        elif i > 0 and fold(toks[i - 1].text) in before_object:
+            continue  # "X didampingi Dandim Y mengatakan": X speaks
+        if i >= j:
             continue
         ref = name_ref(toks, i, j)
         if accept is not None and not accept(ref.text):
             continue
         return ref
     return None
+
+
+def _after_listed_object(toks: list[Tok], i: int, j: int) -> int:
+    """Return where the subject starts in a run that opens with a preposition's object ('Dandim X, Bupati Y').
+
+    Returns ``j`` (no subject) unless a comma followed by a person title splits the run.
+    """
+    titles = word_set("titles", "person_titles")
+    cuts = [c + 1 for c in range(i + 1, j - 1) if toks[c].text == "," and fold(toks[c + 1].text) in titles]
+    return cuts[-1] if cuts else j
 
 
 def skip_openers(toks: list[Tok], i: int, j: int) -> int:

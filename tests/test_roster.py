@@ -34,3 +34,14 @@ def test_bare_title_and_first_name_resolve_to_the_full_person() -> None:
     galih = next(sp for text, sp in speakers.items() if text.startswith("Banyak teman"))
     assert (dandim.name, dandim.role, dandim.rank) == ("Ardiansyah Putra", "Dandim 1015/Sampit", "Letkol Inf")
     assert galih.name == "Galih Pramudya Ardana"
+
+
+def test_sentence_opening_companion_is_not_the_speaker() -> None:
+    text = (
+        "Didampingi Dandim 1702/Jayawijaya Letkol Czi Hendrik Tua Sitompul, Pj Bupati Jayawijaya Yulianus Asso "
+        "mengatakan pemerintah daerah telah menyewa helikopter untuk logistik.\n\n"
+        "Kapolres Jayawijaya AKBP Heri Wibowo didampingi Dandim 1702/Jayawijaya Letkol Czi Hendrik Tua Sitompul "
+        "mengatakan personel sudah disiagakan di setiap distrik."
+    )
+    found = {s.text.split()[0]: s.speaker.name for s in extract_statements(Article("w.txt", text, "0" * 64))}
+    assert found == {"pemerintah": "Yulianus Asso", "personel": "Heri Wibowo"}
