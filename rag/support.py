@@ -39,6 +39,32 @@ NEAR_FLOOR_EN = 0.05  # English question, Indonesian evidence: cross-lingual cos
 TOPIC_SHARE = 0.5
 
 
+# Kinds of event a question may place a statement at: (how a meeting's name spells it, how a question does).
+# A generic "rakor"/"rapat" is left out: articles and extraction call the same meeting many things.
+_EVENT_KINDS = (
+    (("deklarasi",), r"deklarasi|declaration"),
+    (("apel",), r"apel|roll[- ]call|parade"),
+    (("fgd", "focus group"), r"fgd|focus[- ]group"),
+    (("bimtek", "bimbingan teknis"), r"bimtek|bimbingan teknis|technical guidance"),
+    (("sosialisasi",), r"sosialisasi|outreach|socialization"),
+    (("pleno",), r"(?:rapat )?pleno|plenary"),
+    (("simulasi",), r"simulasi|simulation"),
+    (("debat",), r"debat|debate"),
+)
+_AT_EVENT = r"\b(?:dalam|pada|di|saat|ketika|at|during)\s+(?:the\s+|acara\s+|kegiatan\s+)?(?:[\w/-]+\s+){{0,3}}?(?:{kinds})\b"
+
+
+def _event_fits(q: Question, draft: Draft) -> bool:
+    """Return False when the question places the statement at a kind of event ("dalam deklarasi ...") and
+    every cited meeting is known and of another kind."""
+    kinds = [spell for spell, asked in _EVENT_KINDS if re.search(_AT_EVENT.format(kinds=asked), q.text, re.IGNORECASE)]
+    meetings = [c.meeting for c in draft.citations]
+    if not kinds or not meetings or any(m is None for m in meetings):
+        return True
+    held = " ".join(f"{m.event} {m.name}".lower() for m in meetings if m is not None)
+    return any(any(s in held for s in spellings) for spellings in kinds)
+
+
 def _evidence_text(citation: Citation) -> str:
     """Return what a citation shows a reader: the quote, who said it and at which meeting."""
     speaker, meeting = citation.speaker, citation.meeting
@@ -149,6 +175,8 @@ class Support:
             return f"evidence too far from the question (cosine {draft.score:.3f})"
         if draft.kind == "what_said" and not self._about_topic(q, draft):
             return f"the cited statements are not about the question's topic (cosine {draft.score:.3f})"
+        if draft.kind in ("who_said", "what_said", "open") and not _event_fits(q, draft):
+            return "the cited statements come from another kind of meeting than the question names"
         return ""
 
     def _about_topic(self, q: Question, draft: Draft) -> bool:
