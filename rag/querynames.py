@@ -9,6 +9,11 @@ from .ranks import degrees
 _TOPIC_MARKERS = frozenset({"tentang", "soal", "mengenai", "terkait", "perihal", "seputar", "about", "regarding"})
 
 
+def _verb_like(token: str) -> bool:
+    """Return True for an Indonesian active or passive verb form (meN-, ber-, di-) that ends a role phrase."""
+    return len(token) > 5 and token.startswith(("mem", "men", "meng", "meny", "ber", "di")) and token not in org_tokens()
+
+
 def orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4) -> frozenset[str]:
     """Return institution tokens that stand next to a title in the question ("Ketua KPU Gresik").
 
@@ -30,8 +35,8 @@ def orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4) -> froz
                 break
             window.append(prev)
         for nxt in tokens[i + 1 : i + after + 1]:
-            if nxt in stop:
-                break
+            if nxt in stop or _verb_like(nxt):
+                break  # "Sekda Gianyar meminta ASN ...": the role ends at the verb
             window.append(nxt)
         near.update(t for t in window if t in orgs or any(ch.isdigit() for ch in t))
     return frozenset(near)

@@ -55,7 +55,8 @@ class Roster:
             if not hits:
                 return self._expand(sp)
             full = hits[0]
-            role = full.role if not sp.role or (full.role and roles_compatible(sp.role, full.role)) else sp.role
+            own = _without_name_words(sp.role, full.name)  # "Sekda Wisnu" + "I Made Wisnu Arsana": the role is "Sekda"
+            role = full.role if not own or (full.role and roles_compatible(own, full.role)) else own
             return self._expand(Speaker(full.name, role, sp.rank or full.rank, sp.mention))
         hits = [p for p in self.people if p.role and roles_compatible(sp.role, p.role)]
         if len(hits) != 1:
@@ -70,6 +71,14 @@ class Roster:
         word = sp.name.lower()
         longer = {n for n in self.full_names if word in n.lower().split()}
         return Speaker(longer.pop(), sp.role, sp.rank, sp.mention) if len(longer) == 1 else sp
+
+
+def _without_name_words(role: str, name: str) -> str:
+    """Drop from the end of a role the words that belong to the person's full name."""
+    words, names = role.split(), {w.lower() for w in name.split()}
+    while words and words[-1].lower() in names:
+        words.pop()
+    return " ".join(words)
 
 
 def titled_runs(text: str) -> list[str]:
