@@ -132,6 +132,9 @@ class SpeakerIndex:
         if speaker.name and len(words(speaker.name)) > len(words(found.name)):
             found.name = speaker.name
         _add_unique(found.roles, speaker.role)
+        for part in _ROLE_JOINER.split(speaker.role):  # "Tokoh agama yang juga Ketua MUI Jambi": both roles
+            if part != speaker.role:
+                _add_unique(found.roles, part)
         _add_unique(found.ranks, speaker.rank)
         found.mentions.append((source, speaker))
         self._by_mention[(source, nm.person_key(speaker))] = found
@@ -173,6 +176,9 @@ def _shape(name: str) -> tuple[int, str]:
     """Return (token count, first letter): names that could be the same person share it."""
     toks = words(name)
     return len(toks), toks[0][:1] if toks else ""
+
+
+_ROLE_JOINER = re.compile(r"\s+yang\s+(?:juga|merupakan|sekaligus|adalah)\s+|\s+sekaligus\s+", re.IGNORECASE)
 
 
 def _add_unique(items: list[str], value: str) -> None:

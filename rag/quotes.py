@@ -13,6 +13,7 @@ dropped: a wrong attribution is worse than none.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -37,7 +38,7 @@ def extract_statements(article: Article, meetings: Sequence[Meeting] = ()) -> li
     state = _State()
     out: list[Statement] = []
     for n, (para, scan) in enumerate(scans):
-        for item in _in_order(scan):
+        for item in _in_order(scan, para.text):
             if isinstance(item, Mention):
                 state.note(roster.resolve(speaker_in(item.text, places)), item.subject, para.start + item.sentence, n)
                 continue
@@ -58,11 +59,26 @@ def _paragraphs(article: Article) -> list[Span]:
     return [p for p in paras if not (p.start < 600 and is_header_line(p.text))]
 
 
-def _in_order(scan: Scan) -> list[Claim | Mention]:
+def _in_order(scan: Scan, text: str) -> list[Claim | Mention]:
     """Return claims and mentions of a paragraph in reading order."""
     items: list[tuple[int, int, Claim | Mention]] = [(c.pos, 1, c) for c in scan.claims]
-    items += [(m.start, 0, m) for m in scan.mentions]
+    items += [(m.start, 0, m) for m in _join_appositions(scan.mentions, text)]
     return [item for _, _, item in sorted(items, key=lambda t: (t[0], t[1]))]
+
+
+_APPOSITION_GAP = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?\s+yang\s+(?:juga|merupakan|sekaligus|adalah)\s+")
+
+
+def _join_appositions(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """Join "Tokoh agama yang juga Ketua MUI X, KH Name": a bare title, then the same person's role and name."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.sentence == m.sentence and _APPOSITION_GAP.fullmatch(text[prev.end : m.start]):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], prev.subject or m.subject, prev.sentence)
+        else:
+            out.append(m)
+    return out
 
 
 @dataclass

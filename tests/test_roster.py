@@ -45,3 +45,13 @@ def test_sentence_opening_companion_is_not_the_speaker() -> None:
     )
     found = {s.text.split()[0]: s.speaker.name for s in extract_statements(Article("w.txt", text, "0" * 64))}
     assert found == {"pemerintah": "Yulianus Asso", "personel": "Heri Wibowo"}
+
+
+def test_bare_title_joined_with_its_apposition() -> None:
+    text = (
+        "Tokoh agama yang juga Ketua MUI Provinsi Jambi, KH Abdurrahman Hasibuan, memimpin doa bersama. "
+        "Dalam tausiahnya, ia meminta masyarakat tidak mudah terprovokasi."
+    )
+    [statement] = extract_statements(Article("j.txt", text, "0" * 64))
+    assert statement.speaker.name == "Abdurrahman Hasibuan"
+    assert statement.speaker.role == "Tokoh agama yang juga Ketua MUI Provinsi Jambi"
