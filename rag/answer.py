@@ -110,8 +110,9 @@ def _who_said(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) 
     if not ranked:
         return None
     if q.lang == "en" and q.topic_groups:  # cross-lingual cosines are flat: prefer the quote covering more concepts
-        best = max(ctx.support.coverage(q, s.text) for s, _ in ranked[:3])
-        ranked = [p for p in ranked[:3] if ctx.support.coverage(q, p[0].text) == best] + ranked
+        top = [(ctx.support.coverage(q, s.text), (s, score)) for s, score in ranked[:3]]
+        best = max(c for c, _ in top)
+        ranked = [p for c, p in top if c == best] + ranked
     return _statement_draft(ctx, q, _with_context(ctx, ranked[0], CONTEXT), "who_said")
 
 

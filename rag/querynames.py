@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from . import names as nm
 from .lexicon import bare, fold, word_set
+from .questions import TOPIC_MARKERS
 from .ranks import degrees
 
-_TOPIC_MARKERS = frozenset({"tentang", "soal", "mengenai", "terkait", "perihal", "seputar", "about", "regarding"})
+_TOPIC_MARKERS = TOPIC_MARKERS | {"about", "regarding"}
 
 
 def _verb_like(token: str) -> bool:

@@ -15,6 +15,8 @@ from .ranks import rank_table
 _WORD = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*", re.UNICODE)
 _INDONESIAN_MARKERS = frozenset("yang apa siapa di dan kapan mana soal dalam saat pada tentang kata".split())
 _NUMBER = re.compile(r"\b\d+(?:[.,/]\d+)*\b")
+TOPIC_MARKERS = frozenset({"tentang", "soal", "mengenai", "terkait", "perihal", "seputar"})  # "... tentang <topic>"
+_TOPIC_MARKER = re.compile(rf"\b(?:{'|'.join(sorted(TOPIC_MARKERS))}|berapa(?:\s+(?:besar|banyak|jumlah))?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class Question:
     numbers: tuple[str, ...]  # numbers the evidence must contain
     asks_count: bool  # "berapa", "how many"
     topic_terms: tuple[str, ...]  # stemmed content terms
-    topic_groups: tuple[frozenset[str], ...] | None = None  # one term set per concept (an English phrase's synonyms count once)
+    topic_groups: tuple[frozenset[str], ...]  # one term set per concept (an English phrase's synonyms count once)
+    asked_topic: tuple[str, ...] = ()  # stemmed terms after "tentang", "soal", "berapa besar"... (Indonesian questions)
 
 
 @lru_cache(maxsize=1)
@@ -114,11 +117,6 @@ def english_expansions(text: str) -> list[str]:
             extra.append(indonesian)
             low = low.replace(phrase, " ")
     return extra
-
-
-def expand_english(text: str) -> str:
-    """Append Indonesian equivalents of the English phrases a question contains."""
-    return f"{text} {' '.join(english_expansions(text))}".strip()
 
 
 _TOPIC_HEADS = frozenset("tim koordinasi bidang politik hukum keamanan dalam pemerintah daerah badan kantor dinas rapat".split())
@@ -250,18 +248,21 @@ def analyze(text: str) -> Question:
     topic = tuple(dict.fromkeys([*(t for g in groups for t in sorted(g)), *names]))
     if extra:  # an English question often shares only "rapat koordinasi" with unrelated evidence
         groups = [g for g in groups if not g <= generic_topic()]
+    people = translate_english(text) if lang == "en" else text
+    marker = _TOPIC_MARKER.search(text) if lang != "en" else None
     return Question(
         text=text,
         lang=lang,
         kind=detect_kind(text),
         search_text=search,
-        people_text=translate_english(text) if lang == "en" else text,
-        speaker_text=speaker_clause(translate_english(text) if lang == "en" else text),
+        people_text=people,
+        speaker_text=speaker_clause(people),
         proper=proper,
         numbers=numbers_in(text),
         asks_count=asks_count,
         topic_terms=topic,
         topic_groups=tuple(dict.fromkeys(g for g in groups if g)),
+        asked_topic=tuple(terms(text[marker.end() :])) if marker else (),
     )
 
 

@@ -32,7 +32,7 @@ class Roster:
             found += [sp for sp in (speaker_in(t, places) for t in texts) if sp.name]
         # Titled people the paragraph scan passes over ("... didampingi Dandim 0101/X Letkol Inf Name mengatakan").
         found += [sp for sp in (speaker_in(t, places) for t in titled_runs(text)) if len(sp.name.split()) >= 2 and sp.role]
-        roster = cls(full_names=name_runs(text))
+        roster = cls(full_names=full_name_runs(text))
         for sp in sorted(found, key=lambda s: -len(s.name.split())):
             roster._merge(sp)
         return roster
@@ -113,7 +113,7 @@ def _ends_sentence(tok: str) -> bool:
     return tok.endswith(".") and len(word) > 3 and "." not in word
 
 
-def name_runs(text: str) -> tuple[str, ...]:
+def full_name_runs(text: str) -> tuple[str, ...]:
     """Return runs of two to four capitalized words that look like a personal name (no titles, places or openers)."""
     out = []
     for m in _CAP_RUN.finditer(text):

@@ -33,7 +33,6 @@ _NUMBER_WORDS = re.compile(
 DENSE_FLOOR = {"who_said": 0.815, "open": 0.815}
 NEAR_FLOOR = 0.03
 EN_MIN_SHARE = 0.34
-_TOPIC_MARKER = re.compile(r"\b(?:tentang|soal|mengenai|terkait|perihal|seputar|berapa(?:\s+(?:besar|banyak|jumlah))?)\b", re.IGNORECASE)
 TOPIC_FREE_COSINE = 0.86  # a what-said answer this close to the question needs no shared topic word
 NEAR_FLOOR_EN = 0.05  # English question, Indonesian evidence: cross-lingual cosines run about 0.03 lower
 TOPIC_SHARE = 0.5
@@ -192,11 +191,9 @@ class Support:
         about = " ".join(f"{c.speaker.name} {c.speaker.role}" for c in draft.citations if c.speaker is not None)
         known = set(terms(about)) | generic_topic()
         if q.lang == "en":
-            groups = [g for g in (q.topic_groups or ()) if not g <= known]
+            groups = [g for g in q.topic_groups if not g <= known]
         else:
-            marker = _TOPIC_MARKER.search(q.text)
-            topic = terms(q.text[marker.end() :]) if marker else []
-            groups = [frozenset({t}) for t in topic if t not in known and not t.isdigit() and t not in place_words()]
+            groups = [frozenset({t}) for t in q.asked_topic if t not in known and not t.isdigit() and t not in place_words()]
         if not groups:
             return True
         evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
@@ -210,23 +207,22 @@ class Support:
         """
         word = _POSSESSIVE.sub("", word)
         month = month_number(word)
-        if month and re.search(rf"\b(?:pada|bulan|in|during)\s+(?:bulan\s+)?{re.escape(word)}\b", q.text, re.IGNORECASE):
+        held = {int(m.date[5:7]) for s in sources for m in self.snapshot.meetings_of(s) if m.date} if month else set()
+        if held and re.search(rf"\b(?:pada|bulan|in|during)\s+(?:bulan\s+)?{re.escape(word)}\b", q.text, re.IGNORECASE):
             # "rakor pada November 2024": a month without a day dates the meeting, so a cited meeting with a
             # date must fall in it ("27 November" in the text is usually the voting day; "hingga akhir
             # September" is a period the speaker talks about, and is checked against the text as before)
-            dates = [m.date for s in sources for m in self.snapshot.meetings_of(s) if m.date]
-            if dates:
-                return any(int(d[5:7]) == month for d in dates)
+            return month in held
         if word.lower() in generic_words() or is_person_title(word) or self.known(word, sources):
             return True
-        if month and any(m.date and int(m.date[5:7]) == month for s in sources for m in self.snapshot.meetings_of(s)):
+        if month in held:
             return True
         return q.lang == "en" and not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
 
     def coverage(self, q: Question, text: str) -> int:
         """Return how many of the question's concepts a text mentions."""
         found = set(terms(text))
-        return sum(1 for g in q.topic_groups or () if g & found)
+        return sum(1 for g in q.topic_groups if g & found)
 
     def _on_topic(self, q: Question, draft: Draft) -> bool:
         """Return True when a paraphrase answer is close enough to the question.
@@ -236,8 +232,8 @@ class Support:
         concepts a third of them must be there even above the floor.
         """
         floor = DENSE_FLOOR.get(draft.kind, 0.0)
-        groups = q.topic_groups if q.topic_groups is not None else tuple(frozenset({t}) for t in q.topic_terms)
-        english = q.lang == "en" and q.topic_groups is not None and len(groups) >= 2
+        groups = q.topic_groups
+        english = q.lang == "en" and len(groups) >= 2
         if draft.score >= floor and not (english and floor):
             return True
         if not groups or draft.score < floor - (NEAR_FLOOR_EN if q.lang == "en" else NEAR_FLOOR):

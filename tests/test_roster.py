@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rag.quotes import extract_statements
-from rag.roster import name_runs, titled_runs
+from rag.roster import full_name_runs, titled_runs
 from rag.types import Article
 
 TEXT = "\n\n".join([
@@ -23,7 +23,7 @@ def test_titled_runs_skip_headlines_and_stop_at_the_verb() -> None:
 
 
 def test_name_runs_stay_inside_a_line() -> None:
-    runs = name_runs("Editor: Bayu Aji Saputro\n\nIkuti Kami")
+    runs = full_name_runs("Editor: Bayu Aji Saputro\n\nIkuti Kami")
     assert "Bayu Aji Saputro" in runs and not any("\n" in r for r in runs)
 
 
