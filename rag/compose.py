@@ -27,6 +27,7 @@ MESSAGES = {
     "speakers": {"id": "Yang berbicara", "en": "Speakers"},
     "also": {"id": "Juga diberitakan", "en": "Also reported"},
     "meetings": {"id": "Rapat/acara yang diikuti", "en": "Meetings attended"},
+    "said_it_at": {"id": "Disampaikan dalam", "en": "Said at"},
     "passage": {"id": "Bagian yang paling relevan", "en": "Most relevant passage"},
     "quote_note": {"id": "", "en": " (quoted in Indonesian)"},
 }

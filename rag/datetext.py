@@ -149,7 +149,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def header_date(lines: list[str]) -> dt.date | None:
     """Return the publication date of a short header line such as 'Jul 31, 2024 - 08:55'."""
     for line in lines:
-        if len(line) > 60 or not re.search(r"(?:19|20)\d\d", line):
+        if (len(line) > 60 and not (len(line) <= 200 and _BYLINE.search(line))) or not re.search(r"(?:19|20)\d\d", line):
             continue
         hits = [h for h in find_dates(line) if h.day and h.month and h.year]
         if hits:
@@ -158,6 +158,18 @@ def header_date(lines: list[str]) -> dt.date | None:
         if parsed:
             return parsed
     return None
+
+
+# a long byline: "Kota, Site – Sabtu, 16 November 2024 | Penulis: ..."
+_BYLINE = re.compile(r"\||\b(?:Penulis|Editor|Reporter|Pewarta|Redaksi|Oleh)\s*:", re.IGNORECASE)
+
+
+def weekday_before(weekday: int, header: dt.date, strictly: bool) -> str:
+    """Return the ISO date of the last ``weekday`` on or before (``strictly``: before) the publication date."""
+    back = (header.weekday() - weekday) % 7
+    if back == 0 and strictly:
+        back = 7
+    return (header - dt.timedelta(days=back)).isoformat()
 
 
 def _dateparser(line: str) -> dt.date | None:

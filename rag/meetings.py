@@ -11,10 +11,11 @@ is ``rag.meetingrefs.meeting_index``.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 from .corpus import content_paragraphs
-from .datetext import find_dates, resolve
+from .datetext import DateHit, find_dates, resolve, weekday_before
 from .eventscan import Block, Event, find_events
 from .headers import article_outlet, article_title, is_header_line, publication_date, title_span
 from .meetingparts import event_name, organizer_in
@@ -134,6 +135,10 @@ def _when(article: Article, blocks: list[Block], ev: Event) -> tuple[str, str | 
     header = publication_date(article)
     hits = [h for blk, s, e in ev.sentences for h in _shift(find_dates(blk.masked, s, e), blk) if not h.future]
     full = [h for h in hits if h.day]
+    bare = [h for h in hits if h.weekday is not None and h.day is None]
+    if not full and bare and header:  # "..., Kamis lalu." in an article published on Saturday 16 November
+        text = _with_lalu(article.text, bare[0])
+        return text, weekday_before(bare[0].weekday, header, strictly=text != bare[0].text)
     if not full:
         body = [h for blk in blocks for h in _shift(find_dates(blk.masked), blk) if h.day and h.weekday is not None and not h.future]
         if len({(h.day, h.month, h.year) for h in body}) == 1:
@@ -142,6 +147,12 @@ def _when(article: Article, blocks: list[Block], ev: Event) -> tuple[str, str | 
     if pick is None:
         return "", None
     return pick.text, resolve(pick, article.text, header)
+
+
+def _with_lalu(text: str, hit: DateHit) -> str:
+    """Return a bare weekday's text with the "lalu" ("last") that follows it, if any."""
+    m = re.match(r"\s+lalu\b", text[hit.end :], re.IGNORECASE)
+    return text[hit.start : hit.end + m.end()] if m else hit.text
 
 
 def _shift(hits: list, blk: Block) -> list:

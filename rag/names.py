@@ -64,7 +64,7 @@ def _parse_plain(text: str, places: frozenset[str]) -> tuple[str, str, str]:
         return "", "", ""
     name, role, rank = parsed[-1]
     prev = parsed[-2] if len(parsed) > 1 else ("", "", "")
-    if name and not (role or rank) and _region_tail(prev):
+    if name and not (role or rank) and (_region_tail(prev) or _org_tail(prev)):
         prev = ("", f"{prev[1]} {prev[0]}", "")  # "Kepala BPBD Kabupaten Batang Hari, Budi Santoso"
     if (name or rank) and not role and prev[1] and not prev[0]:
         role, rank = prev[1], rank or prev[2]
@@ -78,6 +78,13 @@ def _region_tail(parsed: tuple[str, str, str]) -> bool:
     name, role, rank = parsed
     tail = {bare(w) for w in role.split()[-2:]}
     return bool(name) and not rank and len(name.split()) == 1 and bool(tail & word_set("titles", "place_words"))
+
+
+def _org_tail(parsed: tuple[str, str, str]) -> bool:
+    """Return True when a segment's 'name' is the rest of an institution ("Rektor Universitas Sai Bumi Nusantara, Name")."""
+    name, role, rank = parsed
+    tail = {bare(w) for w in role.split()[-2:]}
+    return bool(name) and not rank and len(name.split()) <= 3 and bool(tail & word_set("titles", "org_words"))
 
 
 def _strip_openers(toks: list[Tok]) -> list[Tok]:

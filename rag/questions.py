@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .lexical import stop_words, terms
-from .lexicon import fold, load, match_region
+from .lexicon import fold, load, match_region, word_set
 from .ranks import rank_table
 
 _WORD = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*", re.UNICODE)
@@ -35,6 +35,8 @@ class Question:
     topic_terms: tuple[str, ...]  # stemmed content terms
     topic_groups: tuple[frozenset[str], ...]  # one term set per concept (an English phrase's synonyms count once)
     asked_topic: tuple[str, ...] = ()  # stemmed terms after "tentang", "soal", "berapa besar"... (Indonesian questions)
+    says_what: bool = False  # a speech verb followed by what was said ("... menyebut pemilih di Bone ...")
+    counted: tuple[str, ...] = ()  # stemmed terms of what a count question counts ("berapa jumlah personel" -> personel)
 
 
 @lru_cache(maxsize=1)
@@ -236,6 +238,13 @@ def _topic_groups(search: str, extra: list[str]) -> list[frozenset[str]]:
     return [frozenset({t}) for t in terms(search) if not t.isdigit()]
 
 
+@lru_cache(maxsize=1)
+def _says_pattern() -> re.Pattern[str]:
+    """Return the pattern of a speech verb followed by at least two words."""
+    verbs = sorted(word_set("speech_verbs", "pre") | {"bilang", "minta"} | set(_lexicon()["english_speech_verbs"]), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, verbs))})\b\s+(?:that\s+|bahwa\s+)?[\w-]+\W+[\w-]+", re.IGNORECASE)
+
+
 def analyze(text: str) -> Question:
     """Return the analysis of one question."""
     lang = detect_language(text)
@@ -263,7 +272,25 @@ def analyze(text: str) -> Question:
         topic_terms=topic,
         topic_groups=tuple(dict.fromkeys(g for g in groups if g)),
         asked_topic=tuple(terms(text[marker.end() :])) if marker else (),
+        says_what=bool(_says_pattern().search(text)),
+        counted=counted_terms(text) if asks_count and lang != "en" else (),
     )
+
+
+_COUNT_FILLERS = frozenset({"jumlah", "banyak", "besar", "besaran", "total", "kah", "sih", "orang", "unit", "buah"})
+
+
+def counted_terms(text: str) -> tuple[str, ...]:
+    """Return the stemmed terms of the word a count cue is about ("Berapa jumlah personel yang ..." -> personel)."""
+    cues = [m for p in _count_patterns() if (m := p.search(text))]
+    if not cues:
+        return ()
+    cue = min(cues, key=lambda m: m.start())
+    for word in re.findall(r"[\w-]+", text[cue.end() :]):
+        if fold(word) in _COUNT_FILLERS:
+            continue
+        return tuple(terms(word))  # the head noun ("anggaran" of "anggaran sewa helikopter"); () for a stop word
+    return ()
 
 
 def generic_words() -> frozenset[str]:

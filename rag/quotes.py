@@ -37,19 +37,50 @@ def extract_statements(article: Article, meetings: Sequence[Meeting] = ()) -> li
     roster = Roster.build(scans, places, article.text)
     state = _State()
     out: list[Statement] = []
+    held: list[tuple[Span, Claim, Speaker | None, int]] = []  # open quote paragraphs: “... with no closing mark
     for n, (para, scan) in enumerate(scans):
         for item in _in_order(scan, para.text):
             if isinstance(item, Mention):
                 state.note(roster.resolve(speaker_in(item.text, places)), item.subject, para.start + item.sentence, n)
                 continue
-            speaker = _speaker_of(item, para, state, roster, places, n)
-            if speaker is None:
-                log.debug("dropped unattributed claim at %s:%d", article.source, para.start + item.start)
+            if _is_open(item, para.text):
+                held.append((para, item, _speaker_of(item, para, state, roster, places, n), n))
                 continue
-            out.append(_statement(article, para, item, speaker, meetings, state))
-            state.said(speaker, n, para.start + item.attr_start, para.start + item.attr_end)
+            closer = _speaker_of(item, para, state, roster, places, n) if held and _closes_quote(item, para.text) else None
+            for h_para, h_claim, h_speaker, h_n in held:  # "“A ... / “B ...,” ungkap X": both paragraphs are X's
+                _emit(out, article, (h_para, h_claim, h_n), closer or h_speaker, meetings, state)
+            held = []
+            _emit(out, article, (para, item, n), _speaker_of(item, para, state, roster, places, n), meetings, state)
         state.intro = _resolve_intro(scan.intro, para, state, roster, places, n)
+        if held and held[-1][3] != n:
+            for h_para, h_claim, h_speaker, h_n in held:  # the next paragraph did not close the quote
+                _emit(out, article, (h_para, h_claim, h_n), h_speaker, meetings, state)
+            held = []
+    for h_para, h_claim, h_speaker, h_n in held:
+        _emit(out, article, (h_para, h_claim, h_n), h_speaker, meetings, state)
     return out
+
+
+def _emit(
+    out: list[Statement], article: Article, at: tuple[Span, Claim, int], speaker: Speaker | None, meetings: Sequence[Meeting], state: _State
+) -> None:
+    """Append the statement of a claim (paragraph, claim, paragraph number) whose speaker is known; drop it otherwise."""
+    para, claim, n = at
+    if speaker is None:
+        log.debug("dropped unattributed claim at %s:%d", article.source, para.start + claim.start)
+        return
+    out.append(_statement(article, para, claim, speaker, meetings, state))
+    state.said(speaker, n, para.start + claim.attr_start, para.start + claim.attr_end)
+
+
+def _is_open(claim: Claim, text: str) -> bool:
+    """Return True for a paragraph-opening quote that runs to the paragraph's end unclosed."""
+    return claim.kind == "direct" and claim.ref.kind == "continue" and not text[claim.end :].strip() and claim.start <= 2
+
+
+def _closes_quote(claim: Claim, text: str) -> bool:
+    """Return True for a quote that opens its paragraph and names its speaker after it (“...,” kata X)."""
+    return claim.kind == "direct" and claim.start <= 2 and claim.ref.kind in ("name", "pronoun")
 
 
 def _paragraphs(article: Article) -> list[Span]:

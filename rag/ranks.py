@@ -24,7 +24,10 @@ def is_degree(tok: str) -> bool:
     if not b:
         return False
     looks = "." in tok or tok.isupper() or bool(re.match(r"^[A-Z][a-z]?\.?[A-Z]", tok)) or b == "pr"  # "Romo X, Pr" (a diocesan priest)
-    return looks and (b in degrees()[1] or bool(re.match(r"^[a-z]{1,3}$", b) and "." in tok.strip(".")))
+    return looks and (b in degrees()[1] or bool(re.match(r"^[a-z]{1,3}$", b) and "." in tok.strip(".")) or bool(_DEGREE_SHAPE.match(tok)))
+
+
+_DEGREE_SHAPE = re.compile(r"^(?:[A-Z][a-z]{0,3}\.){1,3}[A-Z][A-Za-z]{0,3}\.?$")  # S.Fil., M.Kom, S.Tr.IP: a degree not in the list
 
 
 def all_degrees(seg: list[Tok]) -> bool:

@@ -86,7 +86,7 @@ def titled_runs(text: str) -> list[str]:
     titles = word_set("titles", "person_titles")
     out = []
     for line in text.splitlines():
-        if not line.rstrip().endswith((".", "\"", "”", "’", ")")):
+        if not line.rstrip().endswith((".", '"', "”", "’", ")")):
             continue  # headlines and bylines: capitalized throughout, so a run would swallow them
         for m in _TITLE_START.finditer(line):
             if fold(m.group()) in titles:
@@ -103,6 +103,8 @@ def _run_from(toks: list[str], titles: frozenset[str]) -> str:
             break  # a byline ("Oleh: ...") or a dateline dash
         if run and (tok[0].islower() or (tok == "," and fold(nxt) in titles) or _ends_sentence(run[-1])):
             break
+        if run and run[-1].endswith(".") and fold(tok) in _not_name_words() | word_set("pronouns", "subject"):
+            break  # "..., S.Fil. Ia memaparkan": a degree closes the sentence before a pronoun or opener
         run.append(tok)
     return " ".join(run).replace(" ,", ",")
 

@@ -101,9 +101,9 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(masked):
-        if m.group() == "." and _is_abbrev(masked, m.start()):
-            continue
         nxt = masked[m.end() :].lstrip(" \t\"”’)")
+        if m.group() == "." and _is_abbrev(masked, m.start()) and not _opens_sentence(nxt):
+            continue
         if nxt and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in MASK + ANY_DQ + "(‘"):
             continue
         spans.append((start, m.end()))
@@ -111,6 +111,15 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     if masked[start:].strip():
         spans.append((start, len(masked)))
     return [(a + len(masked[a:b]) - len(masked[a:b].lstrip()), b) for a, b in spans if masked[a:b].strip()]
+
+
+def _opens_sentence(rest: str) -> bool:
+    """Return True when ``rest`` starts with a capitalized pronoun that begins a sentence ("..., M.Si. Ia menilai")."""
+    first = re.match(r"[^\W\d_]+", rest)
+    return bool(first) and first.group()[0].isupper() and fold(first.group()) in _SENTENCE_PRONOUNS
+
+
+_SENTENCE_PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "pihaknya"})
 
 
 def _is_abbrev(text: str, dot: int) -> bool:
@@ -154,6 +163,9 @@ def cap_runs(toks: list[Tok]) -> list[tuple[int, int]]:
     return out
 
 
+_NUMBERED = frozenset({"lantai", "lt", "ruang", "gedung", "blok", "nomor", "no", "kav", "hall", "aula", "pos"})
+
+
 def _continues(toks: list[Tok], j: int) -> bool:
     """Return True when token ``j`` extends the run that ends at ``j - 1``."""
     text = toks[j].text
@@ -161,6 +173,8 @@ def _continues(toks: list[Tok], j: int) -> bool:
     if is_cap(text):
         return bare(text) not in _headline_verbs()
     after = toks[j + 2].text if j + 2 < len(toks) else ""
+    if text.isdigit() and len(text) <= 3 and fold(toks[j - 1].text).rstrip(".") in _NUMBERED:
+        return True  # "Ruang Rapat Pimpinan Lantai 2 Kantor Gubernur"
     if text == ",":
         return (is_cap(nxt) and bare(nxt) not in calendar_words()) or (fold(nxt) in ("dan", "&") and is_cap(after))
     if fold(text) in _connectors():

@@ -12,22 +12,20 @@ from typing import TYPE_CHECKING, Sequence
 
 from .compose import sentence_bounds
 from .datetext import month_number
+from .elections import backs_election, election_kind
 from .lexical import terms
 from .lexicon import load
 from .names import alias_forms, is_title_word
+from .quantities import states_count
 from .querynames import is_person_title
 from .questions import Question, generic_topic, generic_words
 from .snapshot import Snapshot
 from .types import Citation, Hit, Meeting
 
 if TYPE_CHECKING:
-    from .answer import Draft
+    from .drafts import Draft
 
 _WORD = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*", re.UNICODE)
-_NUMBER_WORDS = re.compile(
-    r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belas|puluh(?:an)?|ratus(?:an)?|ribu(?:an)?|juta)\b",
-    re.IGNORECASE,
-)
 # e5 cosines are compressed (unrelated ~0.78, paraphrases ~0.83+): a paraphrase answer with no named
 # person or meeting to anchor it must clear this floor, or come close while sharing half the topic words.
 DENSE_FLOOR = {"who_said": 0.815, "open": 0.815}
@@ -53,15 +51,23 @@ _EVENT_KINDS = (
 _AT_EVENT = r"\b(?:dalam|pada|di|saat|ketika|at|during)\s+(?:the\s+|acara\s+|kegiatan\s+)?(?:[\w/-]+\s+){{0,3}}?(?:{kinds})\b"
 
 
-def _event_fits(q: Question, draft: Draft) -> bool:
-    """Return False when the question places the statement at a kind of event ("dalam deklarasi ...") and
-    every cited meeting is known and of another kind."""
-    kinds = [spell for spell, asked in _EVENT_KINDS if re.search(_AT_EVENT.format(kinds=asked), q.text, re.IGNORECASE)]
-    meetings = [c.meeting for c in draft.citations]
-    if not kinds or not meetings or any(m is None for m in meetings):
-        return True
-    held = " ".join(f"{m.event} {m.name}".lower() for m in meetings if m is not None)
+def asked_event_kinds(q: Question) -> list[tuple[str, ...]]:
+    """Return how meeting names spell each kind of event the question places a statement at ("dalam deklarasi ...")."""
+    return [spell for spell, asked in _EVENT_KINDS if re.search(_AT_EVENT.format(kinds=asked), q.text, re.IGNORECASE)]
+
+
+def held_as(meeting: Meeting | None, kinds: list[tuple[str, ...]]) -> bool:
+    """Return True when a meeting is of one of the kinds (spelled as in ``asked_event_kinds``)."""
+    held = f"{meeting.event} {meeting.name}".lower() if meeting is not None else ""
     return any(any(s in held for s in spellings) for spellings in kinds)
+
+
+def _event_fits(q: Question, draft: Draft) -> bool:
+    """Return False when the question places the statement at a kind of event ("dalam deklarasi ...") and the
+    answer's lead statement comes from a known meeting of another kind."""
+    kinds = asked_event_kinds(q)
+    lead = draft.citations[0].meeting if draft.citations else None
+    return not kinds or lead is None or held_as(lead, kinds)
 
 
 def _evidence_text(citation: Citation) -> str:
@@ -83,17 +89,6 @@ def words_of(text: str) -> frozenset[str]:
         out.add(word)
         out.update(word.split("/"))
     return frozenset(out)
-
-
-_DATE_OR_YEAR = re.compile(
-    r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?|\b(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|mei|jun|jul|agu|ags|sep|okt|nov|des)\w*",
-    re.IGNORECASE,
-)
-
-
-def has_count(text: str) -> bool:
-    """Return True when a text states a quantity: a number that is not a date or a year."""
-    return bool(_NUMBER_WORDS.search(_DATE_OR_YEAR.sub(" ", text)))
 
 
 @lru_cache(maxsize=1)
@@ -161,15 +156,16 @@ class Support:
         sources = list(dict.fromkeys(c.source for c in draft.citations))
         if not sources:
             return "no evidence"
+        named = sources[:1] if draft.kind in ("who_said", "what_said") else sources  # the lead statement's own article
         for word in q.proper:
-            if not self._supported_word(q, word, sources):
+            if not self._supported_word(q, word, named):
                 return f"{word!r} is not in the cited articles"
         texts = " ".join(self.snapshot.articles[s].text for s in sources)
         missing = [n for n in q.numbers if n not in texts]
         if missing:
             return f"number {missing[0]} is not in the cited article"
-        if q.asks_count and not any(has_count(c.quote) for c in draft.citations):
-            return "the evidence states no quantity"
+        if q.asks_count and not any(states_count(c.quote, q.counted) for c in draft.citations):
+            return "the evidence states no quantity" + (f" of {' '.join(q.counted)}" if q.counted else "")
         if not self._on_topic(q, draft):
             return f"evidence too far from the question (cosine {draft.score:.3f})"
         if draft.kind == "what_said" and not self._about_topic(q, draft):
@@ -213,6 +209,9 @@ class Support:
             # date must fall in it ("27 November" in the text is usually the voting day; "hingga akhir
             # September" is a period the speaker talks about, and is checked against the text as before)
             return month in held
+        kind = election_kind(word)
+        if kind:  # "Pilkada" is backed by "Pilbup", "Pemilihan" or no election word, never by a Pemilu article
+            return any(backs_election(kind, self.snapshot.articles[s].text) for s in sources)
         if word.lower() in generic_words() or is_person_title(word) or self.known(word, sources):
             return True
         if month in held:

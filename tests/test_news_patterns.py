@@ -1,0 +1,151 @@
+"""News-writing patterns first met in the fourth held-out set, each pinned as a small case.
+
+Multi-paragraph quotes attributed only at their end, degrees the list does not
+know ("S.Fil."), a degree that ends a sentence before "Ia", a rector named after
+a comma, "Kamis lalu" in an article whose byline gives the date, venues with a
+floor number, regional-election words, focused which-meeting questions and
+count questions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.elections import backs_election, election_kind
+from rag.meetings import extract_meetings
+from rag.quantities import has_count, states_count
+from rag.questions import analyze
+from rag.quotes import extract_statements
+from rag.ranks import is_degree
+from rag.subjects import speaker_in
+from rag.types import Article
+
+
+def art(text: str) -> Article:
+    return Article(source="t.txt", text=text, sha256="0")
+
+
+def speakers(text: str) -> list[tuple[int, str]]:
+    """Return (line, speaker name or role) of every statement."""
+    a = art(text)
+    return [(s.start_line, s.speaker.name or s.speaker.role) for s in extract_statements(a, extract_meetings(a))]
+
+
+MULTI = (
+    "KPU Kabupaten Sikka menggelar rapat koordinasi logistik di Aula KPU Sikka, Maumere, Senin (11/11/2024).\n\n"
+    "Rakor dibuka Ketua KPU Sikka Maria Goreti Da Silva, S.Fil. Ia memaparkan jadwal pengiriman logistik.\n\n"
+    "“Kami punya 14 TPS di pulau kecil. Semuanya hanya bisa dijangkau dengan perahu motor.\n\n"
+    "“Karena itu logistik pulau kami kirim lebih dulu, paling lambat 20 November,” ungkap Da Silva.\n\n"
+    "Kapolres Sikka AKBP Yohanes Lado mengatakan setiap perahu logistik dikawal dua personel.\n\n"
+    "Ketua KPU itu menambahkan, petugas di pulau dibekali telepon satelit. “Hasilnya harus kami terima malam itu juga,” katanya.\n"
+)
+
+
+def test_a_quote_over_two_paragraphs_belongs_to_whoever_closes_it() -> None:
+    found = speakers(MULTI)
+    assert (5, "Maria Goreti Da Silva") in found  # the open paragraph, attributed only in the next one
+    assert (7, "Maria Goreti Da Silva") in found
+    assert (9, "Yohanes Lado") in found
+    assert (11, "Maria Goreti Da Silva") in found  # "Ketua KPU itu": the article's only Ketua KPU
+
+
+def test_a_quote_attributed_in_its_first_paragraph_keeps_every_paragraph() -> None:
+    text = (
+        "Polda NTT menggelar apel gelar pasukan di Lapangan Polda NTT, Kupang, Rabu (20/11/2024).\n\n"
+        "Dalam amanatnya, Kapolda NTT Irjen Pol Daniel Tahi Silitonga mengatakan, “Tujuh hari lagi warga memilih. "
+        "Tugas kita memastikan semua warga datang ke TPS tanpa takut.\n\n"
+        "“Saya ingatkan, netralitas Polri harga mati. Jangan ada anggota yang berfoto dengan pasangan calon.\n\n"
+        "“Jaga kesehatan dan stamina. Pengamanan berlanjut sampai rekapitulasi selesai.”\n"
+    )
+    assert [line for line, _ in speakers(text)] == [3, 5, 7]
+    assert {name for _, name in speakers(text)} == {"Daniel Tahi Silitonga"}
+
+
+@pytest.mark.parametrize(("token", "degree"), [("S.Fil.", True), ("M.Kom", True), ("S.Tr.IP", True), ("Jemarut", False), ("Jl.", False)])
+def test_degrees_by_shape(token: str, degree: bool) -> None:
+    assert is_degree(token) is degree
+
+
+def test_a_rector_named_after_a_comma_keeps_the_university() -> None:
+    sp = speaker_in("Rektor Universitas Nusa Cendana, Prof. Dr. Maxs Sanam, M.Si.")
+    assert (sp.name, sp.role) == ("Maxs Sanam", "Rektor Universitas Nusa Cendana")
+
+
+def test_a_degree_before_ia_ends_the_sentence() -> None:
+    text = (
+        "Bawaslu Sikka menggelar FGD di Hotel Sylvia, Maumere, Senin (4/11/2024).\n\n"
+        "Hal senada disampaikan Rektor Universitas Nusa Nipa, Prof. Dr. Yosef Tani, M.Si. Ia menilai kampus dapat membantu pengawasan.\n"
+    )
+    assert speakers(text) == [(3, "Yosef Tani")]
+
+
+def test_last_thursday_is_counted_back_from_the_byline_date() -> None:
+    text = (
+        "Logistik Pilkada ke Pulau Diangkut Kapal\n\n"
+        "Maumere, FloresPos.com – Sabtu, 16 November 2024 | Penulis: Yosef | Editor: Maria\n\n"
+        "KPU Sikka menggelar rapat koordinasi distribusi logistik di Aula Kantor KPU Sikka, Maumere, Kamis lalu.\n"
+    )
+    meeting = extract_meetings(art(text))[0]
+    assert (meeting.date, meeting.date_text) == ("2024-11-14", "Kamis lalu")
+
+
+def test_a_venue_keeps_its_floor_number() -> None:
+    text = "Pemprov NTT menggelar rakor Forkopimda di Ruang Rapat Lantai 2 Kantor Gubernur NTT, Kupang, Senin (4/11/2024).\n"
+    assert extract_meetings(art(text))[0].venue == "Ruang Rapat Lantai 2 Kantor Gubernur NTT"
+
+
+PILBUP = "Rakor Pilbup Sikka 2024 digelar di Maumere."
+NO_ELECTION = "Bawaslu menggelar bimtek pengawasan pemungutan suara 27 November 2024 bagi Panwascam."
+PEMILU = "Rakor kesiapan logistik Pemilu 2024 digelar, sebelum pemungutan suara 14 Februari 2024."
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "backed"),
+    [
+        ("Pilkada", PILBUP, True),
+        ("Pilkada", NO_ELECTION, True),
+        ("Pilkada", PEMILU, False),
+        ("Pilbup", "Rakor Pilkada Sikka digelar.", True),
+        ("Pilgub", PILBUP, False),
+        ("Pilkada", "Badan Pengawas Pemilihan Umum (Bawaslu) Sikka menggelar rakor.", True),
+    ],
+)
+def test_regional_election_words(word: str, text: str, backed: bool) -> None:
+    assert backs_election(election_kind(word), text) is backed
+
+
+def test_pemilu_is_not_a_regional_election_word() -> None:
+    assert election_kind("Pemilu") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Dalam acara apa Pj Gubernur NTT menyebut pemilih di Sikka berjumlah 250 ribu orang?", True),
+        ("At which meeting did the police chief say every boat would be escorted?", True),
+        ("Rapat apa saja yang dihadiri Kapolda NTT?", False),
+    ],
+)
+def test_which_meeting_questions_that_say_what_was_said(question: str, says: bool) -> None:
+    assert analyze(question).says_what is says
+
+
+@pytest.mark.parametrize(
+    ("question", "asks", "counted"),
+    [
+        ("Berapa jumlah personel yang dikerahkan Polres Sikka?", True, ("personel",)),
+        ("Berapa anggaran sewa helikopter yang disiapkan Pemkab?", True, ("anggar",)),
+        ("Jumlah TPS rawan di Sikka berapa?", True, ("tps",)),
+        ("Di mana FGD itu digelar dan tanggal berapa?", False, ()),
+    ],
+)
+def test_count_questions_know_what_they_count(question: str, asks: bool, counted: tuple[str, ...]) -> None:
+    q = analyze(question)
+    assert (q.asks_count, q.counted) == (asks, counted)
+
+
+def test_a_count_needs_its_noun_in_the_same_sentence() -> None:
+    assert not has_count("Dandim 1602/Ende Letkol Inf Budi hadir.")
+    assert not states_count("Polres, Kodim 1603/Sikka dan KPU hadir. Personel disiagakan.", ("personel",))
+    assert states_count("Polres mengerahkan 250 personel ke TPS.", ("personel",))
+    assert states_count("Pemkab menyiapkan Rp 2,5 miliar untuk sewa helikopter.", ("anggar",))
