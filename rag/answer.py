@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import numpy as np
 
@@ -51,6 +52,7 @@ def _statement_draft(ctx: Context, q: Question, picked: list[tuple[Statement, fl
     if not picked:
         return None
     snap = ctx.snapshot
+    picked = [(replace(s, speaker=ctx.people.speaker_of(s)), score) for s, score in picked]  # named by a sibling report
     citations = [cite_statement(number, snap, statement) for number, (statement, _) in enumerate(picked, 1)]
     lead = picked[0][0].speaker
     names = tuple(dict.fromkeys(s.speaker.name for s, _ in picked if s.speaker.name))

@@ -27,6 +27,7 @@ class Context:
         """Build the query-time helpers for a snapshot."""
         people = People(snapshot)
         support = Support(snapshot)
+        people.link_unnamed(support.sibling_reports)
         retriever = Retriever(snapshot, name_terms=support.name_terms())
         return cls(snapshot, retriever, people, support, settings)
 

@@ -163,6 +163,10 @@ class SpeakerIndex:
         hits = [e for e in local if e.name and any(roles_compatible(speaker.role, r) for r in e.roles)]
         return hits[0] if len(hits) == 1 else None
 
+    def entities_in(self, source: str) -> list[Entity]:
+        """Return the entities quoted in one article."""
+        return list(self._by_source.get(source, {}).values())
+
     def entity_of(self, source: str, speaker: Speaker) -> Entity | None:
         """Return the entity a speaker of ``source`` was grouped into."""
         return self._by_mention.get((source, nm.person_key(speaker)))
@@ -197,7 +201,9 @@ def match_mention(query: str, speakers: Sequence[Target], min_score: float = 0.5
     runs = name_runs(qtoks, lower_mode)
     canonical = nm.canonical_tokens(query or "")
     qsig = frozenset(canonical)
-    qorgs = orgs_near_titles(canonical)
+    shouting = sum(tok.isupper() for tok, _ in qtoks) * 2 > len(qtoks)
+    acronyms = frozenset() if shouting else frozenset(t.lower() for t, _ in qtoks if t.isupper() and t.isalpha() and len(t) > 1)
+    qorgs = orgs_near_titles(canonical, acronyms=acronyms)
     scored: list[tuple[Target, float]] = []
     for target in speakers:
         name, roles = (target.name, [target.role]) if isinstance(target, Speaker) else (target.name, target.roles)

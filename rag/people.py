@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
+from typing import Callable
 
 from rapidfuzz import fuzz, process
 
-from .entities import _QTOKEN, NAME_TOKEN_MIN, Entity, SpeakerIndex, match_mention, tokens_match
+from .entities import _QTOKEN, NAME_TOKEN_MIN, Entity, SpeakerIndex, match_mention, roles_compatible, tokens_match
 from .lexicon import fold, word_tuple
 from .names import canonical_tokens, is_title_word, role_signature
-from .querynames import is_person_title
+from .querynames import is_person_title, name_runs
 from .snapshot import Snapshot
-from .types import Statement
+from .types import Speaker, Statement
 
 TIE = 0.1  # entities scoring within this of the best one are all kept
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’.-]*")
@@ -93,11 +95,52 @@ class People:
         return entities[0].name or None if entities else None
 
     def _unknown_name_run(self, text: str) -> bool:
-        """Return True for a run of capitalized words (a personal name) that no article contains."""
+        """Return True for a personal name that no article contains, or that names nobody the corpus quotes.
+
+        "Apa pendapat moderator Bagus Setiawan ...": he is in the article, but only hands over the floor.
+        """
         for run in _capitalized_runs(text):
             if len(run) >= 2 and " ".join(run).lower() not in self.corpus_text:
                 return True
+        qtoks = [(m.group(), m.start()) for m in _QTOKEN.finditer(text)]
+        for run, _ in name_runs(qtoks, lower_mode=False):
+            if len(run) >= 2 and not any(_names_all(e, run) for e in self.shortlist.candidates(text)):
+                return True
         return False
+
+    def link_unnamed(self, siblings: Callable[[str], list[str]]) -> int:
+        """Name role-only speakers after the one holder of that role in another report of the same meeting.
+
+        One outlet writes "kata Kepala Badan Kesbangpol Sulbar", another names him; ``siblings(source)``
+        returns the articles that report the same meeting as ``source``. Returns how many were linked.
+        """
+        linked = 0
+        for entity in self.index.entities:
+            sources = {source for source, _ in entity.mentions}
+            if entity.name or len(sources) != 1:
+                continue
+            source = sources.pop()
+            found = {
+                id(other): other
+                for sibling in siblings(source) if sibling != source
+                for other in self.index.entities_in(sibling)
+                if other.name and any(roles_compatible(mine, theirs) for mine in entity.roles for theirs in other.roles)
+            }
+            if len(found) == 1:
+                named = next(iter(found.values()))
+                entity.name = named.name
+                self.rows[named.key] |= self.rows[entity.key]
+                self.rows[entity.key] = self.rows[named.key]
+                linked += 1
+        return linked
+
+    def speaker_of(self, statement: Statement) -> Speaker:
+        """Return a statement's speaker, named after its entity when the article itself gives only a role."""
+        speaker = statement.speaker
+        if speaker.name:
+            return speaker
+        entity = self.index.entity_of(statement.source, speaker)
+        return replace(speaker, name=entity.name) if entity is not None and entity.name else speaker
 
     def key_of(self, statement: Statement) -> str:
         """Return the entity key of a statement's speaker."""
@@ -146,6 +189,12 @@ def _capitalized_runs(text: str) -> list[list[str]]:
         elif runs[-1]:
             runs.append([])
     return [r for r in runs if r]
+
+
+def _names_all(entity: Entity, run: list[str]) -> bool:
+    """Return True when every word of a question's name run matches a word of the entity's name."""
+    name = [fold(w) for w in entity.name.split()]
+    return bool(name) and all(any(tokens_match(t, n) for n in name) for t in run)
 
 
 def _names_in(entity: Entity, text: str) -> bool:

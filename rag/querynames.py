@@ -15,14 +15,16 @@ def _verb_like(token: str) -> bool:
     return len(token) > 5 and token.startswith(("mem", "men", "meng", "meny", "ber", "di")) and token not in org_tokens()
 
 
-def orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4) -> frozenset[str]:
+def orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4, acronyms: frozenset[str] = frozenset()) -> frozenset[str]:
     """Return institution tokens that stand next to a title in the question ("Ketua KPU Gresik").
 
     Topic words elsewhere in the question ("soal ASN", "Pilkada") are not the
-    speaker's institution and must not veto a role match.
+    speaker's institution and must not veto a role match. ``acronyms`` (lower
+    case) are the question's all-capital words: an unknown one next to a title
+    ("Ketua FKUB") is an institution too.
     """
     titles = nm.title_tokens()
-    orgs = org_tokens()
+    orgs = org_tokens() | acronyms
     stop = word_set("query_words", "role_breaks")
     near: set[str] = set()
     for i, tok in enumerate(tokens):
@@ -47,6 +49,8 @@ def name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[list
     """Return runs of name-like question words, each with 'follows a title' flag."""
     stop = word_set("query_words", "stopwords") | word_set("titles", "sentence_openers")
     covered = nm.covered_positions([tok for tok, _ in qtoks])
+    shouting = sum(tok.isupper() for tok, _ in qtoks) * 2 > len(qtoks)
+    not_names = word_set("titles", "compass") | _ROMAN
     runs: list[tuple[list[str], bool]] = []
     current: list[str] = []
     after_title = in_role = False
@@ -54,6 +58,7 @@ def name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[list
         low = fold(tok).strip(".")
         titled = idx in covered or nm.is_title_word(tok)
         unit = "/" in tok or any(ch.isdigit() for ch in tok)  # "V/Brawijaya", "162/WB" name units, not people
+        unit = unit or low in not_names or (tok.isupper() and len(tok) > 1 and not shouting)  # "FKUB", "Utara II"
         namey = (lower_mode or tok[0].isupper()) and tok[0].isalpha() and low not in stop and not titled and not unit
         if namey and not current and bare(tok) in degrees()[0]:
             pass  # an honorific before a name ("Romo", "Dr.", "KH") is not part of it
@@ -71,6 +76,9 @@ def name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[list
     if current:
         runs.append((current, after_title))
     return runs
+
+
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})
 
 
 def is_person_title(tok: str) -> bool:

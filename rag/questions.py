@@ -241,7 +241,10 @@ def _topic_groups(search: str, extra: list[str]) -> list[frozenset[str]]:
 @lru_cache(maxsize=1)
 def _says_pattern() -> re.Pattern[str]:
     """Return the pattern of a speech verb followed by at least two words."""
-    verbs = sorted(word_set("speech_verbs", "pre") | {"bilang", "minta"} | set(_lexicon()["english_speech_verbs"]), key=len, reverse=True)
+    lexicon = _lexicon()
+    said = word_set("speech_verbs", "pre") | {"bilang", "minta"} | set(lexicon["indonesian_speech_verbs"])
+    said |= set(lexicon["english_speech_verbs"])
+    verbs = sorted(said, key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, verbs))})\b\s+(?:that\s+|bahwa\s+)?[\w-]+\W+[\w-]+", re.IGNORECASE)
 
 

@@ -36,7 +36,9 @@ def all_degrees(seg: list[Tok]) -> bool:
 
 
 # Whole-word honorifics, stripped even from a two-word name ("Romo Kanisius"); "H" or "Dr" needs a dot or a longer name.
-_WORD_HONORIFICS = frozenset({"kh", "hj", "tgh", "prof", "romo", "pastor", "pater", "pendeta", "pdt", "habib", "buya", "kyai", "kiai"})
+_WORD_HONORIFICS = frozenset(
+    {"kh", "hj", "tgh", "prof", "romo", "pastor", "pater", "pendeta", "pdt", "habib", "buya", "kyai", "kiai", "tgk", "teungku"}
+)
 
 
 def honorific_at(toks: list[str], i: int) -> bool:

@@ -49,6 +49,8 @@ def person_runs(toks: list[Tok]) -> list[tuple[int, int]]:
     titles = word_set("titles", "person_titles")
     out: list[tuple[int, int]] = []
     for i, j in cap_runs(toks):
+        if i > 0 and toks[i - 1].text.islower() and fold(toks[i - 1].text) in titles:
+            i -= 1  # "serta akademisi Universitas Khairun Dr. Name": a title written in lower case
         start = i
         for c in range(i + 1, j - 1):
             if toks[c].text == "," and fold(toks[c + 1].text) in titles:

@@ -33,6 +33,7 @@ NEAR_FLOOR = 0.03
 EN_MIN_SHARE = 0.34
 TOPIC_FREE_COSINE = 0.86  # a what-said answer this close to the question needs no shared topic word
 NEAR_FLOOR_EN = 0.05  # English question, Indonesian evidence: cross-lingual cosines run about 0.03 lower
+FULL_COVER_EN = 0.03  # ... and lower again when the evidence has every one of three or more translated concepts
 TOPIC_SHARE = 0.5
 
 
@@ -235,10 +236,13 @@ class Support:
         english = q.lang == "en" and len(groups) >= 2
         if draft.score >= floor and not (english and floor):
             return True
-        if not groups or draft.score < floor - (NEAR_FLOOR_EN if q.lang == "en" else NEAR_FLOOR):
+        margin = NEAR_FLOOR_EN if q.lang == "en" else NEAR_FLOOR
+        if not groups or draft.score < floor - margin - FULL_COVER_EN:
             return False
         evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
         share = sum(1 for g in groups if g & evidence) / len(groups)
+        if draft.score < floor - margin:  # lower still: only an English question whose every concept is there
+            return english and len(groups) >= 3 and share == 1.0
         return share >= (EN_MIN_SHARE if draft.score >= floor else TOPIC_SHARE)
 
     def best_meeting(self, q: Question, meetings: Sequence[Meeting]) -> Meeting:
@@ -261,6 +265,13 @@ class Support:
                 continue
             if other.event == meeting.event or place & term_set(_place_text(other)):
                 out.append(other.source)
+        return out
+
+    def sibling_reports(self, source: str) -> list[str]:
+        """Return the articles that report one of the meetings of ``source`` (itself included)."""
+        out = [source]
+        for meeting in self.snapshot.meetings_of(source):
+            out += [s for s in self.same_meeting_sources(meeting) if s not in out]
         return out
 
     def best_sentence(self, q: Question, passages: Sequence[Hit]) -> tuple[str, int, int, float] | None:
