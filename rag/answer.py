@@ -104,20 +104,29 @@ def _what_said(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit])
     if rows is None:
         return _who_said(ctx, q, qvec, passages)
     ranked = ctx.retriever.statements(q.search_text, qvec, len(rows), allowed=rows, passages=passages)
-    picked = _dedupe_ranked([(s, r.dense) for s, r in ranked])
+    picked = _fitting_first(ctx, q, _dedupe_ranked([(s, r.dense) for s, r in ranked]))
     if not picked:
         return None
     chosen = _with_context(ctx, picked[0], CONTEXT)
     runner_up = [p for p in picked[1:] if all(p[0] is not c[0] for c in chosen)]
-    kinds = asked_event_kinds(q)
-    if kinds:  # "Apa kata X dalam deklarasi damai?": statements made at such an event first
-        picked.sort(key=lambda p: not held_as(ctx.snapshot.meeting_of(p[0]), kinds))
     if runner_up:
         chosen.append(runner_up[0])  # the next best statement on the topic
     other = [p for p in picked[1:] if p[0].source != picked[0][0].source and all(p[0] is not c[0] for c in chosen)]
     if other:
         chosen.append(other[0])  # the same person at another meeting
     return _statement_draft(ctx, q, chosen, "what_said")
+
+
+def _fitting_first(ctx: Context, q: Question, picked: list[tuple[Statement, float]]) -> list[tuple[Statement, float]]:
+    """Put first the statements whose article has the question's names and numbers, and whose meeting is of the
+    kind the question places them at ("Apa kata X dalam deklarasi damai?", "... at the Forkopimda meeting")."""
+    kinds = asked_event_kinds(q)
+    fits = {s.source: ctx.support.fits(q, s.source) for s, _ in picked}
+
+    def rank(p: tuple[Statement, float]) -> tuple[bool, bool]:
+        return not fits[p[0].source], bool(kinds) and not held_as(ctx.snapshot.meeting_of(p[0]), kinds)
+
+    return sorted(picked, key=rank)
 
 
 def _dedupe_ranked(ranked: list[tuple[Statement, float]]) -> list[tuple[Statement, float]]:

@@ -137,8 +137,8 @@ def _when(article: Article, blocks: list[Block], ev: Event) -> tuple[str, str | 
     full = [h for h in hits if h.day]
     bare = [h for h in hits if h.weekday is not None and h.day is None]
     if not full and bare and header:  # "..., Kamis lalu." in an article published on Saturday 16 November
-        text = _with_lalu(article.text, bare[0])
-        return text, weekday_before(bare[0].weekday, header, strictly=text != bare[0].text)
+        text = _with_time_word(article.text, bare[0])
+        return text, weekday_before(bare[0].weekday, header, strictly=text.lower().endswith("lalu"))
     if not full:
         body = [h for blk in blocks for h in _shift(find_dates(blk.masked), blk) if h.day and h.weekday is not None and not h.future]
         if len({(h.day, h.month, h.year) for h in body}) == 1:
@@ -149,9 +149,9 @@ def _when(article: Article, blocks: list[Block], ev: Event) -> tuple[str, str | 
     return pick.text, resolve(pick, article.text, header)
 
 
-def _with_lalu(text: str, hit: DateHit) -> str:
-    """Return a bare weekday's text with the "lalu" ("last") that follows it, if any."""
-    m = re.match(r"\s+lalu\b", text[hit.end :], re.IGNORECASE)
+def _with_time_word(text: str, hit: DateHit) -> str:
+    """Return a bare weekday's text with the "lalu" ("last") or time of day that follows it ("Senin pagi")."""
+    m = re.match(r"(?:\s+(?:pagi|siang|sore|malam)\b)?(?:\s+lalu\b)?", text[hit.end :], re.IGNORECASE)
     return text[hit.start : hit.end + m.end()] if m else hit.text
 
 

@@ -152,6 +152,9 @@ def translate_english(text: str) -> str:
     Topic words stay English: capitalized in the translation they would look like unknown names.
     """
     out = text
+    for phrase, indonesian, _, blind in _phrase_patterns():
+        if indonesian.startswith("pil") and phrase.lower() in out.lower():
+            out = blind.sub(indonesian.split()[0].title(), out)  # "governor election" is Pilgub, not a governor
     for phrase, indonesian, _, blind in _role_patterns():
         if out.isascii() and phrase.isascii() and phrase.lower() not in out.lower():
             continue  # cannot match: saves running every pattern on every question

@@ -7,6 +7,7 @@ regions (provinces, cities, regencies) from ``regions.json`` become
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from .lexicon import fold, load, place_index, province_index, word_set, words
@@ -52,7 +53,11 @@ def canonical_tokens(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 14)
 def _canonical_tuple(text: str) -> tuple[str, ...]:
     """Return the canonical tokens of a text as a tuple (cached: roles repeat across a corpus)."""
-    return tuple(canon for _, _, canon in _canonical_cover([t for t in words(text.replace(",", " ")) if t]))
+    text = _UNIT_REGION.sub(r"\1 ", text.replace(",", " "))  # "Dandim 1707/Merauke": unit 1707, region Merauke
+    return tuple(canon for _, _, canon in _canonical_cover([t for t in words(text) if t]))
+
+
+_UNIT_REGION = re.compile(r"\b(\d+)/(?=[^\W\d_])")
 
 
 @cache

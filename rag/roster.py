@@ -70,7 +70,17 @@ class Roster:
             return sp
         word = sp.name.lower()
         longer = {n for n in self.full_names if word in n.lower().split()}
-        return Speaker(longer.pop(), sp.role, sp.rank, sp.mention) if len(longer) == 1 else sp
+        if len(longer) == 1:
+            return Speaker(longer.pop(), sp.role, sp.rank, sp.mention)
+        return self._by_rank(sp) if not longer and sp.rank else sp
+
+    def _by_rank(self, sp: Speaker) -> Speaker:
+        """Return "AKBP Yan" as the article's only AKBP whose name starts with the same letter (a nickname)."""
+        same = [p for p in self.people if fold(p.rank) == fold(sp.rank) and len(p.name.split()) >= 2]
+        hits = [p for p in same if any(w[:1].lower() == sp.name[:1].lower() for w in p.name.split())]
+        if len(same) != 1 or len(hits) != 1:
+            return sp
+        return Speaker(hits[0].name, sp.role or hits[0].role, sp.rank, sp.mention)
 
 
 def _without_name_words(role: str, name: str) -> str:

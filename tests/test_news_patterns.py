@@ -188,3 +188,50 @@ def test_english_chair_is_ketua() -> None:
 
 def test_telling_a_story_is_saying_what() -> None:
     assert analyze("Dalam rapat apa Ketua PPK Alok menceritakan bahwa Sirekap tidak bisa diakses?").says_what
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "At the February 2024 election meeting in Way Kanan, who insisted that ballot boxes must be escorted?",
+        "Which church leader told the Poso peace declaration that the pulpit is only for the word of God?",
+        "Mahasiswa mana yang menyebut organisasinya menyiapkan 150 kader?",
+    ],
+)
+def test_who_questions_in_other_words(question: str) -> None:
+    assert analyze(question).kind == "who_said"
+
+
+def test_a_troop_parade_is_an_event() -> None:
+    assert analyze("Where and when did the Merauke police hold their troop parade?").kind == "where_when"
+
+
+def test_a_governor_election_is_not_a_governor() -> None:
+    people = analyze("At the logistics meeting for the NTT governor election, who said the seals were damaged?").people_text
+    assert "Pilgub" in people and "Gubernur" not in people
+
+
+def test_a_unit_number_does_not_hide_the_region() -> None:
+    from rag.names import role_signature
+
+    assert "@merauke" in role_signature("Dandim 1707/Merauke")
+    assert "@way kanan" in role_signature("Dandim 0427/Way Kanan")
+
+
+def test_a_nickname_with_the_same_rank_is_the_articles_only_holder_of_it() -> None:
+    text = (
+        "Polres Merauke menggelar apel gelar pasukan di Lapangan Apel Mapolres Merauke, Rabu (20/11/2024). Apel dipimpin "
+        "Kapolres Merauke AKBP Yohanes Aloysius Ndiken, S.I.K., didampingi Dandim 1707/Merauke Letkol Inf Rudi Simbolon.\n\n"
+        "“Tidak ada anggota yang boleh menunjukkan dukungan kepada pasangan calon,” kata AKBP Yan.\n"
+    )
+    assert speakers(text) == [(3, "Yohanes Aloysius Ndiken")]
+
+
+def test_monday_morning_is_counted_back_from_the_byline_date() -> None:
+    text = (
+        "Patroli Skala Besar Jelang Pencoblosan\n\n"
+        "Manokwari, PapuaPos.com – Selasa, 26 November 2024 | Penulis: Yan | Editor: Maria\n\n"
+        "Polresta Manokwari menggelar apel patroli skala besar di Halaman Mapolresta Manokwari, Senin pagi.\n"
+    )
+    meeting = extract_meetings(art(text))[0]
+    assert (meeting.date, meeting.date_text) == ("2024-11-25", "Senin pagi")
