@@ -10,6 +10,7 @@ is ``rag.meetingrefs.meeting_index``.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import replace
@@ -139,6 +140,9 @@ def _when(article: Article, blocks: list[Block], ev: Event) -> tuple[str, str | 
     if not full and bare and header:  # "..., Kamis lalu." in an article published on Saturday 16 November
         text = _with_time_word(article.text, bare[0])
         return text, weekday_before(bare[0].weekday, header, strictly=text.lower().endswith("lalu"))
+    yesterday = not full and header and any(_YESTERDAY.search(blk.masked, s, e) for blk, s, e in ev.sentences)
+    if yesterday:  # "... menggelar rakor, kemarin, di ..." in an article dated 13 November
+        return "kemarin", (header - dt.timedelta(days=1)).isoformat()
     if not full:
         body = [h for blk in blocks for h in _shift(find_dates(blk.masked), blk) if h.day and h.weekday is not None and not h.future]
         if len({(h.day, h.month, h.year) for h in body}) == 1:
@@ -147,6 +151,9 @@ def _when(article: Article, blocks: list[Block], ev: Event) -> tuple[str, str | 
     if pick is None:
         return "", None
     return pick.text, resolve(pick, article.text, header)
+
+
+_YESTERDAY = re.compile(r"\bkemarin\b(?!\s+lalu)", re.IGNORECASE)
 
 
 def _with_time_word(text: str, hit: DateHit) -> str:

@@ -69,7 +69,8 @@ def name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[list
                 after_title = in_role
             current.append(low)
         elif current:
-            runs.append((current, after_title))
+            if not (after_title and (titled or unit)):  # "Kabag Ops Polres", "Ketua Klasis GPM": a role's own words
+                runs.append((current, after_title))
             current = []
         # a role phrase starts at a person title and runs on through its institution and region words
         in_role = is_person_title(tok) or (in_role and titled and not namey)

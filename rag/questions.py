@@ -72,6 +72,9 @@ def detect_language(text: str) -> str:
 
 
 _ASKS_WHO = re.compile(r"\b(?:siapa|who)\b", re.IGNORECASE)
+_WHERE_AND_WHEN = re.compile(
+    r"\b(?:di\s*mana\s+dan\s+kapan|kapan\s+dan\s+di\s*mana|where\s+and\s+when|when\s+and\s+where)\b", re.IGNORECASE
+)
 
 
 def detect_kind(text: str) -> str:
@@ -82,7 +85,7 @@ def detect_kind(text: str) -> str:
     """
     asks_who = bool(_ASKS_WHO.search(text))
     for kind, patterns in _kind_patterns():
-        if kind == "where_when" and (asks_who or not _names_event(text)):
+        if kind == "where_when" and (asks_who or not (_names_event(text) or _WHERE_AND_WHEN.search(text))):
             continue  # "Siapa yang ... tempat pemungutan suara", "who said ... where to go" ask for a person
         if any(p.search(text) for p in patterns):
             return kind
@@ -151,7 +154,7 @@ def translate_english(text: str) -> str:
 
     Topic words stay English: capitalized in the translation they would look like unknown names.
     """
-    out = text
+    out = _COMPASS_PLACE.sub(_indonesian_place, text)
     for phrase, indonesian, _, blind in _phrase_patterns():
         if indonesian.startswith("pil") and phrase.lower() in out.lower():
             out = blind.sub(indonesian.split()[0].title(), out)  # "governor election" is Pilgub, not a governor
@@ -160,6 +163,21 @@ def translate_english(text: str) -> str:
             continue  # cannot match: saves running every pattern on every question
         out = blind.sub(indonesian.title(), out)
     return out
+
+
+_COMPASS = {"north": "Utara", "south": "Selatan", "east": "Timur", "west": "Barat", "central": "Tengah", "southeast": "Tenggara",
+            "southwest": "Barat Daya"}
+_COMPASS_PLACE = re.compile(r"\b(North|South|East|West|Central|Southeast|Southwest)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+
+def _indonesian_place(m: re.Match[str]) -> str:
+    """Return "Lombok Timur" for "East Lombok" when that is a known region (else the text unchanged)."""
+    for name in (m.group(2), m.group(2).split()[0]):
+        place = f"{name} {_COMPASS[m.group(1).lower()]}"
+        toks = place.split()
+        if match_region(toks, 0) == len(toks):
+            return place + m.group(2)[len(name) :]
+    return m.group()
 
 
 _SPEAKER_END = re.compile(

@@ -33,7 +33,7 @@ class Roster:
         # Titled people the paragraph scan passes over ("... didampingi Dandim 0101/X Letkol Inf Name mengatakan").
         found += [sp for sp in (speaker_in(t, places) for t in titled_runs(text)) if len(sp.name.split()) >= 2 and sp.role]
         roster = cls(full_names=full_name_runs(text))
-        for sp in sorted(found, key=lambda s: -len(s.name.split())):
+        for sp in sorted(map(_without_customary, found), key=lambda s: -len(s.name.split())):
             roster._merge(sp)
         return roster
 
@@ -48,6 +48,7 @@ class Roster:
 
     def resolve(self, sp: Speaker) -> Speaker:
         """Return the full person a mention denotes, or the mention itself when unsure."""
+        sp = _without_customary(sp)
         if sp.name:
             hits = [p for p in self.people if same_person(sp, p, same_article=True)]
             if len(hits) > 1:
@@ -69,6 +70,9 @@ class Roster:
         if len(sp.name.split()) != 1:
             return sp
         word = sp.name.lower()
+        known = [p for p in self.people if len(p.name.split()) > 1 and word in p.name.lower().split()]
+        if len(known) == 1:
+            return Speaker(known[0].name, sp.role or known[0].role, sp.rank or known[0].rank, sp.mention)
         longer = {n for n in self.full_names if word in n.lower().split()}
         if len(longer) == 1:
             return Speaker(longer.pop(), sp.role, sp.rank, sp.mention)
@@ -81,6 +85,14 @@ class Roster:
         if len(same) != 1 or len(hits) != 1:
             return sp
         return Speaker(hits[0].name, sp.role or hits[0].role, sp.rank, sp.mention)
+
+
+def _without_customary(sp: Speaker) -> Speaker:
+    """Return "Datuk (Abdul) Muthalib" as "(Abdul) Muthalib": a Minang or Jambi customary title before a name."""
+    parts = sp.name.split()
+    if len(parts) >= 2 and fold(parts[0]).rstrip(".") in _CUSTOMARY_TITLES:
+        return Speaker(" ".join(parts[1:]), sp.role, sp.rank, sp.mention)
+    return sp
 
 
 def _without_name_words(role: str, name: str) -> str:
@@ -141,6 +153,7 @@ def _not_name_words() -> frozenset[str]:
     return word_set("titles", "sentence_openers") | word_set("titles", "not_names")
 
 
+_CUSTOMARY_TITLES = frozenset({"datuk", "datuak", "dt"})  # Minang and Jambi customary titles before a name
 _TITLE_START = re.compile(r"\b[A-Z][A-Za-z]+\b")
 _RUN_TOKEN = re.compile(r"[^\s,]+|,")
 _CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}\b")

@@ -64,7 +64,7 @@ class Scan:
 def scan_paragraph(text: str) -> Scan:
     """Return the claims and person mentions of one paragraph (offsets relative to ``text``)."""
     quotes = find_quotes(text)
-    masked = mask(text, quotes)
+    masked = _RELATIVE.sub(lambda m: m.group(1) + " " * len(m.group(2)), mask(text, quotes))
     sents = sentences(masked)
     scan = Scan()
     for o, c in quotes:
@@ -81,6 +81,11 @@ def scan_paragraph(text: str) -> Scan:
         scan.mentions.extend(_mentions(masked, toks, scan.claims, s))
     scan.intro = _intro(masked, sents)
     return scan
+
+
+# ", yang hadir mewakili Ketua DPRD yang berhalangan hadir, mengingatkan": a relative clause between a speaker and the
+# verb names someone else; blanked out (offsets kept) so the verb's subject is the person before it.
+_RELATIVE = re.compile(r"(,\s+)(yang\s+[^,.;:“”\"]{3,120}?)(?=,\s+[a-z])")
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:

@@ -235,3 +235,63 @@ def test_monday_morning_is_counted_back_from_the_byline_date() -> None:
     )
     meeting = extract_meetings(art(text))[0]
     assert (meeting.date, meeting.date_text) == ("2024-11-25", "Senin pagi")
+
+
+def test_a_relative_clause_names_someone_else_not_the_speaker() -> None:
+    text = (
+        "KPU SBB menggelar deklarasi kampanye damai di Lapangan Merdeka Piru, Senin (21/10/2024).\n\n"
+        "Wakil Ketua DPRD SBB Abdul Gani Wailissa, S.H., yang hadir mewakili Ketua DPRD SBB yang berhalangan hadir, "
+        "mengingatkan para pendukung agar menjaga ikatan adat.\n"
+    )
+    assert speakers(text) == [(3, "Abdul Gani Wailissa")]
+
+
+def test_a_customary_title_before_a_surname() -> None:
+    text = (
+        "Bawaslu Tebo menggelar FGD di Aula Bawaslu Tebo, Muara Tebo, Selasa (8/10/2024). Hadir Ketua Lembaga Adat "
+        "Melayu Kabupaten Tebo Datuk Abdul Muthalib.\n\n"
+        "“Datangi mereka di rombong,” kata Datuk Muthalib.\n"
+    )
+    assert speakers(text) == [(3, "Abdul Muthalib")]
+
+
+@pytest.mark.parametrize(
+    ("question", "runs"),
+    [
+        ("Apa yang dikatakan Kabag Ops Polres Konawe Selatan soal TPS?", []),  # words inside a role, before its institution
+        ("Apa pesan Ketua Klasis GPM Seram Barat dalam deklarasi?", [["seram"]]),
+    ],
+)
+def test_a_role_s_own_words_are_not_a_name(question: str, runs: list[list[str]]) -> None:
+    qtoks = [(m.group(), m.start()) for m in _QTOKEN.finditer(question)]
+    assert [run for run, _ in name_runs(qtoks, lower_mode=False)] == runs
+
+
+def test_english_compass_regency_names() -> None:
+    from rag.questions import translate_english
+
+    assert "Lombok Timur" in translate_english("At the meeting in East Lombok, who asked the clinics to stay open?")
+
+
+def test_where_and_when_together_ask_for_a_meeting() -> None:
+    assert analyze("Di mana dan kapan Kapolres Bitung bersilaturahmi dengan tokoh agama?").kind == "where_when"
+
+
+def test_yesterday_is_counted_back_from_the_byline_date() -> None:
+    text = (
+        "Masa Tenang Pilkada, Forkopimda Bitung Sepakati Patroli Gabungan\n\n"
+        "PortalBitung.com – Rabu, 13 November 2024 | 14:25 WITA | Penulis: Ricky\n\n"
+        "BITUNG – Pemkot Bitung menggelar rapat koordinasi pengamanan masa tenang, kemarin, di Ruang Serbaguna Kantor Wali Kota Bitung.\n"
+    )
+    meeting = extract_meetings(art(text))[0]
+    assert (meeting.date, meeting.date_text) == ("2024-11-12", "kemarin")
+
+
+def test_a_vote_count_simulation_is_a_second_event() -> None:
+    text = (
+        "Sekda Gianyar memimpin rapat koordinasi kesiapan Pilkada di Ruang Rapat Bale Paruman, Gianyar, Jumat (27/9/2024).\n\n"
+        "Sehari kemudian, Sabtu (28/9/2024), KPU Kabupaten Gianyar menggelar simulasi pemungutan dan penghitungan suara "
+        "di Balai Banjar Teges Kawan, Kecamatan Ubud.\n"
+    )
+    kinds = {(m.event, m.date) for m in extract_meetings(art(text))}
+    assert ("simulasi", "2024-09-28") in kinds
