@@ -268,7 +268,7 @@ def test_a_role_s_own_words_are_not_a_name(question: str, runs: list[list[str]])
 
 
 def test_english_compass_regency_names() -> None:
-    from rag.questions import translate_english
+    from rag.english import translate_english
 
     assert "Lombok Timur" in translate_english("At the meeting in East Lombok, who asked the clinics to stay open?")
 
