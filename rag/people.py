@@ -17,6 +17,8 @@ from .snapshot import Snapshot
 from .types import Speaker, Statement
 
 TIE = 0.1  # entities scoring within this of the best one are all kept
+# civil-society titles news and questions often write in lower case ("akademisi Universitas X")
+_LOWER_TITLES = re.compile(r"\b(?:akademisi|pengamat|dosen|rektor|peneliti|aktivis|pakar)\b")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’.-]*")
 
 
@@ -30,6 +32,7 @@ class People:
         self.rows: dict[str, set[int]] = defaultdict(set)
         self._memo: dict[str, list[Entity]] = {}
         self._mentions: dict[str, list[str]] = {}
+        self._role_text: str | None = None
         self.corpus_text = "\n".join(" ".join(a.text.split()) for a in snapshot.articles.values()).lower()
         by_source: dict[str, list[int]] = defaultdict(list)
         for row, statement in enumerate(snapshot.statements):
@@ -51,7 +54,7 @@ class People:
 
     def _match(self, text: str) -> list[Entity]:
         """Match a question against every entity by name and role."""
-        titled = any(is_person_title(w) for w in _CAPITALIZED.findall(text))
+        titled = any(is_person_title(w) for w in _CAPITALIZED.findall(text)) or bool(_LOWER_TITLES.search(text))
         scored = match_mention(text, self.shortlist.candidates(text))
         found = [(e, s) for e, s in scored if isinstance(e, Entity) and (titled or _names_in(e, text))]
         if not found:
@@ -104,9 +107,15 @@ class People:
                 return True
         qtoks = [(m.group(), m.start()) for m in _QTOKEN.finditer(text)]
         for run, _ in name_runs(qtoks, lower_mode=False):
-            if len(run) >= 2 and not any(_names_all(e, run) for e in self.shortlist.candidates(text)):
+            if len(run) >= 2 and not any(_names_all(e, run) for e in self.shortlist.candidates(text)) and not self._in_roles(run):
                 return True
         return False
+
+    def _in_roles(self, run: list[str]) -> bool:
+        """Return True when a name-like run is part of some speaker's role ("Universitas Lambung Mangkurat")."""
+        if self._role_text is None:
+            self._role_text = " | ".join(fold(r) for e in self.index.entities for r in e.roles)
+        return f" {' '.join(run)}" in f" {self._role_text}"
 
     def link_unnamed(self, siblings: Callable[[str], list[str]]) -> int:
         """Name role-only speakers after the one holder of that role in another report of the same meeting.

@@ -295,3 +295,7 @@ def test_a_vote_count_simulation_is_a_second_event() -> None:
     )
     kinds = {(m.event, m.date) for m in extract_meetings(art(text))}
     assert ("simulasi", "2024-09-28") in kinds
+
+
+def test_a_simile_is_saying_what() -> None:
+    assert analyze("Pada acara apa Kapolres Kotabaru mengibaratkan perbedaan pilihan dengan naik perahu?").says_what
