@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from . import names as nm
 from .lexicon import word_set, word_tuple, words
-from .querynames import name_runs, orgs_near_titles
+from .querynames import capitals, name_runs, orgs_near_titles
 from .types import Speaker
 
 log = logging.getLogger(__name__)
@@ -201,9 +201,7 @@ def match_mention(query: str, speakers: Sequence[Target], min_score: float = 0.5
     runs = name_runs(qtoks, lower_mode)
     canonical = nm.canonical_tokens(query or "")
     qsig = frozenset(canonical)
-    shouting = sum(tok.isupper() for tok, _ in qtoks) * 2 > len(qtoks)
-    acronyms = frozenset() if shouting else frozenset(t.lower() for t, _ in qtoks if t.isupper() and t.isalpha() and len(t) > 1)
-    qorgs = orgs_near_titles(canonical, acronyms=acronyms)
+    qorgs = orgs_near_titles(canonical, acronyms=frozenset(t.lower() for t in capitals(qtoks) if t.isalpha()))
     scored: list[tuple[Target, float]] = []
     for target in speakers:
         name, roles = (target.name, [target.role]) if isinstance(target, Speaker) else (target.name, target.roles)

@@ -78,8 +78,9 @@ def which_meeting(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hi
             if meeting not in seen:
                 pairs.append((meeting, None))
                 seen.add(meeting)
-    if pairs and pairs[0][1] is not None and q.says_what:  # "Dalam acara apa X menyebut ...": that statement's meeting
-        return _meeting_of_statement(ctx, q, *pairs[0])
+    top = pairs[0][1] if pairs else None
+    if top is not None and q.says_what:  # "Dalam acara apa X menyebut ...": that statement's meeting
+        return _meeting_of_statement(ctx, q, pairs[0][0], top)
     citations: list[Citation] = []
     lines = []
     for meeting, statement in pairs[:4]:
@@ -95,9 +96,8 @@ def which_meeting(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hi
     return Draft(text="\n".join([head, *lines]), citations=tuple(citations), speaker=speaker, kind="which_meeting")
 
 
-def _meeting_of_statement(ctx: Context, q: Question, meeting: Meeting, statement: Statement | None) -> Draft:
+def _meeting_of_statement(ctx: Context, q: Question, meeting: Meeting, statement: Statement) -> Draft:
     """Answer "at which meeting did X say Y" with the meeting of the statement that says Y, and that statement."""
-    assert statement is not None
     citations = _meeting_citations(ctx, meeting, 1)[:2]
     quote = cite_statement(len(citations) + 1, ctx.snapshot, statement)
     refs = " ".join(f"[{c.id}]" for c in citations)

@@ -45,11 +45,18 @@ def orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4, acronym
     return frozenset(near)
 
 
+def capitals(qtoks: list[tuple[str, int]]) -> frozenset[str]:
+    """Return the question's all-capital words ("FKUB", "MUI"): acronyms, not names, unless the whole question shouts."""
+    caps = frozenset(tok for tok, _ in qtoks if tok.isupper() and len(tok) > 1)
+    shouting = sum(tok.isupper() for tok, _ in qtoks) * 2 > len(qtoks)
+    return frozenset() if shouting else caps
+
+
 def name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[list[str], bool]]:
     """Return runs of name-like question words, each with 'follows a title' flag."""
     stop = word_set("query_words", "stopwords") | word_set("titles", "sentence_openers")
     covered = nm.covered_positions([tok for tok, _ in qtoks])
-    shouting = sum(tok.isupper() for tok, _ in qtoks) * 2 > len(qtoks)
+    caps = capitals(qtoks)
     not_names = word_set("titles", "compass") | _ROMAN
     runs: list[tuple[list[str], bool]] = []
     current: list[str] = []
@@ -58,7 +65,7 @@ def name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[list
         low = fold(tok).strip(".")
         titled = idx in covered or nm.is_title_word(tok)
         unit = "/" in tok or any(ch.isdigit() for ch in tok)  # "V/Brawijaya", "162/WB" name units, not people
-        unit = unit or low in not_names or (tok.isupper() and len(tok) > 1 and not shouting)  # "FKUB", "Utara II"
+        unit = unit or low in not_names or tok in caps  # "FKUB", "Utara II"
         namey = (lower_mode or tok[0].isupper()) and tok[0].isalpha() and low not in stop and not titled and not unit
         if namey and not current and bare(tok) in degrees()[0]:
             pass  # an honorific before a name ("Romo", "Dr.", "KH") is not part of it

@@ -177,7 +177,7 @@ def analyze(text: str) -> Question:
     lang = detect_language(text)
     extra = english_expansions(text) if lang == "en" else []
     search = f"{text} {' '.join(extra)}".strip()
-    asks_count = any(p.search(text) for p in _count_patterns())
+    cues = [m for p in _count_patterns() if (m := p.search(text))]
     proper = proper_words(text) + (english_places(text) if lang == "en" else ())
     groups = _topic_groups(search, extra)
     names = terms(" ".join(proper)) if extra else []
@@ -195,25 +195,21 @@ def analyze(text: str) -> Question:
         speaker_text=speaker_clause(people),
         proper=proper,
         numbers=numbers_in(text),
-        asks_count=asks_count,
+        asks_count=bool(cues),
         topic_terms=topic,
         topic_groups=tuple(dict.fromkeys(g for g in groups if g)),
         asked_topic=tuple(terms(text[marker.end() :])) if marker else (),
         says_what=bool(_says_pattern().search(text)),
-        counted=counted_terms(text) if asks_count and lang != "en" else (),
+        counted=counted_terms(text, min(cues, key=lambda m: m.start()).end()) if cues and lang != "en" else (),
     )
 
 
 _COUNT_FILLERS = frozenset({"jumlah", "banyak", "besar", "besaran", "total", "kah", "sih", "orang", "unit", "buah"})
 
 
-def counted_terms(text: str) -> tuple[str, ...]:
-    """Return the stemmed terms of the word a count cue is about ("Berapa jumlah personel yang ..." -> personel)."""
-    cues = [m for p in _count_patterns() if (m := p.search(text))]
-    if not cues:
-        return ()
-    cue = min(cues, key=lambda m: m.start())
-    for word in re.findall(r"[\w-]+", text[cue.end() :]):
+def counted_terms(text: str, after: int) -> tuple[str, ...]:
+    """Return the stemmed terms of the word the count cue ending at ``after`` is about ("Berapa jumlah personel" -> personel)."""
+    for word in re.findall(r"[\w-]+", text[after:]):
         if fold(word) in _COUNT_FILLERS:
             continue
         return tuple(terms(word))  # the head noun ("anggaran" of "anggaran sewa helikopter"); () for a stop word

@@ -37,27 +37,28 @@ def extract_statements(article: Article, meetings: Sequence[Meeting] = ()) -> li
     roster = Roster.build(scans, places, article.text)
     state = _State()
     out: list[Statement] = []
-    held: list[tuple[Span, Claim, Speaker | None, int]] = []  # open quote paragraphs: “... with no closing mark
+    held: list[tuple[tuple[Span, Claim, int], Speaker | None]] = []  # open quote paragraphs: “... with no closing mark
+
+    def release(closer: Speaker | None = None) -> None:
+        """Emit the held paragraphs: the closing quote's speaker's ("“A ... / “B ...,” ungkap X"), else their own."""
+        for at, speaker in held:
+            _emit(out, article, at, closer or speaker, meetings, state)
+        held.clear()
+
     for n, (para, scan) in enumerate(scans):
         for item in _in_order(scan, para.text):
             if isinstance(item, Mention):
                 state.note(roster.resolve(speaker_in(item.text, places)), item.subject, para.start + item.sentence, n)
                 continue
             if _is_open(item, para.text):
-                held.append((para, item, _speaker_of(item, para, state, roster, places, n), n))
+                held.append(((para, item, n), _speaker_of(item, para, state, roster, places, n)))
                 continue
-            closer = _speaker_of(item, para, state, roster, places, n) if held and _closes_quote(item, para.text) else None
-            for h_para, h_claim, h_speaker, h_n in held:  # "“A ... / “B ...,” ungkap X": both paragraphs are X's
-                _emit(out, article, (h_para, h_claim, h_n), closer or h_speaker, meetings, state)
-            held = []
+            release(_speaker_of(item, para, state, roster, places, n) if held and _closes_quote(item, para.text) else None)
             _emit(out, article, (para, item, n), _speaker_of(item, para, state, roster, places, n), meetings, state)
         state.intro = _resolve_intro(scan.intro, para, state, roster, places, n)
-        if held and held[-1][3] != n:
-            for h_para, h_claim, h_speaker, h_n in held:  # the next paragraph did not close the quote
-                _emit(out, article, (h_para, h_claim, h_n), h_speaker, meetings, state)
-            held = []
-    for h_para, h_claim, h_speaker, h_n in held:
-        _emit(out, article, (h_para, h_claim, h_n), h_speaker, meetings, state)
+        if held and held[-1][0][2] != n:
+            release()  # the next paragraph did not close the quote
+    release()
     return out
 
 

@@ -81,10 +81,9 @@ class Roster:
     def _by_rank(self, sp: Speaker) -> Speaker:
         """Return "AKBP Yan" as the article's only AKBP whose name starts with the same letter (a nickname)."""
         same = [p for p in self.people if fold(p.rank) == fold(sp.rank) and len(p.name.split()) >= 2]
-        hits = [p for p in same if any(w[:1].lower() == sp.name[:1].lower() for w in p.name.split())]
-        if len(same) != 1 or len(hits) != 1:
+        if len(same) != 1 or not any(w[:1].lower() == sp.name[:1].lower() for w in same[0].name.split()):
             return sp
-        return Speaker(hits[0].name, sp.role or hits[0].role, sp.rank, sp.mention)
+        return Speaker(same[0].name, sp.role or same[0].role, sp.rank, sp.mention)
 
 
 def _without_customary(sp: Speaker) -> Speaker:

@@ -81,14 +81,32 @@ def test_a_degree_before_ia_ends_the_sentence() -> None:
     assert speakers(text) == [(3, "Yosef Tani")]
 
 
-def test_last_thursday_is_counted_back_from_the_byline_date() -> None:
-    text = (
-        "Logistik Pilkada ke Pulau Diangkut Kapal\n\n"
-        "Maumere, FloresPos.com – Sabtu, 16 November 2024 | Penulis: Yosef | Editor: Maria\n\n"
-        "KPU Sikka menggelar rapat koordinasi distribusi logistik di Aula Kantor KPU Sikka, Maumere, Kamis lalu.\n"
-    )
-    meeting = extract_meetings(art(text))[0]
-    assert (meeting.date, meeting.date_text) == ("2024-11-14", "Kamis lalu")
+@pytest.mark.parametrize(
+    ("byline", "sentence", "date", "date_text"),
+    [
+        (
+            "Maumere, FloresPos.com – Sabtu, 16 November 2024 | Penulis: Yosef | Editor: Maria",
+            "KPU Sikka menggelar rapat koordinasi distribusi logistik di Aula Kantor KPU Sikka, Maumere, Kamis lalu.",
+            "2024-11-14",
+            "Kamis lalu",
+        ),
+        (
+            "Manokwari, PapuaPos.com – Selasa, 26 November 2024 | Penulis: Yan | Editor: Maria",
+            "Polresta Manokwari menggelar apel patroli skala besar di Halaman Mapolresta Manokwari, Senin pagi.",
+            "2024-11-25",
+            "Senin pagi",
+        ),
+        (
+            "PortalBitung.com – Rabu, 13 November 2024 | 14:25 WITA | Penulis: Ricky",
+            "Pemkot Bitung menggelar rapat koordinasi pengamanan masa tenang, kemarin, di Ruang Serbaguna Kantor Wali Kota Bitung.",
+            "2024-11-12",
+            "kemarin",
+        ),
+    ],
+)
+def test_relative_dates_are_counted_back_from_the_byline_date(byline: str, sentence: str, date: str, date_text: str) -> None:
+    meeting = extract_meetings(art(f"Rakor Pilkada di Daerah\n\n{byline}\n\n{sentence}\n"))[0]
+    assert (meeting.date, meeting.date_text) == (date, date_text)
 
 
 def test_a_venue_keeps_its_floor_number() -> None:
@@ -227,16 +245,6 @@ def test_a_nickname_with_the_same_rank_is_the_articles_only_holder_of_it() -> No
     assert speakers(text) == [(3, "Yohanes Aloysius Ndiken")]
 
 
-def test_monday_morning_is_counted_back_from_the_byline_date() -> None:
-    text = (
-        "Patroli Skala Besar Jelang Pencoblosan\n\n"
-        "Manokwari, PapuaPos.com – Selasa, 26 November 2024 | Penulis: Yan | Editor: Maria\n\n"
-        "Polresta Manokwari menggelar apel patroli skala besar di Halaman Mapolresta Manokwari, Senin pagi.\n"
-    )
-    meeting = extract_meetings(art(text))[0]
-    assert (meeting.date, meeting.date_text) == ("2024-11-25", "Senin pagi")
-
-
 def test_a_relative_clause_names_someone_else_not_the_speaker() -> None:
     text = (
         "KPU SBB menggelar deklarasi kampanye damai di Lapangan Merdeka Piru, Senin (21/10/2024).\n\n"
@@ -275,16 +283,6 @@ def test_english_compass_regency_names() -> None:
 
 def test_where_and_when_together_ask_for_a_meeting() -> None:
     assert analyze("Di mana dan kapan Kapolres Bitung bersilaturahmi dengan tokoh agama?").kind == "where_when"
-
-
-def test_yesterday_is_counted_back_from_the_byline_date() -> None:
-    text = (
-        "Masa Tenang Pilkada, Forkopimda Bitung Sepakati Patroli Gabungan\n\n"
-        "PortalBitung.com – Rabu, 13 November 2024 | 14:25 WITA | Penulis: Ricky\n\n"
-        "BITUNG – Pemkot Bitung menggelar rapat koordinasi pengamanan masa tenang, kemarin, di Ruang Serbaguna Kantor Wali Kota Bitung.\n"
-    )
-    meeting = extract_meetings(art(text))[0]
-    assert (meeting.date, meeting.date_text) == ("2024-11-12", "kemarin")
 
 
 def test_a_vote_count_simulation_is_a_second_event() -> None:
