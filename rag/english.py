@@ -62,7 +62,7 @@ def translate_english(text: str) -> str:
 
     Topic words stay English: capitalized in the translation they would look like unknown names.
     """
-    out = _COMPASS_PLACE.sub(_indonesian_place, text)
+    out = _COMPASS_PLACE.sub(_indonesian_place, _POSSESSIVE.sub(r"\1", text))  # "Manggarai's Bawaslu"
     for phrase, indonesian, _, blind in _phrase_patterns():
         if indonesian.startswith("pil") and phrase.lower() in out.lower():
             out = blind.sub(indonesian.split()[0].title(), out)  # "governor election" is Pilgub, not a governor
@@ -75,6 +75,7 @@ def translate_english(text: str) -> str:
 
 _COMPASS = {"north": "Utara", "south": "Selatan", "east": "Timur", "west": "Barat", "central": "Tengah", "southeast": "Tenggara",
             "southwest": "Barat Daya"}
+_POSSESSIVE = re.compile(r"\b([A-Z][\w-]*)['’]s\b")
 _COMPASS_PLACE = re.compile(r"\b(North|South|East|West|Central|Southeast|Southwest)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 

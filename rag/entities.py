@@ -19,7 +19,8 @@ from rapidfuzz import fuzz
 
 from . import names as nm
 from .lexicon import word_set, word_tuple, words
-from .querynames import capitals, name_runs, orgs_near_titles
+from .querynames import capitals, name_runs, object_regions, orgs_near_titles
+from .roles import role_acronyms
 from .types import Speaker
 
 log = logging.getLogger(__name__)
@@ -200,7 +201,7 @@ def match_mention(query: str, speakers: Sequence[Target], min_score: float = 0.5
     lower_mode = not any(ch.isupper() for ch in query or "")
     runs = name_runs(qtoks, lower_mode)
     canonical = nm.canonical_tokens(query or "")
-    qsig = frozenset(canonical)
+    qsig = frozenset(canonical) - object_regions(canonical)
     qorgs = orgs_near_titles(canonical, acronyms=frozenset(t.lower() for t in capitals(qtoks) if t.isalpha()))
     scored: list[tuple[Target, float]] = []
     for target in speakers:
@@ -259,7 +260,7 @@ def _role_score(qsig: frozenset[str], role: str, qorgs: frozenset[str]) -> float
     if qreg and rreg and not qreg & rreg:
         return 0.0
     orgs = r - heads - acting - rreg
-    if qorgs and orgs and not qorgs & orgs:
+    if qorgs and orgs and not qorgs & (orgs | role_acronyms(role)):  # "Kepala BKPSDM": the initials of its agency
         return 0.0
     if qorgs - orgs - heads and not orgs:
         return 0.0

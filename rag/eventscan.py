@@ -12,6 +12,7 @@ not an event.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -66,11 +67,18 @@ def find_events(blocks: list[Block]) -> list[Event]:
     events: list[Event] = []
     for block in blocks:
         for s, e in sentences(block.masked):
-            found = [(m.start(), m.end(), kinds[norm(m.group())]) for m in pattern.finditer(block.masked, s, e)]
+            found = [
+                (m.start(), m.end(), kinds[norm(m.group())])
+                for m in pattern.finditer(block.masked, s, e)
+                if not _ROOM.search(block.masked, max(s, m.start() - 12), m.start())  # "Ruang Rapat Bupati" is a room
+            ]
             used = _sentence_events(events, block, _stretches(found, e), s, e)
             if not used and events and _anaphor(block.masked, s, e):
                 events[0].sentences.append((block, s, e))
     return events
+
+
+_ROOM = re.compile(r"\b(?:Ruang|Ruangan|Aula|Gedung|Balai|Wisma)\s+$")
 
 
 def _stretches(found: list[tuple[int, int, str]], e: int) -> list[_Mention]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from .compose import cite, cite_statement, first_sentence_with, meeting_phrase, message, speaker_label, statement_line
@@ -105,7 +107,7 @@ def _meeting_of_statement(ctx: Context, q: Question, meeting: Meeting, statement
     return Draft(
         text="\n".join(lines),
         citations=(*citations, quote),
-        speaker=statement.speaker.name or None,
+        speaker=ctx.people.speaker_of(statement).name or None,
         statements=(statement,),
         kind="which_meeting",
     )
@@ -120,9 +122,10 @@ def list_speakers(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hi
     statements = [s for source in sources for s in ctx.retriever.statements_of(source)]
     firsts: dict[str, Statement] = {}
     for s in sorted(statements, key=lambda s: (sources.index(s.source), s.start)):
-        key = ctx.people.key_of(s)
+        named = ctx.people.speaker_of(s)  # a role-only speaker named by a sibling report is that person
+        key = f"name:{named.name.casefold()}" if named.name else ctx.people.key_of(s)
         if key and key not in firsts:
-            firsts[key] = s
+            firsts[key] = replace(s, speaker=named)
     if not firsts:
         return None
     citations, lines = [], []

@@ -46,8 +46,13 @@ def extract_meetings(article: Article) -> list[Meeting]:
     main = meetings[0]
     out = [main]
     for m, ev in zip(meetings[1:], events[1:], strict=True):
+        if not ev.closing and not ev.past and _SAME_DAY.search(" ".join(blk.masked[a:b] for blk, a, b in ev.sentences[:2])):
+            m = replace(m, date=None, date_text="")  # "Siang harinya, rakor digelar ...": the main event's day
         out.append(_inherit(m, main) if ev.closing else _same_day(m, main) if not ev.past else m)
     return out
+
+
+_SAME_DAY = re.compile(r"\b(?:(?:pagi|siang|sore|malam)\s+harinya|(?:pada|di)\s+hari\s+yang\s+sama|hari\s+itu\s+juga)\b", re.IGNORECASE)
 
 
 def _blocks(article: Article) -> list[Block]:

@@ -84,7 +84,8 @@ def _org_tail(parsed: tuple[str, str, str]) -> bool:
     """Return True when a segment's 'name' is the rest of an institution ("Rektor Universitas Sai Bumi Nusantara, Name")."""
     name, role, rank = parsed
     tail = {bare(w) for w in role.split()[-2:]}
-    return bool(name) and not rank and len(name.split()) <= 3 and bool(tail & word_set("titles", "org_words"))
+    joined = role.split()[-1:] in (["dan"], ["untuk"], ["serta"], ["&"], ["bagi"])  # "Lembaga Kajian Demokrasi dan Hak Asasi Manusia"
+    return bool(name) and not rank and len(name.split()) <= 3 and (joined or bool(tail & word_set("titles", "org_words")))
 
 
 def _strip_openers(toks: list[Tok]) -> list[Tok]:

@@ -9,6 +9,7 @@ from typing import Callable
 
 from rapidfuzz import fuzz, process
 
+from .categories import asked_kinds, role_is, without_kinds
 from .entities import _QTOKEN, NAME_TOKEN_MIN, Entity, SpeakerIndex, match_mention, roles_compatible, tokens_match
 from .lexicon import fold, word_tuple
 from .names import canonical_tokens, is_title_word, role_signature
@@ -53,14 +54,31 @@ class People:
         return list(found)
 
     def _match(self, text: str) -> list[Entity]:
-        """Match a question against every entity by name and role."""
+        """Match a question against every entity by name and role, or by the kind of speaker it names."""
+        if _only_a_kind(text):
+            by_kind = self._by_kind(text)
+            if by_kind:
+                return by_kind
         titled = any(is_person_title(w) for w in _CAPITALIZED.findall(text)) or bool(_LOWER_TITLES.search(text))
         scored = match_mention(text, self.shortlist.candidates(text))
         found = [(e, s) for e, s in scored if isinstance(e, Entity) and (titled or _names_in(e, text))]
         if not found:
-            return []
+            return self._by_kind(text)
         best = found[0][1]
         return [e for e, s in found if s >= best - TIE]
+
+    def _by_kind(self, text: str) -> list[Entity]:
+        """Return the speakers for a kind of body the question names ("tokoh agama", "customary leader"), in its region."""
+        kinds = asked_kinds(text)
+        if not kinds:
+            return []
+        asked = {t for t in canonical_tokens(text) if t.startswith("@")}
+        out = []
+        for entity in self.index.entities:
+            regions = {t for r in entity.roles for t in role_signature(r) if t.startswith("@")}
+            if any(role_is(k, r) for k in kinds for r in entity.roles) and (not asked or not regions or asked & regions):
+                out.append(entity)
+        return out
 
     def rows_for(self, text: str) -> tuple[set[int] | None, bool]:
         """Return (statement rows of the people the question names, whether it names someone).
@@ -187,6 +205,21 @@ class Shortlist:
                 keys.update(name for name, _, _ in near if tokens_match(tok, name))
         positions = sorted({pos for key in keys for pos in self.by_token.get(key, ())})
         return [self.entities[pos] for pos in positions]
+
+
+def _only_a_kind(text: str) -> bool:
+    """Return True when a question describes its speaker only by kind ("Tokoh agama mana", "the head of the customary council").
+
+    A specific title ("Kapolres") or a personal name means the question is about that person instead; a bare
+    head ("Ketua", "Kepala") and region names go with the kind.
+    """
+    plain = without_kinds(text)
+    titles = [w for w in _CAPITALIZED.findall(plain) if is_person_title(w) and fold(w) not in _GENERIC_HEADS]
+    runs = [r for r in _capitalized_runs(plain) if not all(canonical_tokens(w)[:1] and canonical_tokens(w)[0][0] == "@" for w in r)]
+    return not titles and not runs
+
+
+_GENERIC_HEADS = frozenset({"ketua", "kepala", "wakil", "pimpinan", "head", "chair", "leader"})
 
 
 def _capitalized_runs(text: str) -> list[list[str]]:

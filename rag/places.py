@@ -87,19 +87,33 @@ def lookup(text: str) -> tuple[str, str]:
     return "", ""
 
 
+_VENUE_TRIGGERS = frozenset(
+    "di bertempat berlangsung dilaksanakan digelar diadakan diselenggarakan dipusatkan berlokasi memadati memenuhi".split()
+)
+_HOSTS = re.compile(r"\b(?:menjadi\s+(?:tempat|lokasi)|dipadati|dipenuhi)\b", re.IGNORECASE)
+
+
 def venue_after_di(masked: str, start: int, end: int) -> list[Place]:
-    """Return venues named after 'di' in ``masked[start:end]`` (Hotel X, Pendopo Y), with a following city."""
+    """Return the venues of ``masked[start:end]`` (Hotel X, Pendopo Y) with a following city.
+
+    A venue follows 'di' (or 'bertempat', 'berlangsung', 'digelar' ... without
+    'di'), or opens the sentence and "menjadi tempat" the event.
+    """
     heads = word_set("events", "venue_heads")
     toks = tokenize(masked, start, end)
     out: list[Place] = []
-    for k, tok in enumerate(toks[:-1]):
-        if fold(tok.text) not in ("di", "bertempat") or not is_cap(toks[k + 1].text):
+    for k, tok in enumerate(toks):
+        if fold(tok.text) in _VENUE_TRIGGERS and k + 1 < len(toks):
+            at = k + 1
+        elif (k == 0 or toks[k - 1].text in "-–—") and _HOSTS.search(masked, tok.end, end):
+            at = k
+        else:
             continue
-        if fold(toks[k + 1].text) not in heads:
+        if not is_cap(toks[at].text) or fold(toks[at].text) not in heads:
             continue
-        runs = [r for r in cap_runs(toks[k + 1 :]) if r[0] == 0]
-        j = k + 1 + _first_segment(toks[k + 1 :], runs[0][1] if runs else 1)
-        a, b = toks[k + 1].start, toks[j - 1].end
+        runs = [r for r in cap_runs(toks[at:]) if r[0] == 0]
+        j = at + _first_segment(toks[at:], runs[0][1] if runs else 1)
+        a, b = toks[at].start, toks[j - 1].end
         city, province = _city_after(toks, j)
         if not (city or province):
             city, province = lookup(masked[a:b])

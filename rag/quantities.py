@@ -37,3 +37,16 @@ def states_count(quote: str, counted: Sequence[str]) -> bool:
 
 _MONEY_NOUNS = frozenset({"anggar", "dana", "biaya", "hibah", "nilai", "bantu"})  # stems: what a "berapa anggaran" may count
 _MONEY = re.compile(r"\bRp\.?\s?\d|\brupiah\b|\b(?:miliar|triliun|juta)\b", re.IGNORECASE)
+
+
+def number_in(number: str, text: str) -> bool:
+    """Return True when ``text`` contains ``number`` as written in either convention ("72.4" = "72,4", "1,200" = "1.200")."""
+    digits = [re.escape(part) for part in re.split(r"[.,]", number)]
+    return re.search(r"(?<![\d.,])" + r"[.,]".join(digits) + r"(?![\d]|[.,]\d)", text) is not None
+
+
+def stated_numbers(question: str, numbers: Sequence[str]) -> tuple[str, ...]:
+    """Return the question's numbers that are not parts of a date ("14 November", "(5/2/2024)")."""
+    dated = {m.group() for m in _DATE_OR_YEAR.finditer(question)}
+    units = set(re.findall(r"\b(\d+)/[A-Za-z]", question))  # "Dandim 1702/Jayawijaya": a unit, not a figure
+    return tuple(n for n in numbers if n not in units and not any(n in d for d in dated))

@@ -8,6 +8,7 @@ from .questions import TOPIC_MARKERS
 from .ranks import degrees
 
 _TOPIC_MARKERS = TOPIC_MARKERS | {"about", "regarding"}
+_OF_THE = frozenset({"of", "the"})  # "the head of the civil service agency (BKPSDM)": English filler inside a role
 
 
 def _verb_like(token: str) -> bool:
@@ -37,12 +38,30 @@ def orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4, acronym
             if prev in stop:
                 break
             window.append(prev)
-        for nxt in tokens[i + 1 : i + after + 1]:
+        for nxt in [t for t in tokens[i + 1 : i + after + 4] if t not in _OF_THE][:after]:
             if nxt in stop or _verb_like(nxt):
                 break  # "Sekda Gianyar meminta ASN ...": the role ends at the verb
             window.append(nxt)
         near.update(t for t in window if t in orgs or any(ch.isdigit() for ch in t))
     return frozenset(near)
+
+
+_ASKING = frozenset(
+    "ask asked asking urge urged tell told remind reminded warn warned call called request requested instruct instructed".split()
+)
+
+
+def object_regions(tokens: list[str]) -> frozenset[str]:
+    """Return regions of an institution the speaker addresses ("asked Bawaslu SBT to ...", "meminta KPU Kolaka").
+
+    Such a region says whom the speaker spoke to, not where the speaker serves.
+    """
+    orgs = org_tokens()
+    return frozenset(
+        tokens[i]
+        for i in range(2, len(tokens))
+        if tokens[i].startswith("@") and tokens[i - 1] in orgs and (tokens[i - 2] in _ASKING or _verb_like(tokens[i - 2]))
+    )
 
 
 def capitals(qtoks: list[tuple[str, int]]) -> frozenset[str]:
@@ -76,7 +95,7 @@ def name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[list
                 after_title = in_role
             current.append(low)
         elif current:
-            if not (after_title and (titled or unit)):  # "Kabag Ops Polres", "Ketua Klasis GPM": a role's own words
+            if not (after_title and (titled and tok[:1].isupper() or unit)):  # "Kabag Ops Polres": a role's own words
                 runs.append((current, after_title))
             current = []
         # a role phrase starts at a person title and runs on through its institution and region words

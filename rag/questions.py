@@ -14,7 +14,7 @@ from .lexicon import fold, word_set
 
 _WORD = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*", re.UNICODE)
 _INDONESIAN_MARKERS = frozenset("yang apa siapa di dan kapan mana soal dalam saat pada tentang kata".split())
-_NUMBER = re.compile(r"\b\d+(?:[.,/]\d+)*\b")
+_NUMBER = re.compile(r"(?:\b|(?<=Rp)|(?<=Rp\.))\d+(?:[.,/]\d+)*\b")
 TOPIC_MARKERS = frozenset({"tentang", "soal", "mengenai", "terkait", "perihal", "seputar"})  # "... tentang <topic>"
 _TOPIC_MARKER = re.compile(rf"\b(?:{'|'.join(sorted(TOPIC_MARKERS))}|berapa(?:\s+(?:besar|banyak|jumlah))?)\b", re.IGNORECASE)
 

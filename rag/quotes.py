@@ -19,12 +19,15 @@ from typing import Sequence
 
 from .corpus import content_paragraphs
 from .headers import is_header_line, title_span
+from .interviews import Interview, find_interview
+from .lexicon import fold
 from .meetings import meeting_index
 from .names import is_person_role, person_key
 from .places import article_places
 from .roster import Roster
 from .speech import Claim, Mention, Ref, Scan, scan_paragraph
 from .subjects import people_in, speaker_in
+from .trailing import attach_trailing
 from .types import Article, Meeting, Span, Speaker, Statement
 
 log = logging.getLogger(__name__)
@@ -33,8 +36,13 @@ log = logging.getLogger(__name__)
 def extract_statements(article: Article, meetings: Sequence[Meeting] = ()) -> list[Statement]:
     """Return the statements of ``article`` with speakers, kinds, verbs and meeting indexes."""
     places = tuple(article_places(article.text))
-    scans = [(para, scan_paragraph(para.text)) for para in _paragraphs(article)]
-    roster = Roster.build(scans, places, article.text)
+    paras = _paragraphs(article)
+    interview, questions = find_interview(paras)
+    skip = questions | (interview.paragraphs if interview else frozenset())
+    scans = [(para, scan_paragraph(para.text)) for n, para in enumerate(paras) if n not in skip]
+    attach_trailing(scans)
+    span = title_span(article)
+    roster = Roster.build(scans, places, article.text, article.text[span[0] : span[1]] if span else "")
     state = _State()
     out: list[Statement] = []
     held: list[tuple[tuple[Span, Claim, int], Speaker | None]] = []  # open quote paragraphs: “... with no closing mark
@@ -59,6 +67,25 @@ def extract_statements(article: Article, meetings: Sequence[Meeting] = ()) -> li
         if held and held[-1][0][2] != n:
             release()  # the next paragraph did not close the quote
     release()
+    if interview is not None:
+        out.extend(_answers(article, interview, roster.resolve(speaker_in(interview.mention, places)), meetings))
+        out.sort(key=lambda st: st.start)
+    return out
+
+
+def _answers(article: Article, interview: Interview, speaker: Speaker, meetings: Sequence[Meeting]) -> list[Statement]:
+    """Return the interviewee's answers as direct statements (none when the interviewee is not a person)."""
+    if not speaker.name and not is_person_role(speaker.role):
+        return []
+    out = []
+    for answer in interview.answers:
+        first, last = article.lines_of(answer.start, answer.end)
+        out.append(Statement(
+            source=article.source, start=answer.start, end=answer.end, start_line=first, end_line=last,
+            text=article.text[answer.start : answer.end], kind="direct", verb="menjawab", speaker=speaker,
+            meeting=meeting_index(tuple(meetings), answer.start, article.text),
+            attribution_start=interview.mention_start, attribution_end=interview.mention_end,
+        ))
     return out
 
 
@@ -122,6 +149,7 @@ class _State:
     last_attr: tuple[int, int] = (0, 0)
     pending: dict[str, tuple[Speaker, bool, int, int]] = field(default_factory=dict)  # speaker, subject, sentence, paragraph
     intro: Speaker | None = None
+    aliases: dict[str, Speaker] = field(default_factory=dict)  # nicknames the article gave a speaker
 
     def note(self, speaker: Speaker, subject: bool, sentence: int, para: int = 0) -> None:
         """Record a person named outside any attribution (``sentence`` = where its sentence starts)."""
@@ -157,16 +185,41 @@ class _State:
 def _speaker_of(claim: Claim, para: Span, state: _State, roster: Roster, places: tuple[str, ...], n: int) -> Speaker | None:
     """Return the speaker of a claim, or None when it cannot be told safely."""
     ref = claim.ref
-    if ref.kind == "name":
-        return _named(para.text[ref.start : ref.end], roster, places)
+    if ref.kind == "name":  # a trailing attribution's mention lies in the next paragraph
+        named = _named(para.text[ref.start : ref.end] if ref.end <= len(para.text) else ref.text, roster, places)
+        return _in_context(named, state, n) if named is not None and 0 < len(named.name.split()) <= 2 else named
     if ref.kind == "pronoun":
-        return state.pronoun(n)
+        speaker = state.pronoun(n)
+        if speaker is not None and ref.text:  # "kata pria yang akrab disapa Om Alan itu": later "Menurut Om Alan" is him
+            state.aliases.update(dict.fromkeys(_nicknames(ref.text), speaker))
+        return speaker
     if ref.kind == "continue":
         if state.intro is not None:
             return state.intro
         if state.last is not None and state.last_para in (n - 1, n) and not state.pending:
             return state.last
     return None
+
+
+def _in_context(short: Speaker, state: _State, n: int) -> Speaker:
+    """Return the one nearby person a shared surname means ("kata Latumahina" after Pj Bupati Yohanis Latumahina spoke).
+
+    Two people of an article may share the name; the one who spoke last (this or the previous
+    paragraph) or was named in this paragraph is meant. Otherwise the short form is kept.
+    """
+    word = short.name.casefold()
+    if fold(short.name) in state.aliases:
+        return state.aliases[fold(short.name)]
+    near = [state.last] if state.last is not None and state.last_para in (n - 1, n) else []
+    near += [sp for sp, _, _, para in state.pending.values() if para == n]
+    found = {person_key(sp): sp for sp in near if word in sp.name.casefold().split() and len(sp.name.split()) > 1}
+    return next(iter(found.values())) if len(found) == 1 else short
+
+
+def _nicknames(name: str) -> tuple[str, ...]:
+    """Return the ways a nickname is written: whole and without its form of address ("Om Alan", "Alan")."""
+    words = fold(name).split()
+    return (" ".join(words), words[-1]) if words else ()
 
 
 def _named(mention: str, roster: Roster, places: tuple[str, ...]) -> Speaker | None:

@@ -83,6 +83,20 @@ def role_signature(role: str) -> frozenset[str]:
     return frozenset(canonical_tokens(role)) - word_set("role_aliases", "fillers")
 
 
+@lru_cache(maxsize=4096)
+def role_acronyms(role: str) -> frozenset[str]:
+    """Return the initials of a role's institution, every prefix of three letters or more.
+
+    "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kolaka Timur" gives bkp ... bkpsdm ...:
+    a question that names the institution by its acronym ("Kepala BKPSDM") still finds the role.
+    """
+    caps = [w for w in role.split() if w[:1].isupper() and w[0].isalpha()]
+    while caps and canonical_tokens(caps[0])[:1] and canonical_tokens(caps[0])[0] in title_tokens():
+        caps = caps[1:]
+    letters = "".join(w[0].lower() for w in caps)
+    return frozenset(letters[:n] for n in range(3, len(letters) + 1))
+
+
 @cache
 def title_tokens() -> frozenset[str]:
     """Return canonical tokens that are a person's title (not an institution)."""

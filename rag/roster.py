@@ -9,6 +9,7 @@ from functools import cache
 from .entities import roles_compatible, same_person
 from .lexicon import fold, word_set
 from .names import is_title_word
+from .sentences import cap_runs, tokenize
 from .speech import Scan
 from .subjects import speaker_in
 from .types import Span, Speaker
@@ -23,8 +24,8 @@ class Roster:
     full_names: tuple[str, ...] = ()  # capitalized runs of two or more name words anywhere in the article
 
     @classmethod
-    def build(cls, scans: list[tuple[Span, Scan]], places: tuple[str, ...], text: str = "") -> Roster:
-        """Collect every named person of the article, merging short and full forms."""
+    def build(cls, scans: list[tuple[Span, Scan]], places: tuple[str, ...], text: str = "", headline: str = "") -> Roster:
+        """Collect every named person of the article (and its headline), merging short and full forms."""
         found: list[Speaker] = []
         for para, scan in scans:
             texts = [para.text[c.ref.start : c.ref.end] for c in scan.claims if c.ref.kind == "name"]
@@ -35,6 +36,9 @@ class Roster:
         roster = cls(full_names=full_name_runs(text))
         for sp in sorted(map(_without_customary, found), key=lambda s: -len(s.name.split())):
             roster._merge(sp)
+        for sp in headline_people(headline, places):  # only for a role no one in the body is named for
+            if not any(p.role and roles_compatible(sp.role, p.role) for p in roster.people):
+                roster._merge(sp)
         return roster
 
     def _merge(self, sp: Speaker) -> None:
@@ -48,7 +52,7 @@ class Roster:
 
     def resolve(self, sp: Speaker) -> Speaker:
         """Return the full person a mention denotes, or the mention itself when unsure."""
-        sp = _without_customary(sp)
+        sp = _without_customary(_without_familiar(sp))
         if sp.name:
             hits = [p for p in self.people if same_person(sp, p, same_article=True)]
             if len(hits) > 1:
@@ -76,7 +80,21 @@ class Roster:
         longer = {n for n in self.full_names if word in n.lower().split()}
         if len(longer) == 1:
             return Speaker(longer.pop(), sp.role, sp.rank, sp.mention)
-        return self._by_rank(sp) if not longer and sp.rank else sp
+        if longer:
+            return sp
+        return self._by_rank(sp) if sp.rank else self._by_nickname(sp)
+
+    def _by_nickname(self, sp: Speaker) -> Speaker:
+        """Return "Alan" as the article's only person with a name word ending or starting in it ("Ruslan")."""
+        word = fold(sp.name)
+        if len(word) < 3:
+            return sp
+        same = {p.name: p for p in self.people if len(p.name.split()) >= 2
+                and any(len(w) > len(word) and (w.endswith(word) or w.startswith(word)) for w in fold(p.name).split())}
+        if len(same) != 1:
+            return sp
+        full = next(iter(same.values()))
+        return Speaker(full.name, sp.role or full.role, sp.rank or full.rank, sp.mention)
 
     def _by_rank(self, sp: Speaker) -> Speaker:
         """Return "AKBP Yan" as the article's only AKBP whose name starts with the same letter (a nickname)."""
@@ -84,6 +102,17 @@ class Roster:
         if len(same) != 1 or not any(w[:1].lower() == sp.name[:1].lower() for w in same[0].name.split()):
             return sp
         return Speaker(same[0].name, sp.role or same[0].role, sp.rank, sp.mention)
+
+
+def _without_familiar(sp: Speaker) -> Speaker:
+    """Return "Om Alan" as "Alan": a familiar form of address before a nickname."""
+    parts = sp.name.split()
+    if len(parts) == 2 and fold(parts[0]) in _FAMILIAR:
+        return Speaker(parts[1], sp.role, sp.rank, sp.mention)
+    return sp
+
+
+_FAMILIAR = frozenset("om bang abang abah mas mbak kak kakak cak ning teh aa uda uni daeng opung ompung".split())
 
 
 def _without_customary(sp: Speaker) -> Speaker:
@@ -100,6 +129,15 @@ def _without_name_words(role: str, name: str) -> str:
     while words and words[-1].lower() in names:
         words.pop()
     return " ".join(words)
+
+
+def headline_people(headline: str, places: tuple[str, ...]) -> list[Speaker]:
+    """Return the titled, fully named people of a headline ("Pj Bupati Siak Hendri Marzuki Pimpin Rakor ...")."""
+    titles = word_set("titles", "person_titles")
+    toks = tokenize(headline)
+    runs = [toks[i : j] for i, j in cap_runs(toks) if fold(toks[i].text) in titles]
+    found = [speaker_in(" ".join(t.text for t in run), places) for run in runs]
+    return [sp for sp in found if sp.role and len(sp.name.split()) >= 2]
 
 
 def titled_runs(text: str) -> list[str]:

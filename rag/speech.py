@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
+from .epithets import closes_sentence, epithet_ref
 from .lexicon import bare, fold, speech_verbs, word_set
 from .names import is_person_role
 from .sentences import MASK, Tok, cap_runs, find_quotes, mask, sentences, tokenize
@@ -74,7 +75,7 @@ def scan_paragraph(text: str) -> Scan:
     for n, (s, e) in enumerate(sents):
         toks = tokenize(masked, s, e)
         claim = _indirect_claim(masked, toks, e)
-        if claim and n + 1 < len(sents) and _continues_statement(masked, *sents[n + 1]):
+        if claim and n + 1 < len(sents) and (_continues_statement(masked, *sents[n + 1]) or _elaborates(masked, *sents[n + 1])):
             claim = _extend(masked, claim, sents[n + 1][1])
         if claim and not any(_overlaps(claim.attr_start, claim.attr_end, c.attr_start, c.attr_end) for c in scan.claims):
             scan.claims.append(claim)
@@ -150,10 +151,14 @@ def _after_verb(toks: list[Tok], verb: str) -> tuple[str, Ref, int, int] | None:
     rest = toks[1:]
     if rest and bare(rest[0].text) in word_set("pronouns", "after_verb"):
         return head.text, Ref("pronoun"), head.start, rest[0].end
+    epithet = epithet_ref(rest)
+    if epithet is not None:
+        return head.text, epithet[0], head.start, epithet[1]
     runs = cap_runs(rest)
     if not runs or runs[0][0] != 0:
         return None
     i, j = runs[0]
+    j = next((k + 1 for k in range(i, j - 1) if closes_sentence(rest[k].text)), j)  # "ucap Abah Syauqi. Artinya, ..."
     ref = name_ref(rest, i, j)
     return head.text, ref, head.start, ref.end
 
@@ -256,6 +261,25 @@ def _continues_statement(masked: str, s: int, e: int) -> bool:
     """Return True for a sentence that goes on with the previous statement ('Yakni, ...', 'Antara lain ...')."""
     head = " ".join(fold(masked[s : min(e, s + 40)]).split())
     return any(re.match(rf"{re.escape(w)}\b", head) for w in word_set("speech_verbs", "continuations"))
+
+
+def _elaborates(masked: str, s: int, e: int) -> bool:
+    """Return True for a plain follow-on sentence that details the reported statement before it.
+
+    "Pj Bupati menyampaikan bahwa dana hibah telah disalurkan. KPU menerima Rp31,4 miliar, ...":
+    no quote, no speech verb, no person, no pronoun and no event narration of its own.
+    """
+    toks = tokenize(masked, s, e)
+    if len(toks) < 4 or MASK in masked[s:e] or _indirect_claim(masked, toks, e) is not None:
+        return False
+    words = {fold(t.text) for t in toks}
+    if fold(toks[0].text) in _NARRATION or words & (word_set("titles", "person_titles") | word_set("pronouns", "subject")):
+        return False
+    people = (speaker_in(masked[toks[i].start : toks[j - 1].end]) for i, j in cap_runs(toks))
+    return not any(is_person_role(sp.role) or len(sp.name.split()) >= 2 for sp in people)
+
+
+_NARRATION = frozenset("rakor rapat kegiatan acara hadir turut tampak dalam selain sementara adapun usai seusai setelah sebelumnya".split())
 
 
 def _extend(masked: str, claim: Claim, end: int) -> Claim:

@@ -16,7 +16,7 @@ from .elections import backs_election, election_kind
 from .lexical import terms
 from .lexicon import load
 from .names import alias_forms, is_title_word
-from .quantities import states_count
+from .quantities import number_in, stated_numbers, states_count
 from .querynames import is_person_title
 from .questions import Question, generic_topic, generic_words
 from .snapshot import Snapshot
@@ -48,8 +48,10 @@ _EVENT_KINDS = (
     (("pleno",), r"(?:rapat )?pleno|plenary"),
     (("simulasi",), r"simulasi|simulation"),
     (("debat",), r"debat|debate"),
+    (("rakor", "rapat koordinasi", "rapat"), r"rakor(?:da|nas|tek)?|rapat koordinasi|coordination meeting"),
 )
-_AT_EVENT = r"\b(?:dalam|pada|di|saat|ketika|at|during)\s+(?:the\s+|acara\s+|kegiatan\s+)?(?:[\w/-]+\s+){{0,3}}?(?:{kinds})\b"
+_MONTH_OF_MEETING = r"(?:pada|bulan|in|during|the|its|rakor|rapat|apel|deklarasi|fgd|sosialisasi)"  # "the February 2024 meeting"
+_AT_EVENT = r"\b(?:dalam|pada|di|saat|ketika|at|during)\s+(?:the\s+|acara\s+|kegiatan\s+)?(?:[\w/'’-]+\s+){{0,3}}?(?:{kinds})\b"
 
 
 def asked_event_kinds(q: Question) -> list[tuple[str, ...]]:
@@ -150,7 +152,7 @@ class Support:
     def fits(self, q: Question, source: str) -> bool:
         """Return True when an article contains every name, place and number of the question."""
         text = self.snapshot.articles[source].text
-        return all(self._supported_word(q, w, [source]) for w in q.proper) and all(n in text for n in q.numbers)
+        return all(self._supported_word(q, w, [source]) for w in q.proper) and all(number_in(n, text) for n in q.numbers)
 
     def objection(self, q: Question, draft: Draft) -> str:
         """Return why the evidence does not support the answer ('' when it does)."""
@@ -162,9 +164,13 @@ class Support:
             if not self._supported_word(q, word, named):
                 return f"{word!r} is not in the cited articles"
         texts = " ".join(self.snapshot.articles[s].text for s in sources)
-        missing = [n for n in q.numbers if n not in texts]
+        missing = [n for n in q.numbers if not number_in(n, texts)]
         if missing:
             return f"number {missing[0]} is not in the cited article"
+        shown = " ".join(_evidence_text(c) for c in draft.citations) if draft.kind in ("who_said", "what_said") else texts
+        unsaid = [n for n in stated_numbers(q.text, q.numbers) if not number_in(n, shown)]
+        if unsaid:  # "tentang uang Rp100 ribu": the figure must be in what the cited speaker said
+            return f"number {unsaid[0]} is not in the cited statements"
         if q.asks_count and not any(states_count(c.quote, q.counted) for c in draft.citations):
             return "the evidence states no quantity" + (f" of {' '.join(q.counted)}" if q.counted else "")
         if not self._on_topic(q, draft):
@@ -205,7 +211,7 @@ class Support:
         word = _POSSESSIVE.sub("", word)
         month = month_number(word)
         held = {int(m.date[5:7]) for s in sources for m in self.snapshot.meetings_of(s) if m.date} if month else set()
-        if held and re.search(rf"\b(?:pada|bulan|in|during)\s+(?:bulan\s+)?{re.escape(word)}\b", q.text, re.IGNORECASE):
+        if held and re.search(rf"\b{_MONTH_OF_MEETING}\s+(?:bulan\s+)?{re.escape(word)}\b", q.text, re.IGNORECASE):
             # "rakor pada November 2024": a month without a day dates the meeting, so a cited meeting with a
             # date must fall in it ("27 November" in the text is usually the voting day; "hingga akhir
             # September" is a period the speaker talks about, and is checked against the text as before)
