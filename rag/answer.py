@@ -11,7 +11,7 @@ from .compose import cite, cite_statement, dedupe, message, statements_text
 from .drafts import Context, Draft
 from .meetinganswers import list_speakers, where_when, which_meeting
 from .questions import Question, analyze
-from .support import asked_event_kinds, held_as
+from .support import asked_event_kinds, asked_months, held_as
 from .types import Answer, Hit, Statement
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ def _what_said(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit])
     if rows is None:
         return _who_said(ctx, q, qvec, passages)
     ranked = ctx.retriever.statements(q.search_text, qvec, len(rows), allowed=rows, passages=passages)
-    picked = _fitting_first(ctx, q, _dedupe_ranked([(s, r.dense) for s, r in ranked]))
+    picked = _in_asked_month(ctx, q, _fitting_first(ctx, q, _dedupe_ranked([(s, r.dense) for s, r in ranked])))
     if not picked:
         return None
     chosen = _with_context(ctx, picked[0], CONTEXT)
@@ -127,6 +127,15 @@ def _fitting_first(ctx: Context, q: Question, picked: list[tuple[Statement, floa
         return not fits[p[0].source], bool(kinds) and not held_as(ctx.snapshot.meeting_of(p[0]), kinds)
 
     return sorted(picked, key=rank)
+
+
+def _in_asked_month(ctx: Context, q: Question, picked: list[tuple[Statement, float]]) -> list[tuple[Statement, float]]:
+    """Keep the statements of meetings held in the month the question names (undated meetings stay)."""
+    months = asked_months(q)
+    if not months:
+        return picked
+    dated = [(p, ctx.snapshot.meeting_of(p[0])) for p in picked]
+    return [p for p, m in dated if m is None or not m.date or int(m.date[5:7]) in months]
 
 
 def _dedupe_ranked(ranked: list[tuple[Statement, float]]) -> list[tuple[Statement, float]]:

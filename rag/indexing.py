@@ -24,7 +24,7 @@ from .types import Article, IndexReport, Meeting, Skipped
 log = logging.getLogger(__name__)
 
 __all__ = ["BuildBusy", "NothingToIndex", "Encoder", "Progress", "build_index", "build_lock", "compatibility", "chunker_params"]
-EXTRACTION_VERSION = "statements-v20"  # bump when extraction changes, so indexes re-extract
+EXTRACTION_VERSION = "statements-v21"  # bump when extraction changes, so indexes re-extract
 
 
 class BuildBusy(RuntimeError):

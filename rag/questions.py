@@ -35,6 +35,7 @@ class Question:
     topic_terms: tuple[str, ...]  # stemmed content terms
     topic_groups: tuple[frozenset[str], ...]  # one term set per concept (an English phrase's synonyms count once)
     asked_topic: tuple[str, ...] = ()  # stemmed terms after "tentang", "soal", "berapa besar"... (Indonesian questions)
+    meeting_terms: frozenset[str] = frozenset()  # terms of where the question places the statement ("at the logistics meeting")
     says_what: bool = False  # a speech verb followed by what was said ("... menyebut pemilih di Bone ...")
     counted: tuple[str, ...] = ()  # stemmed terms of what a count question counts ("berapa jumlah personel" -> personel)
 
@@ -199,9 +200,28 @@ def analyze(text: str) -> Question:
         topic_terms=topic,
         topic_groups=tuple(dict.fromkeys(g for g in groups if g)),
         asked_topic=tuple(terms(text[marker.end() :])) if marker else (),
+        meeting_terms=_meeting_terms(text, lang),
         says_what=bool(_says_pattern().search(text)),
         counted=counted_terms(text, min(cues, key=lambda m: m.start()).end()) if cues and lang != "en" else (),
     )
+
+
+_PLACEMENT = re.compile(
+    r"\b(?:at|during|in|dalam|pada|saat|ketika)\s+(?:the\s+|a\s+|an\s+|its\s+|acara\s+|kegiatan\s+)?[^?.,;]*?"
+    r"\b(?:meeting|rakor\w*|rapat|parade|declaration|deklarasi|discussion|fgd|forum|briefing|session|apel|outreach|sosialisasi|bimtek)\b"
+    r"(?P<tail>(?:\s+(?!(?:di|pada|tentang|soal|mengenai|terkait|yang|agar|bahwa)\b)[\w/-]+){0,3})",  # "rakor logistik Pemilu"
+    re.IGNORECASE,
+)
+
+
+def _meeting_terms(text: str, lang: str) -> frozenset[str]:
+    """Return the terms of the phrase that places the statement at a meeting ("at the November logistics meeting")."""
+    placed = _PLACEMENT.search(text)
+    if placed is None:
+        return frozenset()
+    phrase = placed.group() if lang != "en" else placed.group()[: placed.start("tail") - placed.start()]
+    extra = english_expansions(phrase) if lang == "en" else []
+    return frozenset(terms(" ".join([phrase, *extra])))
 
 
 _COUNT_FILLERS = frozenset({"jumlah", "banyak", "besar", "besaran", "total", "kah", "sih", "orang", "unit", "buah"})

@@ -8,7 +8,7 @@ from functools import cache
 
 from .entities import roles_compatible, same_person
 from .lexicon import fold, word_set
-from .names import is_title_word
+from .names import is_person_role, is_title_word
 from .sentences import cap_runs, tokenize
 from .speech import Scan
 from .subjects import speaker_in
@@ -61,7 +61,7 @@ class Roster:
                 return self._expand(sp)
             full = hits[0]
             own = _without_name_words(sp.role, full.name)  # "Sekda Wisnu" + "I Made Wisnu Arsana": the role is "Sekda"
-            role = full.role if not own or (full.role and roles_compatible(own, full.role)) else own
+            role = full.role if not own or not is_person_role(own) or (full.role and roles_compatible(own, full.role)) else own
             return self._expand(Speaker(full.name, role, sp.rank or full.rank, sp.mention))
         hits = [p for p in self.people if p.role and roles_compatible(sp.role, p.role)]
         if len(hits) != 1:

@@ -59,6 +59,12 @@ def asked_event_kinds(q: Question) -> list[tuple[str, ...]]:
     return [spell for spell, asked in _EVENT_KINDS if re.search(_AT_EVENT.format(kinds=asked), q.text, re.IGNORECASE)]
 
 
+def asked_months(q: Question) -> frozenset[int]:
+    """Return the months the question dates its meeting by ("pada November 2024", "the February 2024 meeting")."""
+    found = re.finditer(rf"(?=\b{_MONTH_OF_MEETING}\s+(?:bulan\s+)?([A-Za-z]+)\b)", q.text, re.IGNORECASE)  # overlapping
+    return frozenset(n for m in found if (n := month_number(m.group(1))))
+
+
 def held_as(meeting: Meeting | None, kinds: list[tuple[str, ...]]) -> bool:
     """Return True when a meeting is of one of the kinds (spelled as in ``asked_event_kinds``)."""
     held = f"{meeting.event} {meeting.name}".lower() if meeting is not None else ""
@@ -194,9 +200,10 @@ class Support:
         about = " ".join(f"{c.speaker.name} {c.speaker.role}" for c in draft.citations if c.speaker is not None)
         known = set(terms(about)) | generic_topic()
         if q.lang == "en":
-            groups = [g for g in q.topic_groups if not g <= known]
+            groups = [g for g in q.topic_groups if not g <= known and not g <= q.meeting_terms]
         else:
-            groups = [frozenset({t}) for t in q.asked_topic if t not in known and not t.isdigit() and t not in place_words()]
+            asked = [t for t in q.asked_topic if t not in q.meeting_terms and not t.isdigit() and t not in place_words()]
+            groups = [frozenset({t}) for t in asked if t not in known]
         if not groups:
             return True
         evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))

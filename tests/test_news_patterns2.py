@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from rag.categories import asked_kinds, role_is
+from rag.english import english_expansions
 from rag.entities import _QTOKEN, match_mention
 from rag.meetings import extract_meetings
 from rag.names import canonical_tokens
@@ -22,7 +23,7 @@ from rag.questions import analyze
 from rag.quotes import extract_statements
 from rag.roles import role_acronyms
 from rag.subjects import speaker_in
-from rag.support import asked_event_kinds
+from rag.support import asked_event_kinds, asked_months
 from rag.types import Article, Speaker
 
 
@@ -229,3 +230,44 @@ def test_numbers_in_either_convention() -> None:
 )
 def test_events_named_by_kind(question: str, asked: bool) -> None:
     assert bool(asked_event_kinds(analyze(question))) is asked
+
+
+def test_a_reporting_verb_after_a_time_aside() -> None:
+    text = (
+        "Sekretaris Daerah Manggarai Yohanes Don Bosco Lalong dalam rakor Desk Pilkada di Ruteng, kemarin, "
+        "merinci KPU Manggarai menerima Rp27,5 miliar dan Bawaslu Rp7,9 miliar.\n"
+    )
+    assert said(text) == [(1, "Yohanes Don Bosco Lalong", "KPU Manggarai me")]
+
+
+def test_an_event_word_before_a_short_name_is_not_a_role() -> None:
+    text = (
+        "Kepala Badan Kesbangpol Malut Abdul Gani Sangadji membuka FGD kerawanan di Ternate, Selasa (8/10/2024).\n\n"
+        "Di akhir FGD, Abdul Gani memastikan rekomendasi akan diserahkan dalam rapat Forkopimda pekan depan.\n"
+    )
+    a = art(text)
+    last = extract_statements(a, extract_meetings(a))[-1]
+    assert (last.speaker.name, last.speaker.role) == ("Abdul Gani Sangadji", "Kepala Badan Kesbangpol Malut")
+
+
+@pytest.mark.parametrize(
+    ("question", "months"),
+    [
+        ("What did the Kolaka regional secretary say at the November 2024 logistics coordination meeting?", {11}),
+        ("Apa kata Pj Bupati dalam rakor pada Februari 2024?", {2}),
+        ("Apa kata Pj Bupati soal libur buruh pada 27 November?", set()),  # a day: the vote, not the meeting
+    ],
+)
+def test_months_that_date_the_meeting(question: str, months: set[int]) -> None:
+    assert asked_months(analyze(question)) == months
+
+
+def test_where_a_question_places_the_statement_is_not_its_topic() -> None:
+    q = analyze("What did the Kolaka regional secretary say about party attributes at the November 2024 logistics coordination meeting?")
+    assert {"logistik", "rakor"} <= q.meeting_terms and "partai" not in q.meeting_terms
+    assert {"logistik", "rakor"} <= analyze("Apa kata Ketua Bawaslu tentang politik uang dalam rakor logistik di Kolaka?").meeting_terms
+
+
+def test_english_election_words_for_voters_and_workers() -> None:
+    expanded = " ".join(english_expansions("Who told voters not to hand their voting invitation to nickel smelter workers?"))
+    assert "undangan memilih" in expanded and "nikel" in expanded and "pekerja" in expanded
