@@ -8,14 +8,13 @@ Artinya, ..." ends the name at the sentence's full stop.
 from __future__ import annotations
 
 from .lexicon import fold
-from .sentences import Tok, cap_runs
+from .sentences import Tok, cap_runs, ends_sentence
 from .subjects import Ref, name_ref
 
 
 def closes_sentence(word: str) -> bool:
     """Return True for a name word that ends its sentence ("Syauqi."), not an abbreviation ("Pol.", "S.H.")."""
-    bare_word = word.rstrip(".")
-    return word.endswith(".") and len(bare_word) > 3 and "." not in bare_word and bare_word.lower() not in _ABBREVIATIONS
+    return ends_sentence(word) and word.rstrip(".").lower() not in _ABBREVIATIONS
 
 
 _ABBREVIATIONS = frozenset({"prof", "kombes", "brigjen", "irjen", "komjen", "letkol", "kolonel"})

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .sentences import sentences
+from .subjects import speaker_in
 from .types import Span
 
 _ANNOUNCE = re.compile(
@@ -91,8 +92,6 @@ def _earlier_interviewee(paras: Sequence[Span], n: int) -> tuple[Span, tuple[int
 
 def _is_person(text: str) -> bool:
     """Return True when a capitalized run holds a person's title and name."""
-    from .subjects import speaker_in  # the parser, only when an interview is announced
-
     sp = speaker_in(text)
     return bool(sp.role) and len(sp.name.split()) >= 2
 

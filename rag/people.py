@@ -215,8 +215,14 @@ def _only_a_kind(text: str) -> bool:
     """
     plain = without_kinds(text)
     titles = [w for w in _CAPITALIZED.findall(plain) if is_person_title(w) and fold(w) not in _GENERIC_HEADS]
-    runs = [r for r in _capitalized_runs(plain) if not all(canonical_tokens(w)[:1] and canonical_tokens(w)[0][0] == "@" for w in r)]
+    runs = [r for r in _capitalized_runs(plain) if not all(_is_region(w) for w in r)]
     return not titles and not runs
+
+
+def _is_region(word: str) -> bool:
+    """Return True for a word that names a region ("Kepahiang")."""
+    tokens = canonical_tokens(word)
+    return bool(tokens) and tokens[0].startswith("@")
 
 
 _GENERIC_HEADS = frozenset({"ketua", "kepala", "wakil", "pimpinan", "head", "chair", "leader"})

@@ -9,7 +9,7 @@ from functools import cache
 from .entities import roles_compatible, same_person
 from .lexicon import fold, word_set
 from .names import is_person_role, is_title_word
-from .sentences import cap_runs, tokenize
+from .sentences import cap_runs, ends_sentence, tokenize
 from .speech import Scan
 from .subjects import speaker_in
 from .types import Span, Speaker
@@ -160,18 +160,12 @@ def _run_from(toks: list[str], titles: frozenset[str]) -> str:
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if ":" in tok or tok in "–—-":
             break  # a byline ("Oleh: ...") or a dateline dash
-        if run and (tok[0].islower() or (tok == "," and fold(nxt) in titles) or _ends_sentence(run[-1])):
+        if run and (tok[0].islower() or (tok == "," and fold(nxt) in titles) or ends_sentence(run[-1])):
             break
         if run and run[-1].endswith(".") and fold(tok) in _not_name_words() | word_set("pronouns", "subject"):
             break  # "..., S.Fil. Ia memaparkan": a degree closes the sentence before a pronoun or opener
         run.append(tok)
     return " ".join(run).replace(" ,", ",")
-
-
-def _ends_sentence(tok: str) -> bool:
-    """Return True for a word that closes a sentence ("Pangemanan."), not an abbreviation ("Dr.", "S.H.")."""
-    word = tok.rstrip(".")
-    return tok.endswith(".") and len(word) > 3 and "." not in word
 
 
 def full_name_runs(text: str) -> tuple[str, ...]:

@@ -39,6 +39,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None, limit: int | Non
     return [Tok(m.group(), m.start(), m.end()) for m in islice(_TOKEN.finditer(text, start, stop), limit)]
 
 
+def ends_sentence(tok: str) -> bool:
+    """Return True for a word that closes a sentence ("Pangemanan."), not an abbreviation ("Dr.", "S.H.")."""
+    word = tok.rstrip(".")
+    return tok.endswith(".") and len(word) > 3 and "." not in word
+
+
 def is_cap(tok: str) -> bool:
     """Return True for a token that can be part of a proper name or title."""
     core = tok.strip("()[]")

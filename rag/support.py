@@ -218,7 +218,7 @@ class Support:
         word = _POSSESSIVE.sub("", word)
         month = month_number(word)
         held = {int(m.date[5:7]) for s in sources for m in self.snapshot.meetings_of(s) if m.date} if month else set()
-        if held and re.search(rf"\b{_MONTH_OF_MEETING}\s+(?:bulan\s+)?{re.escape(word)}\b", q.text, re.IGNORECASE):
+        if held and month in asked_months(q):
             # "rakor pada November 2024": a month without a day dates the meeting, so a cited meeting with a
             # date must fall in it ("27 November" in the text is usually the voting day; "hingga akhir
             # September" is a period the speaker talks about, and is checked against the text as before)
