@@ -16,7 +16,7 @@ from .types import Answer, Hit, Statement
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Context", "answer_question", "message"]
+__all__ = ["HANDLERS", "Context", "answer_question", "message", "open_draft"]
 PASSAGES = 8
 CONTEXT = 2  # same-speaker statements shown around the main one
 NEAR_CHARS = 700
@@ -26,14 +26,7 @@ def answer_question(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
     """Answer one (validated) question."""
     q = analyze(text)
     passages = ctx.retriever.passages(q.search_text, qvec, max(PASSAGES, ctx.settings.top_k))
-    handler = {
-        "who_said": _who_said,
-        "what_said": _what_said,
-        "where_when": where_when,
-        "which_meeting": which_meeting,
-        "list_speakers": list_speakers,
-    }.get(q.kind, _open)
-    result = handler(ctx, q, qvec, passages)
+    result = HANDLERS.get(q.kind, open_draft)(ctx, q, qvec, passages)
     objection = "no candidate answer" if result is None else ctx.support.objection(q, result)
     if objection:
         log.info("abstaining on %r (%s): %s", text, q.kind, objection)
@@ -145,7 +138,7 @@ def _dedupe_ranked(ranked: list[tuple[Statement, float]]) -> list[tuple[Statemen
     return [(s, score[id(s)]) for s in unique]
 
 
-def _open(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
+def open_draft(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
     """Answer an open question with the best supporting sentence of the top passages."""
     rows, named = ctx.people.rows_for(q.people_text)
     if named and not rows:
@@ -162,3 +155,12 @@ def _open(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> D
         return _statement_draft(ctx, q, [(inside[0], score)], "open")
     citation = cite(1, article, start, end)
     return Draft(text=f"{citation.quote} [1]", citations=(citation,), score=score, kind="open")
+
+
+HANDLERS = {
+    "who_said": _who_said,
+    "what_said": _what_said,
+    "where_when": where_when,
+    "which_meeting": which_meeting,
+    "list_speakers": list_speakers,
+}

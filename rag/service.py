@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .answer import Context, answer_question, message
+from .answer import Context, message
 from .corpus import SeedError, decode_bytes, is_hidden_or_temp, resolve_seed, seeds_changed
 from .indexing import BuildBusy, NothingToIndex, Progress, build_index, compatibility
+from .reader import read
 from .settings import Settings
 from .snapshot import Snapshot, load_snapshot
 from .store import IndexCorrupt
@@ -135,7 +136,7 @@ class Service:
         text = question.strip()
         try:
             qvec = self.embedder.embed_queries([text])[0]
-            return answer_question(ctx, text, qvec)
+            return read(ctx, text, qvec)
         except Exception:  # noqa: BLE001 - a question must get a reply, never a traceback
             log.exception("answering %r failed", text[:200])
             return Answer(question=question, answer=ANSWER_FAILED, answerable=False, kind="error")

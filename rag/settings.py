@@ -35,6 +35,10 @@ class Settings:
     port: int = 7860
     auth: str = ""  # "user:password" enables Gradio login
     insecure: bool = False  # allow binding a public address without auth
+    # the reader's one decision to answer from evidence (calibrated for multilingual-e5-small; see `rag eval --tradeoff`)
+    answer_threshold: float = 0.45  # answer when the evidence confidence reaches this
+    dense_low: float = 0.78  # passage cosine that counts as no support at all ...
+    dense_high: float = 0.88  # ... and as full support
 
     @property
     def models_dir(self) -> Path:
@@ -74,6 +78,11 @@ def _coerce(settings: Settings, name: str, value: Any) -> Any:
         return Path(value) if value else None
     if isinstance(current, bool):
         return value.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(current, float):
+        try:
+            return float(value)
+        except ValueError as exc:
+            raise ValueError(f"RAG_{name.upper()} must be a number, got {value!r}") from exc
     if isinstance(current, int):
         try:
             return int(value)

@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
+from rapidfuzz import fuzz, process
+
 from .compose import sentence_bounds
 from .datetext import month_number
 from .elections import backs_election, election_kind
@@ -90,6 +92,35 @@ def _evidence_text(citation: Citation) -> str:
     return " ".join(p for p in parts if p)
 
 
+_PARTS = re.compile(r"[\s/]+")
+VARIANT_MIN_LETTERS, VARIANT_MIN_RATIO = 7, 88  # "Tjahjanto" = "Tjahyanto": one spelling variant of a long name
+
+
+def _spelled_alike(word: str, vocab: frozenset[str]) -> bool:
+    """Return True when a long word is written in the texts with one transliteration slip ("Tjahyanto"), or as
+    its consonant abbreviation ("VI/Mulawarman" as "VI/Mlw", "Brawijaya" as "Brw")."""
+    parts = [p for p in _PARTS.split(word.lower()) if p]
+    return bool(parts) and all(p in vocab or _variant_of(p, vocab) for p in parts) and any(p not in vocab for p in parts)
+
+
+def _variant_of(word: str, vocab: frozenset[str]) -> bool:
+    """Return True when one word of the vocabulary is a spelling variant or a consonant abbreviation of ``word``."""
+    if len(word) < VARIANT_MIN_LETTERS or not word.isalpha():
+        return False
+    same_start = [w for w in vocab if w[:1] == word[:1]]
+    if any(_abbreviates(w, word) for w in same_start):
+        return True
+    return process.extractOne(word, same_start, scorer=fuzz.ratio, score_cutoff=VARIANT_MIN_RATIO) is not None
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """Return True for a 3-4 letter consonant abbreviation of a word: its first letter, then consonants in order."""
+    if not 3 <= len(short) <= 4 or not short.isalpha() or any(c in "aeiou" for c in short[1:]):
+        return False
+    rest = iter(word[1:])
+    return all(c in rest for c in short[1:])
+
+
 @lru_cache(maxsize=4096)
 def words_of(text: str) -> frozenset[str]:
     """Return the lower-case words of a text, with their alias forms."""
@@ -149,7 +180,9 @@ class Support:
         """Return True if a word (or one of its aliases) occurs in the given articles."""
         vocab = self.corpus_vocab if sources is None else frozenset().union(*(self.vocab.get(s, frozenset()) for s in sources))
         forms = alias_forms(word)
-        return any(all(part in vocab for part in form.lower().split()) for form in forms)
+        if any(all(part in vocab for part in _PARTS.split(form.lower()) if part) for form in forms):
+            return True
+        return _spelled_alike(word, vocab)
 
     def accepts(self, q: Question, draft: Draft) -> bool:
         """Return True when the draft's evidence supports every checkable part of the question."""
@@ -159,6 +192,12 @@ class Support:
         """Return True when an article contains every name, place and number of the question."""
         text = self.snapshot.articles[source].text
         return all(self._supported_word(q, w, [source]) for w in q.proper) and all(number_in(n, text) for n in q.numbers)
+
+    def missing(self, q: Question, source: str) -> str:
+        """Return the first name, place or number of the question that an article lacks ('' when it has them all)."""
+        text = self.snapshot.articles[source].text
+        word = next((w for w in q.proper if not self._supported_word(q, w, [source])), None)
+        return word or next((n for n in q.numbers if not number_in(n, text)), "")
 
     def objection(self, q: Question, draft: Draft) -> str:
         """Return why the evidence does not support the answer ('' when it does)."""

@@ -204,9 +204,12 @@ class Answer:
     lang: Literal["id", "en"] = "id"
     kind: str = "open"
     speakers: tuple[str, ...] = field(default=())
+    direct: str | None = None  # the one-line answer (who, where, when); None when not found
+    confidence: float = 0.0  # the verifier's confidence in the evidence, 0..1
+    reasons: tuple[str, ...] = ()  # why it answered or abstained
 
     def to_json(self) -> dict[str, Any]:
-        """Return the `rag ask --json` contract object."""
+        """Return the `rag ask --json` contract object (the original keys, then the reader's additions)."""
         return {
             "question": self.question,
             "answer": self.answer,
@@ -222,6 +225,13 @@ class Answer:
                     "score": round(float(h.score), 6),
                 }
                 for h in self.passages
+            ],
+            "direct": self.direct,
+            "confidence": round(float(self.confidence), 4),
+            "reasons": list(self.reasons),
+            "evidence": [
+                {"n": c.id, "quote": c.quote, "source": c.source, "start_line": c.start_line, "end_line": c.end_line}
+                for c in self.citations
             ],
         }
 

@@ -1,0 +1,127 @@
+"""The one decision to answer or abstain: every check is a feature, one calibrated threshold decides."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from .drafts import Context, Draft
+from .evidence import Evidence, names_a_person, names_titled, speaks, titled_pairs
+from .lexicon import load
+from .quantities import states_count
+from .questions import Question
+from .settings import Settings
+from .types import Statement
+
+DRAFT_CONFIDENCE = 0.9  # a structured answer (statement or meeting record) that passed every check
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the reader will answer from: a structured draft, or a verbatim evidence sentence."""
+
+    draft: Draft | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Answer or abstain, how sure, and why."""
+
+    answer: bool
+    confidence: float
+    reasons: tuple[str, ...]
+    choice: Choice = Choice()
+
+
+def evidence_confidence(settings: Settings, e: Evidence) -> float:
+    """Return 0..1: how close the passage is (cosine scaled between the model's floor and ceiling) and how much
+    of the question the sentence and its neighbours cover."""
+    span = max(settings.dense_high - settings.dense_low, 1e-6)
+    dense = min(1.0, max(0.0, (e.dense - settings.dense_low) / span))
+    return round(0.5 * dense + 0.5 * max(e.cover, e.window_cover), 4)
+
+
+def decide(
+    ctx: Context, q: Question, draft: Draft | None, objection: str, evidence: Sequence[Evidence], fits: dict[str, str]
+) -> Verdict:
+    """Return the verdict over every candidate: the structured draft first when it passed, else the best sentence."""
+    reasons: list[str] = []
+    if draft is not None and not objection and asks_venue(q) and not any(c.meeting and c.meeting.venue for c in draft.citations):
+        objection = "the structured answer names no venue"
+    if draft is not None and not objection:
+        lead = draft.citations[0].source
+        if not fits.get(lead):
+            return Verdict(True, DRAFT_CONFIDENCE, ("structured answer passed every check",), Choice(draft=draft))
+        reasons.append(f"the structured answer's article lacks {fits[lead]!r}")
+    else:
+        reasons.append(objection or "no structured answer")
+    usable = [e for e in evidence if e.fits]
+    titled = titled_pairs(q)
+    if titled and q.kind == "what_said":  # what a titled person said: their own statement, or the sentence right after it
+        usable = [e for e in usable if _said_by(e, titled)]
+    elif q.kind == "who_said" or _ASKS_WHO.match(q.text):  # "who": a speaker, or the person the question describes
+        usable = [e for e in usable if _names_someone(e, titled)]
+    if asks_venue(q):
+        usable = [e for e in usable if has_venue(e.text)]
+    if (titled or q.kind == "who_said" or _ASKS_WHO.match(q.text) or asks_venue(q)) and not usable:
+        reasons.append("no retrieved sentence names the person or the venue the question asks for")
+        return Verdict(False, 0.0, tuple(reasons))
+    if not usable:
+        missing = next((m for m in fits.values() if m), "")
+        reasons.append(f"no retrieved article has {missing!r}" if missing else "no evidence retrieved")
+        return Verdict(False, 0.0, tuple(reasons))
+    if q.asks_count:
+        usable = [e for e in usable if states_count(e.text, q.counted)]
+        if not usable:
+            reasons.append("no retrieved sentence states the quantity asked")
+            return Verdict(False, 0.0, tuple(reasons))
+    best = max(usable, key=lambda e: (e.score, -e.rank, -e.start))
+    confidence = evidence_confidence(ctx.settings, best)
+    if confidence >= ctx.settings.answer_threshold:
+        reasons.append(f"evidence confidence {confidence:.2f} ≥ {ctx.settings.answer_threshold:.2f}")
+        return Verdict(True, confidence, tuple(reasons), Choice(evidence=best))
+    reasons.append(f"evidence confidence {confidence:.2f} < {ctx.settings.answer_threshold:.2f}")
+    return Verdict(False, confidence, tuple(reasons))
+
+
+def _who(statement: Statement | None) -> str:
+    """Return the role and name of a statement's speaker."""
+    return f"{statement.speaker.role} {statement.speaker.name}" if statement is not None else ""
+
+
+def _said_by(e: Evidence, titled: list) -> bool:
+    """Return True when the titled person said it: their statement, the sentence after it, or a speech sentence naming them."""
+    if names_titled(titled, _who(e.statement)) or names_titled(titled, _who(e.previous)):
+        return True
+    return speaks(e.text) and names_titled(titled, e.text)
+
+
+def _names_someone(e: Evidence, titled: list) -> bool:
+    """Return True when the sentence names the titled person the question describes, or has a speaker who fits it."""
+    if titled:
+        return names_titled(titled, e.text) or names_titled(titled, _who(e.statement))
+    return e.statement is not None or e.previous is not None or names_a_person(e.text)
+
+
+@lru_cache(maxsize=1)
+def _venue_words() -> re.Pattern[str]:
+    """Return the pattern of the words that head a venue (Hotel, Gedung, Aula ...), from the lexicon."""
+    heads = sorted(load("events")["venue_heads"] + ["building", "venue", "hall", "room", "hotel"], key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, heads))})\b", re.IGNORECASE)
+
+
+def asks_venue(q: Question) -> bool:
+    """Return True when the question asks for the building itself ("di gedung mana", "in which hotel")."""
+    return bool(_ASKS_VENUE.search(q.text)) and bool(_venue_words().search(q.text))
+
+
+def has_venue(text: str) -> bool:
+    """Return True when a text names a venue."""
+    return bool(_venue_words().search(text))
+
+
+_ASKS_WHO = re.compile(r"^\W*(?:siapa|who)\b", re.IGNORECASE)
+_ASKS_VENUE = re.compile(r"\b(?:di|ke)\s+[a-z]+\s+mana\b|\b(?:in|at)\s+which\s+[a-z]+|\bwhat\s+(?:building|venue|hotel|hall)\b", re.I)
