@@ -110,10 +110,15 @@ def cmd_statements(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     """Run the evaluation and print its table."""
-    from .evaluate import evaluate_file, format_metrics
+    from .evaluate import evaluate_file, format_metrics, format_tradeoff
 
     metrics = evaluate_file(Service(settings), args.file, details=args.details)
-    print(dump(metrics) if args.json else format_metrics(metrics))
+    if args.json:
+        print(dump(metrics))
+    else:
+        print(format_metrics(metrics))
+        print("\nAnswer threshold (RAG_ANSWER_THRESHOLD) against false 'not found' and correct abstention:")
+        print(format_tradeoff(metrics["tradeoff"], settings.answer_threshold))
     return 0
 
 

@@ -79,17 +79,50 @@ def evaluate_file(service: Service, path: Path, details: Path | None = None) -> 
         row = score_one(service.settings.seeds_dir, item, result)
         row["latency_ms"] = (time.perf_counter() - started) * 1000
         rows.append((item.get("kind", "open"), row))
-        records.append({"item": item, "result": {k: result[k] for k in ("answer", "answerable", "speaker", "citations")}, "scores": row})
+        kept = ("answer", "answerable", "speaker", "citations", "confidence", "reasons")
+        records.append({"item": item, "result": {k: result.get(k) for k in kept}, "scores": row})
     if details:
         details.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
-    return aggregate(rows)
+    metrics = aggregate(rows)
+    metrics["tradeoff"] = tradeoff(records)  # type: ignore[assignment]
+    return metrics
+
+
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+
+
+def tradeoff(records: list[dict[str, Any]]) -> list[dict[str, float]]:
+    """Return, for each answer threshold, the share of answerable questions refused and of unanswerable ones refused.
+
+    The verifier answers when its confidence reaches the threshold, so re-deciding each recorded answer at
+    another threshold gives exactly what that threshold would have done.
+    """
+    answerable = [r["result"]["confidence"] or 0.0 for r in records if r["item"].get("answerable", True)]
+    unanswerable = [r["result"]["confidence"] or 0.0 for r in records if not r["item"].get("answerable", True)]
+    rows = []
+    for t in THRESHOLDS:
+        rows.append({
+            "threshold": t,
+            "false_abstain": round(sum(c < t for c in answerable) / len(answerable), 4) if answerable else 0.0,
+            "abstain_ok": round(sum(c < t for c in unanswerable) / len(unanswerable), 4) if unanswerable else 1.0,
+        })
+    return rows
+
+
+def format_tradeoff(rows: list[dict[str, float]], current: float) -> str:
+    """Return the threshold table: false 'not found' against correct abstention."""
+    lines = ["threshold  false_abstain  abstain_ok"]
+    for r in rows:
+        mark = "  <- current" if abs(r["threshold"] - current) < 1e-9 else ""
+        lines.append(f"{r['threshold']:>9.2f}{r['false_abstain']:>15.3f}{r['abstain_ok']:>12.3f}{mark}")
+    return "\n".join(lines)
 
 
 def format_metrics(metrics: dict[str, dict[str, Any]]) -> str:
     """Return the metrics as an aligned text table."""
     header = f"{'kind':<16}{'n':>4}" + "".join(f"{m:>16}" for m in METRICS)
     lines = [header]
-    for kind in sorted(metrics, key=lambda k: (k == "overall", k)):
+    for kind in sorted((k for k in metrics if k != "tradeoff"), key=lambda k: (k == "overall", k)):
         row = metrics[kind]
         cells = "".join(f"{_cell(row.get(m)):>16}" for m in METRICS)
         lines.append(f"{kind:<16}{row['n']:>4}{cells}")

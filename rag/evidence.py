@@ -9,10 +9,11 @@ from functools import lru_cache
 from typing import Sequence
 
 from .drafts import Context
-from .lexical import terms
+from .english import glossary_words
+from .lexical import stop_words, terms
 from .lexicon import load
 from .querynames import is_person_title
-from .questions import Question
+from .questions import Question, english_function_words
 from .sentences import find_quotes, mask, sentences
 from .snapshot import Snapshot
 from .types import Hit, Meeting, Statement
@@ -85,8 +86,26 @@ def _weights(groups: Sequence[frozenset[str]], sentence_terms: Sequence[set[str]
 
 
 def _concepts(q: Question) -> tuple[frozenset[str], ...]:
-    """Return the question's concepts: its topic groups, or its stemmed terms one by one."""
-    return q.topic_groups or tuple(frozenset({t}) for t in q.topic_terms)
+    """Return the question's concepts: its topic groups (or its terms one by one), plus, for an English question,
+    every content word the glossary could not translate ("e-voting"): evidence that lacks it covers less."""
+    found = q.topic_groups or tuple(frozenset({t}) for t in q.topic_terms)
+    if q.lang != "en":
+        return found
+    return found + tuple(frozenset({w}) for w in untranslated(q.text))
+
+
+def untranslated(text: str) -> list[str]:
+    """Return the lower-case English content words of a question that the glossary has no Indonesian for."""
+    known = glossary_words() | english_function_words()
+    words = [w.lower() for w in _WORDS.findall(text) if not w[:1].isupper() and not any(c.isdigit() for c in w)]
+    stops = stop_words()
+    return list(dict.fromkeys(w for w in words if len(w) >= 5 and not all(_english_known(p, known | stops) for p in w.split("-"))))
+
+
+def _english_known(word: str, known: frozenset[str]) -> bool:
+    """Return True when an English word, or its form without a plural or verb ending, is known."""
+    forms = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"} if len(word) > 4 else {word}
+    return len(word) < 5 or any(f in known for f in forms if f)
 
 
 def gather(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str, bool], depth: int = 5) -> list[Evidence]:

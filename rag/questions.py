@@ -239,3 +239,10 @@ def counted_terms(text: str, after: int) -> tuple[str, ...]:
 def generic_words() -> frozenset[str]:
     """Return place-type words ("Pulau", "Kabupaten", "Hotel") that need no support of their own."""
     return frozenset(_lexicon()["generic_words"])
+
+
+@lru_cache(maxsize=1)
+def english_function_words() -> frozenset[str]:
+    """Return the English question and speech words that carry no topic ("said", "which", "stated" ...)."""
+    lexicon = _lexicon()
+    return frozenset(w.lower() for w in [*lexicon["english_speech_verbs"], *lexicon["question_words"], *lexicon["english_markers"]])

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .drafts import Context, Draft
-from .evidence import Evidence, names_a_person, names_titled, speaks, titled_pairs
+from .evidence import Evidence, names_a_person, names_titled, quoted, speaks, titled_pairs
 from .lexicon import load
 from .quantities import states_count
 from .questions import Question
@@ -47,18 +47,37 @@ def evidence_confidence(settings: Settings, e: Evidence) -> float:
 def decide(
     ctx: Context, q: Question, draft: Draft | None, objection: str, evidence: Sequence[Evidence], fits: dict[str, str]
 ) -> Verdict:
-    """Return the verdict over every candidate: the structured draft first when it passed, else the best sentence."""
-    reasons: list[str] = []
+    """Return the verdict over every candidate: the structured draft when it passed and no sentence covers the question
+    clearly better, else the best usable sentence when its confidence reaches the threshold."""
     if draft is not None and not objection and asks_venue(q) and not any(c.meeting and c.meeting.venue for c in draft.citations):
         objection = "the structured answer names no venue"
+    if draft is not None and not objection and fits.get(draft.citations[0].source):
+        objection = f"the structured answer's article lacks {fits[draft.citations[0].source]!r}"
+    usable, refusal = usable_evidence(q, evidence, fits)
     if draft is not None and not objection:
-        lead = draft.citations[0].source
-        if not fits.get(lead):
+        rival = _clearly_better(q, draft, evidence, usable)
+        if rival is None:
             return Verdict(True, DRAFT_CONFIDENCE, ("structured answer passed every check",), Choice(draft=draft))
-        reasons.append(f"the structured answer's article lacks {fits[lead]!r}")
-    else:
-        reasons.append(objection or "no structured answer")
+        usable = [rival]
+        objection = "a sentence covers the question clearly better than the structured answer"
+    reasons = [objection or "no structured answer"]
+    if not usable:
+        return Verdict(False, 0.0, (*reasons, refusal))
+    best = max(usable, key=lambda e: (e.score, -e.rank, -e.start))
+    confidence = evidence_confidence(ctx.settings, best)
+    threshold = ctx.settings.answer_threshold
+    if confidence >= threshold:
+        return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), Choice(evidence=best))
+    return Verdict(False, confidence, (*reasons, f"evidence confidence {confidence:.2f} < {threshold:.2f}"))
+
+
+def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, str]) -> tuple[list[Evidence], str]:
+    """Return the sentences that may answer: from an article with every name of the question, naming the person or
+    venue the question asks for, stating the quantity it counts; and the reason when none is left."""
     usable = [e for e in evidence if e.fits]
+    if not usable:
+        missing = next((m for m in fits.values() if m), "")
+        return [], f"no retrieved article has {missing!r}" if missing else "no evidence retrieved"
     titled = titled_pairs(q)
     if titled and q.kind == "what_said":  # what a titled person said: their own statement, or the sentence right after it
         usable = [e for e in usable if _said_by(e, titled)]
@@ -66,25 +85,27 @@ def decide(
         usable = [e for e in usable if _names_someone(e, titled)]
     if asks_venue(q):
         usable = [e for e in usable if has_venue(e.text)]
-    if (titled or q.kind == "who_said" or _ASKS_WHO.match(q.text) or asks_venue(q)) and not usable:
-        reasons.append("no retrieved sentence names the person or the venue the question asks for")
-        return Verdict(False, 0.0, tuple(reasons))
     if not usable:
-        missing = next((m for m in fits.values() if m), "")
-        reasons.append(f"no retrieved article has {missing!r}" if missing else "no evidence retrieved")
-        return Verdict(False, 0.0, tuple(reasons))
+        return [], "no retrieved sentence names the person or the venue the question asks for"
     if q.asks_count:
         usable = [e for e in usable if states_count(e.text, q.counted)]
-        if not usable:
-            reasons.append("no retrieved sentence states the quantity asked")
-            return Verdict(False, 0.0, tuple(reasons))
-    best = max(usable, key=lambda e: (e.score, -e.rank, -e.start))
-    confidence = evidence_confidence(ctx.settings, best)
-    if confidence >= ctx.settings.answer_threshold:
-        reasons.append(f"evidence confidence {confidence:.2f} ≥ {ctx.settings.answer_threshold:.2f}")
-        return Verdict(True, confidence, tuple(reasons), Choice(evidence=best))
-    reasons.append(f"evidence confidence {confidence:.2f} < {ctx.settings.answer_threshold:.2f}")
-    return Verdict(False, confidence, tuple(reasons))
+    return usable, "" if usable else "no retrieved sentence states the quantity asked"
+
+
+RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
+
+
+def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usable: Sequence[Evidence]) -> Evidence | None:
+    """Return a usable quoted sentence that covers far more of the question than the draft's lead statement, if any."""
+    if draft.kind not in ("who_said", "what_said") or not usable:
+        return None
+    lead = draft.citations[0]
+    mine = next((e for e in evidence if e.source == lead.source and e.start < lead.end and lead.start < e.end), None)
+    if mine is None:
+        return None
+    rival = max(usable, key=lambda e: (e.cover, e.score))
+    better = rival.cover >= mine.cover + RIVAL_MARGIN and rival.statement is not None and quoted(rival)
+    return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None
 
 
 def _who(statement: Statement | None) -> str:
