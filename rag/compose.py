@@ -116,8 +116,8 @@ def meeting_phrase(meeting: Meeting | None, lang: str) -> str:
     if place:
         parts.append(f"{message('in', lang)} {place}")
     when = meeting.date_text or ""
-    if meeting.date and not re.search(r"\d{4}", when):
-        when = f"{when} ({meeting.date})" if when else meeting.date
+    if meeting.date and not re.search(r"\d{4}", when):  # each date once: the year only, where the text left it out
+        when = f"{when} {meeting.date[:4]}" if when else meeting.date
     if when:
         parts.append(f"{message('on', lang)} {when}")
     return " ".join(parts)

@@ -116,11 +116,11 @@ def gather(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str, b
     for rank, hit in enumerate(passages[:depth]):
         text = snap.articles[hit.chunk.source].text
         spans = paragraph_sentences(text, hit.chunk.start, hit.chunk.end)
-        found.append((rank, hit, spans, [set(terms(text[a:b])) for a, b in spans]))
+        found.append((rank, hit, spans, [set(_terms(text[a:b])) for a, b in spans]))
     everything = [t for *_, words in found for t in words]
     weights = _weights(concepts, everything)
     pairs = sorted(_pairs(terms(q.search_text)))
-    pair_weights = _weights([frozenset({p}) for p in pairs], [_pairs(terms(e)) for e in _texts(snap, found)])
+    pair_weights = _weights([frozenset({p}) for p in pairs], [_pairs(_terms(e)) for e in _texts(snap, found)])
     order = list(dict.fromkeys(h.chunk.source for h in passages))
     focus = _share(concepts, weights, set(terms(q.speaker_text))) if q.kind == "who_said" else 0.0
     seen: dict[tuple[str, int], Evidence] = {}
@@ -133,7 +133,7 @@ def gather(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str, b
                 continue
             sentence = snap.articles[chunk.source].text[a:b]
             statement = said[i]
-            who = set(terms(f"{statement.speaker.role} {statement.speaker.name}")) if statement else set()
+            who = set(_terms(f"{statement.speaker.role} {statement.speaker.name}")) if statement else set()
             seen[(chunk.source, a)] = Evidence(
                 source=chunk.source, start=a, end=b, text=sentence, rank=rank, dense=hit.dense_score,
                 cover=_share(concepts, weights, words[i]),
@@ -143,9 +143,15 @@ def gather(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str, b
                 statement=statement, speaker_match=_share(concepts, weights, who), focus=focus,
                 previous=said[i - 1] if i else None,
                 meeting=_meeting_at(snap, chunk.source, a, b), asks_place=q.kind in ("where_when", "which_meeting"),
-                phrase=_share([frozenset({p}) for p in pairs], pair_weights, _pairs(terms(sentence))),
+                phrase=_share([frozenset({p}) for p in pairs], pair_weights, _pairs(_terms(sentence))),
             )
     return sorted(seen.values(), key=lambda e: (-e.score, e.rank, e.start))
+
+
+@lru_cache(maxsize=1 << 15)
+def _terms(sentence: str) -> tuple[str, ...]:
+    """Return a sentence's stemmed terms (cached: the same passages come back for many questions)."""
+    return tuple(terms(sentence))
 
 
 def _pairs(seq: Sequence[str], reach: int = 2) -> set[tuple[str, str]]:
@@ -183,7 +189,7 @@ def titled_pairs(q: Question) -> list[tuple[frozenset[str], frozenset[str]]]:
 
 def names_titled(pairs: Sequence[tuple[frozenset[str], frozenset[str]]], text: str) -> bool:
     """Return True when the text has every titled person side by side ("... Ketua KPU Madiun ...")."""
-    found = terms(text)
+    found = _terms(text)
     seen = _pairs(found, TITLE_REACH)  # "Ketua Komisi Pemilihan Umum (KPU) Garut" names the Ketua KPU
     return all(any(a in title and b in after for a, b in seen) if after else bool(title & set(found)) for title, after in pairs)
 

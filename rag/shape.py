@@ -9,6 +9,7 @@ from .compose import cite, cite_statement, meeting_phrase, speaker_label
 from .drafts import Context, Draft
 from .evidence import Evidence
 from .questions import Question
+from .sentences import sentences
 from .types import Citation, Meeting
 
 _REFS = re.compile(r"\s*(?:\[\d+\]\s*)+")
@@ -37,9 +38,22 @@ def direct_line(q: Question, citations: Sequence[Citation], draft_text: str, kin
     lead = citations[0]
     where = meeting_phrase(lead.meeting, q.lang) if lead.meeting is not None else ""
     who = speaker_label(lead.speaker) if lead.speaker is not None and kind != "where_when" else ""
+    if who:
+        who = f"{who}: “{gist(lead.quote)}”"
     if who and where:
         return f"{who} — {where}."
     return f"{who or where}." if (who or where) else ""
+
+
+GIST_WORDS = 14
+
+
+def gist(quote: str) -> str:
+    """Return the opening of a quote, cut at a clause end or after a few words, as the answer's 'what' in brief."""
+    text = quote.strip().strip("“”\"'‘’ ")
+    spans = sentences(text)
+    words = (text[spans[0][0] : spans[0][1]] if spans else text).split()
+    return " ".join(words[:GIST_WORDS]) + (" …" if len(words) > GIST_WORDS else "")
 
 
 def from_draft(q: Question, draft: Draft) -> tuple[str, str]:
