@@ -251,11 +251,11 @@ def paragraph_spans(article: Article) -> list[Span]:
 @lru_cache(maxsize=8)
 def _paragraph_spans(article: Article) -> tuple[Span, ...]:
     """Return the line blocks of an article (cached: indexing asks several times per article)."""
+    from .runs import runs  # an over-long line comes sentence by sentence
+
     text, spans = article.text, []
-    for m in re.finditer(r"[^\r\n]+", text):
-        if not m.group().strip():
-            continue
-        start, end = _strip_span(text, m.start(), m.end())
+    for a, b in runs(text):
+        start, end = _strip_span(text, a, b)
         first, last = article.lines_of(start, end)
         spans.append(Span(article.source, start, end, first, last, text[start:end]))
     return tuple(spans)

@@ -1,0 +1,63 @@
+"""Hostile text: one-line megabyte articles."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, subprocess_env
+
+from rag.corpus import paragraph_spans
+from rag.runs import LONG_RUN, split_run
+from rag.sentences import sentences
+from rag.types import Article
+
+
+@pytest.mark.slow
+def test_one_line_megabyte_article_extracts_in_time_linear_in_its_length(model_cache: Path) -> None:
+    """1 MB on one line: chunking and extraction within 3x of the same text with line breaks (before the fix: hours)."""
+    try:
+        done = subprocess.run([sys.executable, "-m", "bench.oneline", "1000000"], capture_output=True, text=True, timeout=900,
+                              cwd=ROOT, env=subprocess_env(model_cache), check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail("a 1 MB one-line article was still being extracted after 900 s")
+    assert done.returncode == 0, done.stderr[-2000:]
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert figures["chars"] >= 1_000_000
+    assert figures["ratio"] < 3, figures
+
+
+def test_sentence_split_is_linear_on_a_long_unbroken_run() -> None:
+    """The abbreviation test looks at the word before the dot only (it used to search the whole prefix: 10x text, 100x time)."""
+    sentence = "Kata Dr. Budi, rapat dimulai pukul 09.00 WIB. "
+
+    def seconds(copies: int) -> float:
+        text = sentence * copies
+        started = time.perf_counter()
+        assert len(sentences(text)) == copies
+        return time.perf_counter() - started
+
+    small = min(seconds(500) for _ in range(3))
+    assert seconds(5000) / small < 30  # linear: about 10
+
+
+def test_an_over_long_line_becomes_sentence_paragraphs_with_offsets_into_the_file() -> None:
+    line = " ".join(f'"Kami siap nomor {i}. Semua aman," kata Ketua KPU Budi Santoso. Rapat ke-{i} selesai.' for i in range(200))
+    text = "Judul berita rakor Pilkada di Kota Contoh\n\n" + line + "\n"
+    spans = paragraph_spans(Article("x.txt", text, "0"))
+    assert len(line) > LONG_RUN and len(spans) == 1 + 2 * 200
+    assert all(text[s.start : s.end] == s.text and s.start_line == s.end_line for s in spans)
+    assert spans[1].text == '"Kami siap nomor 0. Semua aman," kata Ketua KPU Budi Santoso.'  # the quote stays whole
+    assert {s.start_line for s in spans[1:]} == {3}
+
+
+def test_a_run_without_sentence_ends_is_still_cut_into_bounded_pieces() -> None:
+    text = "“" + "kata tanpa titik " * 2000  # an unclosed quote and no full stop: 34,001 characters
+    pieces = split_run(text, 0, len(text))
+    assert len(pieces) > 1 and max(b - a for a, b in pieces) <= LONG_RUN
+    assert "".join(text[a:b] for a, b in pieces).replace(" ", "") == text.replace(" ", "")
+
