@@ -1,4 +1,4 @@
-"""Hostile text: one-line megabyte articles."""
+"""Hostile text: one-line megabyte articles, UTF-16 and UTF-32 seeds."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, subprocess_env
 
-from rag.corpus import paragraph_spans
+from rag.corpus import SeedError, decode_bytes, load_corpus, paragraph_spans
+from rag.meetings import extract_meetings
+from rag.quotes import extract_statements
 from rag.runs import LONG_RUN, split_run
 from rag.sentences import sentences
 from rag.types import Article
@@ -61,3 +63,32 @@ def test_a_run_without_sentence_ends_is_still_cut_into_bounded_pieces() -> None:
     assert len(pieces) > 1 and max(b - a for a, b in pieces) <= LONG_RUN
     assert "".join(text[a:b] for a, b in pieces).replace(" ", "") == text.replace(" ", "")
 
+
+UTF16_TEXT = "Rakor Pilkada di Kota Kupang\r\n\r\nKetua KPU, Yakobus Lado, hadir.\r\n\u201cKami siap,\u201d kata Yakobus Lado.\r\n"
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\x00\x00"),
+                                           ("utf-32-be", b"\x00\x00\xfe\xff")])
+def test_utf16_and_utf32_with_a_bom_are_decoded_with_the_right_lines(encoding: str, bom: bytes, tmp_path: Path) -> None:
+    """UTF-16 seeds used to be skipped as 'binary file (contains NUL bytes)'."""
+    path = tmp_path / "seeds" / "kupang.txt"
+    path.parent.mkdir()
+    path.write_bytes(bom + UTF16_TEXT.encode(encoding))
+    (art,), skipped = load_corpus(path.parent, 1_000_000)
+    assert not skipped and art.text == UTF16_TEXT and art.encoding == encoding
+    start = art.text.index("Kami siap")
+    assert art.lines_of(start, start + 9) == (4, 4)  # CRLF counts as one line break; the BOM is not text
+    (statement,) = extract_statements(art, extract_meetings(art))
+    assert statement.speaker.name == "Yakobus Lado" and statement.start_line == 4
+    assert art.text[statement.start : statement.end] == statement.text
+
+
+@pytest.mark.parametrize("data, reason", [
+    (UTF16_TEXT.encode("utf-16-le"), "UTF-16-LE text without a byte-order mark"),
+    (UTF16_TEXT.encode("utf-16-be"), "UTF-16-BE text without a byte-order mark"),
+    (b"\xff\xfe" + UTF16_TEXT.encode("utf-16-le")[:-1], "invalid UTF-16-LE text"),
+    (bytes(range(256)) * 4, "binary file (contains NUL bytes)"),
+])
+def test_undecodable_wide_text_is_named_for_what_it_is(data: bytes, reason: str) -> None:
+    with pytest.raises(SeedError, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        decode_bytes(data)
