@@ -1,7 +1,9 @@
-"""Hostile text: one-line megabyte articles, UTF-16 and UTF-32 seeds."""
+"""Hostile text: one-line megabyte articles, UTF-16 and UTF-32 seeds, formulas in CSV cells."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -11,12 +13,15 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, subprocess_env
 
+from rag.cli import main as rag_main
 from rag.corpus import SeedError, decode_bytes, load_corpus, paragraph_spans
 from rag.meetings import extract_meetings
 from rag.quotes import extract_statements
 from rag.runs import LONG_RUN, split_run
 from rag.sentences import sentences
+from rag.service import Service
 from rag.types import Article
+from rag.ui_html import write_csv
 
 
 @pytest.mark.slow
@@ -92,3 +97,20 @@ def test_utf16_and_utf32_with_a_bom_are_decoded_with_the_right_lines(encoding: s
 def test_undecodable_wide_text_is_named_for_what_it_is(data: bytes, reason: str) -> None:
     with pytest.raises(SeedError, match=reason.replace("(", r"\(").replace(")", r"\)")):
         decode_bytes(data)
+
+
+FORMULAS = ['=HYPERLINK("http://contoh.invalid","klik")', "+62 812 345", "-1+1", "@SUM(A1:A9)", "\tkosong", "\rbaris"]
+
+
+def test_cli_csv_defuses_formulas_like_the_web_csv(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path) -> None:
+    """`rag statements --csv` used to write a quote starting with = + - @ as is, which a spreadsheet runs."""
+    rows = [{"speaker": "Budi", "role": value, "rank": "", "quote": value, "kind": "direct", "verb": "kata", "meeting": "@rakor",
+             "venue": "", "city": "", "province": "", "date": "", "source": "a.txt", "start_line": 3, "end_line": 3} for value in FORMULAS]
+    monkeypatch.setattr(Service, "statement_rows", lambda self: rows)
+    assert rag_main(["statements", "--csv", "--seeds", str(tmp_path), "--index", str(tmp_path / "index")]) == 0
+    cli = list(csv.DictReader(io.StringIO(capsys.readouterr().out, newline="")))
+    web = list(csv.DictReader(write_csv(rows, tmp_path / "web.csv").open(encoding="utf-8-sig", newline="")))
+    assert cli == web
+    assert [r["quote"] for r in cli] == ["'" + v for v in FORMULAS]
+    assert {r["meeting"] for r in cli} == {"'@rakor"} and {r["start_line"] for r in cli} == {"3"}
