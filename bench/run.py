@@ -25,12 +25,14 @@ from collections import deque
 from pathlib import Path
 from typing import Any, Sequence
 
+from .oneline import oneline_rows
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "test-artifacts" / "bench.json"
 DEV_ARTICLES = ROOT / "tests" / "data" / "articles"
 SEEDS = ROOT / "seeds"
 MARK = "BENCH_RESULT "
-GROUPS = ("build", "eval", "cold", "incremental", "latency", "ann")
+GROUPS = ("build", "eval", "cold", "incremental", "latency", "ann", "oneline")
 COLD_QUESTION = "Siapa yang berpesan kepada warga NTB agar ikut menyukseskan Pilkada Serentak 2024 sambil menjaga persatuan dan kesatuan?"
 
 log = logging.getLogger("bench")
@@ -50,8 +52,8 @@ NOTES = (
 
 SIZES = {
     # synthetic articles in the build corpus, articles in the incremental base, chunks for latency, ANN vectors
-    "default": {"synthetic": 20, "incremental": 200, "latency_chunks": 10_000, "ann": 200_000, "ivf": 0, "cold_repeat": 2},
-    "big": {"synthetic": 200, "incremental": 1_000, "latency_chunks": 10_000, "ann": 1_000_000, "ivf": 1, "cold_repeat": 3},
+    "default": {"synthetic": 20, "incremental": 200, "latency_chunks": 10_000, "ann": 200_000, "ivf": 0, "cold_repeat": 2, "oneline_bytes": 1_000_000},
+    "big": {"synthetic": 200, "incremental": 1_000, "latency_chunks": 10_000, "ann": 1_000_000, "ivf": 1, "cold_repeat": 3, "oneline_bytes": 3_000_000},
 }
 
 
@@ -165,6 +167,8 @@ class Bench:
             n = self.sizes["ann"]
             self.step("ann_hnsw", {"n": n, "work": str(ann_work)})
             self.step("ann_variants", {"n": n, "work": str(ann_work), "ivf": bool(self.sizes["ivf"])})
+        if "oneline" in self.groups:
+            self.step("oneline", {"bytes": self.sizes["oneline_bytes"]})
         return {"steps": self.steps}
 
     def step(self, label: str, args: dict[str, Any], name: str | None = None) -> dict[str, Any]:
@@ -296,6 +300,7 @@ def table_rows(results: dict[str, Any]) -> list[dict[str, str]]:
     _ann_rows(s, row, results.get("sizes", {}).get("ann"))
     _cold_rows(s, row)
     _quality_rows(s, row)
+    oneline_rows(s, row)
     return rows
 
 

@@ -458,6 +458,13 @@ def ann_variants(args: dict[str, Any]) -> dict[str, Any]:
     return ann.variants(int(args["n"]), Path(args["work"]), ivf=bool(args.get("ivf", True)))
 
 
+def oneline(args: dict[str, Any]) -> dict[str, Any]:
+    """Chunking and extraction time of a one-line article against the same text with line breaks."""
+    from .oneline import oneline_step
+
+    return oneline_step(args)
+
+
 STEPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "convert": convert,
     "build_base": build_base,
@@ -470,6 +477,7 @@ STEPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "tile": tile,
     "ann_hnsw": ann_hnsw,
     "ann_variants": ann_variants,
+    "oneline": oneline,
 }
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from contextlib import contextmanager
 from typing import Iterator
@@ -12,8 +11,9 @@ from tqdm import tqdm
 
 from .cli import dump
 from .indexing import BuildBusy, NothingToIndex, Progress
-from .service import STATEMENT_COLUMNS, Service
+from .service import Service
 from .settings import Settings
+from .statement_csv import write_statements
 from .types import IndexReport
 
 
@@ -98,9 +98,7 @@ def cmd_statements(settings: Settings, args: argparse.Namespace) -> int:
         for row in rows:
             print(dump(row))
     elif args.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=STATEMENT_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_statements(sys.stdout, rows)  # formulas defused, as in the web download
     else:
         for row in rows:
             who = " ".join(str(p) for p in (row["role"], row["speaker"]) if p)

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Collection
 
+from .decoding import SeedError, decode_bytes
 from .types import Article, Skipped, Span
 
 log = logging.getLogger(__name__)
@@ -24,10 +25,6 @@ log = logging.getLogger(__name__)
 ACCEPTED_SUFFIXES = (".txt", ".md")
 _PARAGRAPH = re.compile(r"[^\r\n]+(?:\r?\n[^\r\n]+)*")
 _WS = re.compile(r"\s+")
-
-
-class SeedError(ValueError):
-    """A seed file that cannot be used, with a human reason."""
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -42,32 +39,6 @@ def is_hidden_or_temp(name: str) -> bool:
         or name.endswith(("~", ".swp", ".swo", ".tmp", ".part", ".bak"))
         or ".#" in name
     )
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode article bytes: UTF-8 (with or without BOM), else Windows-1252/Latin-1."""
-    if b"\x00" in data[:8192]:
-        raise SeedError("binary file (contains NUL bytes)")
-    if data.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8")):
-        raise SeedError("binary file (image, PDF or archive)")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_binary(text):
-            raise SeedError("binary file (too many control characters)")
-        return text, "utf-8" if encoding == "utf-8-sig" else encoding
-    raise SeedError("undecodable text")  # pragma: no cover - latin-1 always decodes
-
-
-def _looks_binary(text: str) -> bool:
-    """Return True when control characters make up a visible share of the text."""
-    sample = text[:20000]
-    if not sample:
-        return False
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return bad / len(sample) > 0.01
 
 
 def read_article(path: Path, source: str, max_bytes: int) -> Article:
@@ -251,11 +222,11 @@ def paragraph_spans(article: Article) -> list[Span]:
 @lru_cache(maxsize=8)
 def _paragraph_spans(article: Article) -> tuple[Span, ...]:
     """Return the line blocks of an article (cached: indexing asks several times per article)."""
+    from .runs import runs  # an over-long line comes sentence by sentence
+
     text, spans = article.text, []
-    for m in re.finditer(r"[^\r\n]+", text):
-        if not m.group().strip():
-            continue
-        start, end = _strip_span(text, m.start(), m.end())
+    for a, b in runs(text):
+        start, end = _strip_span(text, a, b)
         first, last = article.lines_of(start, end)
         spans.append(Span(article.source, start, end, first, last, text[start:end]))
     return tuple(spans)

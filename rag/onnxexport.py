@@ -76,9 +76,13 @@ def _pooled(encoder: object) -> object:
 
 def ensure_int8(folder: Path) -> Path:
     """Return the int8 graph of ``folder``, quantizing the fp32 one atomically if it is missing."""
+    from rag import modelcheck
+
     target = onnx_path(folder, "int8")
     if target.is_file():
-        return target
+        if modelcheck.matches(folder, target):
+            return target
+        log.warning("the int8 graph %s does not match its recorded checksum; quantizing it again", target)
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
@@ -88,6 +92,7 @@ def ensure_int8(folder: Path) -> Path:
             onnx_path(folder, "none"), tmp, weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul"]
         )
         os.replace(tmp, target)
+        modelcheck.record_file(folder, target)
     finally:
         tmp.unlink(missing_ok=True)
     log.info("wrote the int8 graph %s", target)

@@ -103,14 +103,19 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def sentences(masked: str) -> list[tuple[int, int]]:
-    """Return sentence spans of a masked paragraph (abbreviations do not end sentences)."""
+    """Return sentence spans of a masked paragraph (abbreviations do not end sentences).
+
+    Linear in the paragraph: each full stop looks at its own word and the next
+    one only, never at the whole prefix or the whole rest of the text.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(masked):
-        nxt = masked[m.end() :].lstrip(" \t\"”’)")
-        if m.group() == "." and _is_abbrev(masked, m.start()) and not _opens_sentence(nxt):
+        at = _AFTER_END.match(masked, m.end()).end()
+        first = masked[at] if at < len(masked) else ""
+        if m.group() == "." and _is_abbrev(masked, m.start()) and not _opens_sentence(masked, at):
             continue
-        if nxt and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in MASK + ANY_DQ + "(‘"):
+        if first and not (first.isupper() or first.isdigit() or first in MASK + ANY_DQ + "(‘"):
             continue
         spans.append((start, m.end()))
         start = m.end()
@@ -119,9 +124,13 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     return [(a + len(masked[a:b]) - len(masked[a:b].lstrip()), b) for a, b in spans if masked[a:b].strip()]
 
 
-def _opens_sentence(rest: str) -> bool:
-    """Return True when ``rest`` starts with a capitalized pronoun that begins a sentence ("..., M.Si. Ia menilai")."""
-    first = re.match(r"[^\W\d_]+", rest)
+_AFTER_END = re.compile(r"[ \t\"”’)]*")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Return True when ``text[at:]`` starts with a capitalized pronoun that begins a sentence ("..., M.Si. Ia menilai")."""
+    first = _FIRST_WORD.match(text, at)
     return bool(first) and first.group()[0].isupper() and fold(first.group()) in _SENTENCE_PRONOUNS
 
 
@@ -130,7 +139,10 @@ _SENTENCE_PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "pihaknya"})
 
 def _is_abbrev(text: str, dot: int) -> bool:
     """Return True when the period at ``dot`` closes an abbreviation such as 'Inf.' or 'S.H.'."""
-    word = re.search(r"[\w.]*$", text[:dot]).group()
+    start = dot
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1  # back over the word before the dot only (``[\\w.]*``), not the whole prefix
+    word = text[start:dot]
     if not word:
         return False
     if "." in word or (len(word) == 1 and word.isalpha()):

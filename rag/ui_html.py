@@ -7,14 +7,13 @@ onerror>`` or markdown in a seed file is shown as literal, inert text.
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .service import STATEMENT_COLUMNS
+from .statement_csv import write_statements
 from .types import Answer, Citation, Meeting, Speaker, line_spans
 
 ALL = "(semua)"
@@ -260,20 +259,10 @@ def find_row(rows: Sequence[dict[str, Any]], index: int, shown: Sequence[Any] | 
     return rows[index] if 0 <= index < len(rows) else None
 
 
-def _csv_cell(value: object) -> object:
-    """Defuse spreadsheet formulas: prefix cells starting with = + - @ with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def write_csv(rows: Iterable[dict[str, Any]], path: Path) -> Path:
-    """Write statement rows as UTF-8 CSV (with BOM for spreadsheets) and return the path."""
+    """Write statement rows as UTF-8 CSV (with BOM for spreadsheets, formulas defused) and return the path."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=STATEMENT_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _csv_cell(row.get(k, "")) for k in STATEMENT_COLUMNS})
+        write_statements(handle, rows)
     return path
 
 

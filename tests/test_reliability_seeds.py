@@ -61,6 +61,9 @@ CASES = [
     Case(SPACED, "Lalu Hamzanwadi Pratama", "Apa kata Lalu Hamzanwadi Pratama tentang tokoh adat?", "tokoh adat", "utf-8"),
     Case("satu_baris.txt", "Muhammad Syarifuddin Ahyar", "Apa kata Muhammad Syarifuddin Ahyar tentang surat suara cadangan?",
          "surat suara cadangan", "utf-8"),
+    Case("utf16le.txt", "Hendrikus Bili Wunga", "Apa kata Hendrikus Bili Wunga tentang kotak suara cadangan?", "kotak suara cadangan",
+         "utf-16-le"),
+    Case("utf16be.txt", "Paulus Kolo Djawa", "Apa kata Paulus Kolo Djawa tentang bilik suara?", "bilik suara", "utf-16-be"),
 ]
 
 SKIPS = {  # file -> words its skip reason must contain
@@ -78,6 +81,7 @@ SKIPS = {  # file -> words its skip reason must contain
     "dokumen.pdf": "unsupported file type",
     "hanya_footer.txt": "no article text",
     "nama-latin1-\\xe9.txt": "not valid UTF-8",
+    "utf16_tanpa_bom.txt": "UTF-16-LE text without a byte-order mark",
 }
 
 
@@ -97,6 +101,12 @@ def write_bad_seeds(seeds: Path, outside: Path) -> None:
     (seeds / SPACED).write_text(article("Lalu Hamzanwadi Pratama", "Kepala Bakesbangpol Kabupaten Sumbawa",
         "Kami mengajak para tokoh adat di Sumbawa menjaga kerukunan selama masa kampanye", "kerukunan"), encoding="utf-8")
     (seeds / "satu_baris.txt").write_text(one_line_article(), encoding="utf-8")
+    (seeds / "utf16le.txt").write_bytes(b"\xff\xfe" + article("Hendrikus Bili Wunga", "Ketua KPU Kabupaten Sumba Barat Daya",
+        "Kami menyimpan kotak suara cadangan di gudang kecamatan sampai hari pemungutan suara", "logistik", "\r\n").encode("utf-16-le"))
+    (seeds / "utf16be.txt").write_bytes(b"\xfe\xff" + article("Paulus Kolo Djawa", "Ketua Bawaslu Kabupaten Malaka",
+        "Pengawas kami memeriksa setiap bilik suara sebelum pemungutan dimulai", "pengawasan", "\r\n").encode("utf-16-be"))
+    (seeds / "utf16_tanpa_bom.txt").write_bytes(article("Tanpa Tanda Urutan", "Warga", "Berkas ini UTF-16 tanpa BOM", "berkas")
+        .encode("utf-16-le"))
     (seeds / "kosong.txt").write_bytes(b"")
     (seeds / "gambar.txt").write_bytes(PNG)
     (seeds / "spasi.txt").write_bytes(b"  \n\t\r\n  \n")
@@ -170,7 +180,8 @@ def test_size_limit_is_the_setting(built: Built) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", CASES, ids=["cp1252", "latin-1", "utf8-bom", "crlf", "old-mac-cr", "spaces-non-ascii-name", "one-line"])
+@pytest.mark.parametrize("case", CASES, ids=["cp1252", "latin-1", "utf8-bom", "crlf", "old-mac-cr", "spaces-non-ascii-name", "one-line",
+                                             "utf16le-bom-crlf", "utf16be-bom-crlf"])
 def test_odd_but_valid_files_are_cited_on_the_right_lines(built: Built, case: Case, check_citations: Callable[..., None]) -> None:
     seeds = built.settings.seeds_dir
     snap = built.service.context().snapshot

@@ -1,0 +1,116 @@
+"""Hostile text: one-line megabyte articles, UTF-16 and UTF-32 seeds, formulas in CSV cells."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, subprocess_env
+
+from rag.cli import main as rag_main
+from rag.corpus import SeedError, decode_bytes, load_corpus, paragraph_spans
+from rag.meetings import extract_meetings
+from rag.quotes import extract_statements
+from rag.runs import LONG_RUN, split_run
+from rag.sentences import sentences
+from rag.service import Service
+from rag.types import Article
+from rag.ui_html import write_csv
+
+
+@pytest.mark.slow
+def test_one_line_megabyte_article_extracts_in_time_linear_in_its_length(model_cache: Path) -> None:
+    """1 MB on one line: chunking and extraction within 3x of the same text with line breaks (before the fix: hours)."""
+    try:
+        done = subprocess.run([sys.executable, "-m", "bench.oneline", "1000000"], capture_output=True, text=True, timeout=900,
+                              cwd=ROOT, env=subprocess_env(model_cache), check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail("a 1 MB one-line article was still being extracted after 900 s")
+    assert done.returncode == 0, done.stderr[-2000:]
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert figures["chars"] >= 1_000_000
+    assert figures["ratio"] < 3, figures
+
+
+def test_sentence_split_is_linear_on_a_long_unbroken_run() -> None:
+    """The abbreviation test looks at the word before the dot only (it used to search the whole prefix: 10x text, 100x time)."""
+    sentence = "Kata Dr. Budi, rapat dimulai pukul 09.00 WIB. "
+
+    def seconds(copies: int) -> float:
+        text = sentence * copies
+        started = time.perf_counter()
+        assert len(sentences(text)) == copies
+        return time.perf_counter() - started
+
+    small = min(seconds(500) for _ in range(3))
+    assert seconds(5000) / small < 30  # linear: about 10
+
+
+def test_an_over_long_line_becomes_sentence_paragraphs_with_offsets_into_the_file() -> None:
+    line = " ".join(f'"Kami siap nomor {i}. Semua aman," kata Ketua KPU Budi Santoso. Rapat ke-{i} selesai.' for i in range(200))
+    text = "Judul berita rakor Pilkada di Kota Contoh\n\n" + line + "\n"
+    spans = paragraph_spans(Article("x.txt", text, "0"))
+    assert len(line) > LONG_RUN and len(spans) == 1 + 2 * 200
+    assert all(text[s.start : s.end] == s.text and s.start_line == s.end_line for s in spans)
+    assert spans[1].text == '"Kami siap nomor 0. Semua aman," kata Ketua KPU Budi Santoso.'  # the quote stays whole
+    assert {s.start_line for s in spans[1:]} == {3}
+
+
+def test_a_run_without_sentence_ends_is_still_cut_into_bounded_pieces() -> None:
+    text = "“" + "kata tanpa titik " * 2000  # an unclosed quote and no full stop: 34,001 characters
+    pieces = split_run(text, 0, len(text))
+    assert len(pieces) > 1 and max(b - a for a, b in pieces) <= LONG_RUN
+    assert "".join(text[a:b] for a, b in pieces).replace(" ", "") == text.replace(" ", "")
+
+
+UTF16_TEXT = "Rakor Pilkada di Kota Kupang\r\n\r\nKetua KPU, Yakobus Lado, hadir.\r\n\u201cKami siap,\u201d kata Yakobus Lado.\r\n"
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\x00\x00"),
+                                           ("utf-32-be", b"\x00\x00\xfe\xff")])
+def test_utf16_and_utf32_with_a_bom_are_decoded_with_the_right_lines(encoding: str, bom: bytes, tmp_path: Path) -> None:
+    """UTF-16 seeds used to be skipped as 'binary file (contains NUL bytes)'."""
+    path = tmp_path / "seeds" / "kupang.txt"
+    path.parent.mkdir()
+    path.write_bytes(bom + UTF16_TEXT.encode(encoding))
+    (art,), skipped = load_corpus(path.parent, 1_000_000)
+    assert not skipped and art.text == UTF16_TEXT and art.encoding == encoding
+    start = art.text.index("Kami siap")
+    assert art.lines_of(start, start + 9) == (4, 4)  # CRLF counts as one line break; the BOM is not text
+    (statement,) = extract_statements(art, extract_meetings(art))
+    assert statement.speaker.name == "Yakobus Lado" and statement.start_line == 4
+    assert art.text[statement.start : statement.end] == statement.text
+
+
+@pytest.mark.parametrize("data, reason", [
+    (UTF16_TEXT.encode("utf-16-le"), "UTF-16-LE text without a byte-order mark"),
+    (UTF16_TEXT.encode("utf-16-be"), "UTF-16-BE text without a byte-order mark"),
+    (b"\xff\xfe" + UTF16_TEXT.encode("utf-16-le")[:-1], "invalid UTF-16-LE text"),
+    (bytes(range(256)) * 4, "binary file (contains NUL bytes)"),
+])
+def test_undecodable_wide_text_is_named_for_what_it_is(data: bytes, reason: str) -> None:
+    with pytest.raises(SeedError, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        decode_bytes(data)
+
+
+FORMULAS = ['=HYPERLINK("http://contoh.invalid","klik")', "+62 812 345", "-1+1", "@SUM(A1:A9)", "\tkosong", "\rbaris"]
+
+
+def test_cli_csv_defuses_formulas_like_the_web_csv(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path) -> None:
+    """`rag statements --csv` used to write a quote starting with = + - @ as is, which a spreadsheet runs."""
+    rows = [{"speaker": "Budi", "role": value, "rank": "", "quote": value, "kind": "direct", "verb": "kata", "meeting": "@rakor",
+             "venue": "", "city": "", "province": "", "date": "", "source": "a.txt", "start_line": 3, "end_line": 3} for value in FORMULAS]
+    monkeypatch.setattr(Service, "statement_rows", lambda self: rows)
+    assert rag_main(["statements", "--csv", "--seeds", str(tmp_path), "--index", str(tmp_path / "index")]) == 0
+    cli = list(csv.DictReader(io.StringIO(capsys.readouterr().out, newline="")))
+    web = list(csv.DictReader(write_csv(rows, tmp_path / "web.csv").open(encoding="utf-8-sig", newline="")))
+    assert cli == web
+    assert [r["quote"] for r in cli] == ["'" + v for v in FORMULAS]
+    assert {r["meeting"] for r in cli} == {"'@rakor"} and {r["start_line"] for r in cli} == {"3"}
