@@ -138,7 +138,8 @@ def paragraphs_from_lines(lines: list[str]) -> str:
     """Rejoin a PDF's visual lines into paragraphs (one blank line between them), undoing end-of-line hyphenation.
 
     A line ends a paragraph when it is blank, when it ends a sentence or is in title case and is clearly
-    shorter than the page's usual line, or when it is a title-case first line (the headline); "pemi-" + "lihan" becomes "pemilihan", while "masing-" + "masing" keeps its hyphen.
+    shorter than the page's usual line, or when it is a title-case first line (the headline).
+    "pemi-" + "lihan" becomes "pemilihan", while "masing-" + "masing" keeps its hyphen.
     """
     clean = [" ".join(line.split()) for line in lines]
     widths = sorted(len(line) for line in clean if line)

