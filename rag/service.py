@@ -207,33 +207,24 @@ class Service:
         return self.add_document(filename, data)
 
     def add_document(self, name: str, data: bytes, meta: Mapping[str, Any] | None = None) -> str:
-        """Store a new article (.txt, .md, .pdf, .docx, .html, .htm) in the seeds folder; return its cited file name.
-
-        A document is converted at once (its text saved as ``NAME.txt`` beside it), so a bad file is refused now;
-        ``meta`` (title, outlet, published, url) becomes its credit sidecar. Nothing is indexed until `rebuild`.
-        Raises UploadError with an Indonesian reason (unreadable file, duplicate of an indexed article, name taken).
-        """
+        """Store a new article (.txt .md .pdf .docx .html .htm; a document's text is saved as NAME.txt beside it) and its
+        credit ``meta`` (title, outlet, published, url); return the cited file name. Indexed by the next `rebuild`.
+        Raises UploadError with an Indonesian reason (unreadable file, duplicate of an indexed article, name taken)."""
         from .sourceops import add_document
 
         return add_document(self, name, data, meta)
 
     def delete_source(self, name: str, rebuild: bool = True, on_progress: Progress | None = None) -> IndexReport | None:
-        """Delete an article (its text, original document and sidecar) and update the index incrementally.
-
-        The chat answers from the old index until the new one is swapped in. If no article would be left or the
-        rebuild fails, the files are put back and the error is raised (UploadError, BuildBusy).
-        """
+        """Delete an article (text, original document, sidecar) and update the index incrementally; the old index
+        answers until the new one is swapped in. If that fails the files are put back (UploadError, BuildBusy)."""
         from .sourceops import delete_source
 
         return delete_source(self, name, rebuild, on_progress)
 
     def replace_source(self, name: str, data: bytes, meta: Mapping[str, Any] | None = None, rebuild: bool = True,
                        on_progress: Progress | None = None) -> IndexReport | None:
-        """Replace an article (named by its cited or original file) with a corrected version of the same type.
-
-        The new file is checked first; if the new index cannot use it, the old version is put back and indexed
-        again, and UploadError says why. The index is updated incrementally.
-        """
+        """Replace an article (by its cited or original name) with a corrected version of the same type, then update the
+        index incrementally; a version the new index cannot use is refused (UploadError) and the old one put back."""
         from .sourceops import replace_source
 
         return replace_source(self, name, data, meta, rebuild, on_progress)
