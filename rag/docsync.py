@@ -105,6 +105,18 @@ def _sync_one(seeds_dir: Path, name: str, path: Path, max_bytes: int, previous: 
     sync.records[text_name] = {"original": {"source": name, "sha256": digest, "format": extracted.kind}}
 
 
+def pending_sources(seeds_dir: Path, known: set[str]) -> list[str]:
+    """Return the seed files an index does not list yet, leaving out sidecars and documents whose text is listed."""
+    files, _ = list_seed_files(seeds_dir)
+    names = {name for name, _ in files}
+    pending = []
+    for name in sorted(names - known):
+        if is_sidecar(name) or (is_document(name) and derived_name(name) in known | names):
+            continue  # shown through the article they belong to
+        pending.append(name)
+    return pending
+
+
 def _kept_note(name: str, reason: str, text_path: Path) -> Skipped:
     """Return the skip entry of an unreadable document, noting when its earlier text stays indexed."""
     if text_path.is_file():

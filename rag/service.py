@@ -18,6 +18,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from .answer import Context, answer_question, message
 from .corpus import SeedError, is_hidden_or_temp, resolve_seed, seeds_changed
+from .docsync import pending_sources
 from .documents import unsupported_reason
 from .indexing import BuildBusy, NothingToIndex, Progress, build_index, compatibility
 from .settings import Settings
@@ -33,6 +34,7 @@ __all__ = ["Service", "BuildBusy", "NothingToIndex", "UploadError", "SeedError"]
 ANSWER_FAILED = "Maaf, pertanyaan ini tidak dapat dijawab karena kesalahan internal; kesalahan sudah dicatat di log."
 NOT_LATIN = ("Pertanyaan harus ditulis dengan huruf Latin, dalam bahasa Indonesia atau Inggris "
              "(please ask in Indonesian or English).")
+NOT_YET = "belum diindeks (klik «Rebuild index»)"
 MAX_NAME_CHARS = 120  # uploaded file names are cut to this length, extension kept
 UPLOAD_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 
@@ -174,7 +176,7 @@ class Service:
         return snap.articles[source]
 
     def sources(self) -> list[SourceInfo]:
-        """List indexed files with their meeting and statement count, then skipped ones."""
+        """List indexed files with their meeting and statement count, then skipped ones, then new files ("belum diindeks")."""
         snap = self.context().snapshot
         rows = []
         for name, record in sorted(snap.sources.items()):
@@ -184,7 +186,8 @@ class Service:
             rows.append(SourceInfo(name, True, int(record.get("statements", 0)), title, "", str(original.get("source", "")),
                                    snap.credit_of(name)))
         rows += [SourceInfo(name, False, 0, "", reason) for name, reason in skipped_files(snap).items()]
-        return rows
+        new = pending_sources(self.settings.seeds_dir, {r.source for r in rows})
+        return rows + [SourceInfo(name, False, 0, "", NOT_YET) for name in new]
 
     def statement_rows(self) -> list[dict[str, object]]:
         """Return one flat row per extracted statement (the statements table)."""

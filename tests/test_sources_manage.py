@@ -15,7 +15,7 @@ from conftest import SEEDS
 from docmaker import encrypt_pdf, make_docx, make_pdf
 from test_documents import DOCX_ARTICLE, DOCX_TITLE, PDF_ARTICLE
 
-from rag.service import UploadError
+from rag.service import NOT_YET, UploadError
 from rag.settings import Settings
 from rag.types import Credit
 
@@ -43,6 +43,8 @@ def test_uploaded_pdf_and_docx_are_answerable_and_credited(service: Any, check_c
     assert service.add_document("bawaslu.docx", make_docx(DOCX_ARTICLE, heading=DOCX_TITLE)) == "bawaslu.docx.txt"
     written = {"laporan logistik.pdf", "laporan logistik.pdf.txt", "laporan logistik.pdf.meta.json", "bawaslu.docx", "bawaslu.docx.txt"}
     assert written <= files(seeds)
+    pending = {row.source: row.reason for row in service.sources() if not row.indexed}
+    assert pending == {"laporan logistik.pdf.txt": NOT_YET, "bawaslu.docx.txt": NOT_YET}  # not the originals or the sidecar
     report = service.rebuild()
     assert set(report.added) == {"laporan logistik.pdf.txt", "bawaslu.docx.txt"} and report.embedded < report.chunks
     pdf = service.ask(PDF_QUESTION).to_json()
