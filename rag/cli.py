@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="answer a question (or one per stdin line)")
     _common(p)
     p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--history", type=Path, help="JSON file: earlier turns (questions or [question, answer] pairs), for follow-ups")
     p.add_argument("question", nargs="?", help="the question; omit to read stdin")
     p = sub.add_parser("statements", help="list every extracted statement")
     _common(p)

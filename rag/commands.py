@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 from tqdm import tqdm
@@ -72,6 +74,11 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     """Answer one question, or one per stdin line with the model loaded once."""
     service = Service(settings)
     try:
+        history = _read_history(args.history) if getattr(args, "history", None) else None
+    except ValueError as exc:
+        print(f"rag: --history: {exc}", file=sys.stderr)
+        return 2
+    try:
         service.context()
     except NothingToIndex as exc:
         print(f"rag: {exc}", file=sys.stderr)
@@ -80,7 +87,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     for question in questions:
         if args.question is None and not question.strip():
             continue
-        answer = service.ask(question)
+        answer = service.ask(question, history)
         if args.json:
             print(dump(answer.to_json()), flush=True)
         else:
@@ -89,6 +96,19 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
                 print(f"  [{c.id}] {c.source}:{c.start_line}-{c.end_line}")
             print(flush=True)
     return 0
+
+
+def _read_history(path: Path) -> list[object]:
+    """Return the turns of a --history file: a JSON list (questions, [question, answer] pairs or answer objects)."""
+    try:
+        data = json.loads(path.read_text("utf-8-sig"))
+    except OSError as exc:
+        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path} is not JSON: {exc}") from None
+    if not isinstance(data, list):
+        raise ValueError(f"{path} must hold a JSON list of earlier turns")
+    return data
 
 
 def cmd_statements(settings: Settings, args: argparse.Namespace) -> int:

@@ -17,12 +17,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Collection
 
+from .credits import is_sidecar
 from .decoding import SeedError, decode_bytes
+from .documents import is_document, unsupported_reason
 from .types import Article, Skipped, Span
 
 log = logging.getLogger(__name__)
 
 ACCEPTED_SUFFIXES = (".txt", ".md")
+SUPPORTED = ".txt, .md, .pdf, .docx, .html, .htm"
 _PARAGRAPH = re.compile(r"[^\r\n]+(?:\r?\n[^\r\n]+)*")
 _WS = re.compile(r"\s+")
 
@@ -45,15 +48,15 @@ def read_article(path: Path, source: str, max_bytes: int) -> Article:
     """Read and decode one seed file, raising SeedError with a reason."""
     size = path.stat().st_size
     if size == 0:
-        raise SeedError("empty file")
+        raise SeedError("berkas kosong")
     if size > max_bytes:
-        raise SeedError(f"file too large ({size} bytes > limit {max_bytes})")
+        raise SeedError(f"berkas terlalu besar ({size} byte; batas {max_bytes})")
     data = path.read_bytes()
     text, encoding = decode_bytes(data)
     if not text.strip():
-        raise SeedError("no text (only white space)")
+        raise SeedError("tidak ada teks (hanya spasi)")
     if not any(ch.isalpha() for ch in text):
-        raise SeedError("no words in the file")
+        raise SeedError("tidak ada kata dalam berkas")
     return Article(source=source, text=text, sha256=sha256_bytes(data), encoding=encoding)
 
 
@@ -68,11 +71,11 @@ def list_seed_files(seeds_dir: Path) -> tuple[list[tuple[str, Path]], list[Skipp
         name = path.relative_to(root).as_posix()
         if not _utf8(name):
             if path.is_file():
-                skipped.append(Skipped(_printable(name), "file name is not valid UTF-8 (rename the file)"))
+                skipped.append(Skipped(_printable(name), "nama berkas bukan UTF-8 yang sah (ganti nama berkasnya)"))
             continue
         if any(is_hidden_or_temp(part) for part in Path(name).parts):
             if path.is_file():
-                skipped.append(Skipped(name, "hidden or temporary file"))
+                skipped.append(Skipped(name, "berkas tersembunyi atau sementara"))
             continue
         if path.is_dir() and not path.is_symlink():
             continue
@@ -103,13 +106,13 @@ def _path_problem(path: Path, root: Path) -> str:
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError):
-        return "broken link"
+        return "tautan (symlink) rusak"
     if not real.is_relative_to(root):
-        return "link points outside the seeds folder"
+        return "tautan menunjuk ke luar folder seeds"
     if not real.is_file():
-        return "not a regular file"
-    if path.suffix.lower() not in ACCEPTED_SUFFIXES:
-        return f"unsupported file type {path.suffix or '(none)'} (only .txt and .md)"
+        return "bukan berkas biasa"
+    if path.suffix.lower() not in ACCEPTED_SUFFIXES and not is_document(path.name) and not is_sidecar(path.name):
+        return unsupported_reason(path.name) or f"jenis berkas {path.suffix or '(tanpa akhiran)'} tidak didukung (hanya {SUPPORTED})"
     return ""
 
 
@@ -123,6 +126,8 @@ def load_corpus(seeds_dir: Path, max_bytes: int, prefer: Collection[str] = ()) -
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for name, path in sorted(files, key=lambda item: (item[0] not in prefer, item[0])):
+        if path.suffix.lower() not in ACCEPTED_SUFFIXES:
+            continue  # documents are read through their extracted text (rag.docsync); sidecars through rag.credits
         try:
             article = read_article(path, name, max_bytes)
         except (SeedError, OSError) as exc:
@@ -130,7 +135,7 @@ def load_corpus(seeds_dir: Path, max_bytes: int, prefer: Collection[str] = ()) -
             continue
         key = normalized_hash(article.text)
         if key in seen:
-            skipped.append(Skipped(name, f"duplicate of {seen[key]}"))
+            skipped.append(Skipped(name, f"duplikat: isinya sama dengan {seen[key]}"))
             continue
         seen[key] = name
         articles.append(article)
@@ -193,11 +198,11 @@ def normalized_hash(text: str) -> str:
 def resolve_seed(seeds_dir: Path, name: str) -> Path:
     """Return the path of seed ``name``, refusing anything outside the seeds folder."""
     if not name or "\x00" in name or Path(name).is_absolute() or ".." in Path(name).parts:
-        raise SeedError(f"not a seed file name: {name!r}")
+        raise SeedError(f"bukan nama berkas seeds: {name!r}")
     root = seeds_dir.resolve()
     path = (root / name).resolve()
     if not path.is_relative_to(root) or not path.is_file():
-        raise SeedError(f"no such seed file: {name!r}")
+        raise SeedError(f"tidak ada berkas seeds bernama {name!r}")
     return path
 
 

@@ -28,12 +28,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     wide = _decode_wide(data)
     if wide is None and b"\x00" in data[:8192]:
         guess = _wide_without_bom(data)
-        raise SeedError(f"{guess} text without a byte-order mark (save it as UTF-8)" if guess else "binary file (contains NUL bytes)")
+        raise SeedError(f"teks {guess} tanpa penanda urutan byte (BOM); simpan sebagai UTF-8" if guess else "berkas biner, bukan teks (berisi byte NUL)")
     if data.startswith(_SIGNATURES):
-        raise SeedError("binary file (image, PDF or archive)")
+        raise SeedError("berkas biner, bukan teks (gambar, PDF atau arsip); beri akhiran .pdf/.docx")
     text, encoding = wide or _narrow(data)
     if _looks_binary(text):
-        raise SeedError("binary file (too many control characters)")
+        raise SeedError("berkas biner, bukan teks (terlalu banyak karakter kendali)")
     return text, encoding
 
 
@@ -54,7 +54,7 @@ def _decode_wide(data: bytes) -> tuple[str, str] | None:
             try:
                 return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise SeedError(f"invalid {encoding.upper()} text at byte {exc.start + len(bom)}") from None
+                raise SeedError(f"teks {encoding.upper()} tidak valid pada byte {exc.start + len(bom)}") from None
     return None
 
 

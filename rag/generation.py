@@ -18,7 +18,7 @@ from .lexical import Lexical
 from .settings import Settings
 from .snapshot import ARTICLES, CHUNKS, MEETINGS, STATEMENTS, Snapshot
 from .store import FaissStore, IndexCorrupt, commit, new_generation, read_manifest, remove_stale, write_jsonl
-from .types import Article, Skipped
+from .types import Article, Credit, Skipped
 
 Progress = Callable[[int, int, str], None]
 
@@ -113,6 +113,8 @@ class BuildInfo:
     extraction: str
     seeds: dict[str, Any]
     skipped: tuple[Skipped, ...]
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)  # extracted text -> its original document
+    credits: dict[str, Credit] = field(default_factory=dict)
 
 
 def write_generation(settings: Settings, info: BuildInfo, tables: Tables, articles: list[Article]) -> None:
@@ -126,7 +128,8 @@ def write_generation(settings: Settings, info: BuildInfo, tables: Tables, articl
     statement_store.save(gen / f"{STATEMENTS}.faiss")
     for name, table in ((CHUNKS, tables.chunks), (STATEMENTS, tables.statements), (MEETINGS, tables.meetings)):
         write_jsonl(gen / f"{name}.jsonl", table.rows)
-    texts = ({"source": a.source, "text": a.text, "sha256": a.sha256, "encoding": a.encoding} for a in articles)
+    texts = ({"source": a.source, "text": a.text, "sha256": a.sha256, "encoding": a.encoding,
+              "credit": info.credits.get(a.source, Credit()).to_json()} for a in articles)
     write_jsonl(gen / f"{ARTICLES}.jsonl", texts)
     Lexical.build([r["terms"] for r in tables.chunks.rows]).save(gen / f"bm25-{CHUNKS}")
     Lexical.build([r["terms"] for r in tables.statements.rows]).save(gen / f"bm25-{STATEMENTS}")
@@ -147,7 +150,7 @@ def _manifest(
         "statement_index": {"type": stores[1].kind, "params": stores[1].params, "metric": "inner_product"},
         "lexical": {"engine": "bm25s", "stemmer": "PySastrawi", "stopwords": "sastrawi+en"},
         "counts": {"chunks": len(tables.chunks.rows), "statements": len(tables.statements.rows), "meetings": len(tables.meetings.rows)},
-        "sources": {a.source: source_record(a, tables) for a in articles},
+        "sources": {a.source: {**source_record(a, tables), **info.documents.get(a.source, {})} for a in articles},
         "skipped": [{"source": s.source, "reason": s.reason} for s in info.skipped],
         "seeds": info.seeds,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -12,13 +12,15 @@ from typing import Any, Iterator
 
 from .chunking import ChunkerParams, chunk_article
 from .corpus import fingerprint, load_corpus, seed_stats
+from .credits import credits_for
+from .docsync import DocumentSync, sync_documents
 from .generation import BuildInfo, Encoder, Progress, Tables, embed, previous_sources, reuse, write_generation
 from .lexical import terms
 from .meetings import extract_meetings
 from .quotes import extract_statements
 from .settings import Settings
 from .snapshot import Snapshot, load_snapshot
-from .store import FORMAT_VERSION, IndexCorrupt
+from .store import FORMAT_VERSION, IndexCorrupt, read_manifest
 from .types import Article, IndexReport, Meeting, Skipped
 
 log = logging.getLogger(__name__)
@@ -83,23 +85,24 @@ def build_index(
     """
     started = time.perf_counter()
     with build_lock(settings.index_dir):
+        documents = sync_documents(settings.seeds_dir, settings.max_file_bytes, _recorded_sources(settings.index_dir))
         stats = seed_stats(settings.seeds_dir)  # before reading: a later edit makes the index stale
         prefer = previous_sources(settings.index_dir)
-        articles, skipped = load_corpus(settings.seeds_dir, settings.max_file_bytes, prefer=prefer)
+        articles, skipped = documents.apply(*load_corpus(settings.seeds_dir, settings.max_file_bytes, prefer=prefer))
         if not articles:
             raise NothingToIndex(_nothing_message(settings.seeds_dir, skipped))
         old, reason = _reusable(settings, encoder, full)
         if old is not None and _needs_model(old, articles) and old.manifest.get("dim") != encoder.dim:
             old, reason = None, "dimension changed"
-        report = _build(settings, encoder, _Inputs(articles, skipped, stats), old, on_progress)
+        report = _build(settings, encoder, _Inputs(articles, skipped, stats, documents), old, on_progress)
     seconds = round(time.perf_counter() - started, 3)
     return IndexReport(**{**asdict(report), "skipped": report.skipped, "seconds": seconds, "reason": reason})
 
 
 def _nothing_message(seeds_dir: Path, skipped: list[Skipped]) -> str:
     """Explain why nothing could be indexed."""
-    lines = [f"no usable article in {seeds_dir}"]
-    lines += [f"  skipped {s.source}: {s.reason}" for s in skipped]
+    lines = [f"tidak ada artikel yang dapat dipakai di {seeds_dir}"]
+    lines += [f"  dilewati {s.source}: {s.reason}" for s in skipped]
     return "\n".join(lines)
 
 
@@ -128,6 +131,17 @@ class _Inputs:
     articles: list[Article]
     skipped: list[Skipped]
     stats: dict[str, tuple[int, int]]
+    documents: DocumentSync
+
+
+def _recorded_sources(index_dir: Path) -> dict[str, Any]:
+    """Return the live manifest's per-source records (empty if none or unreadable)."""
+    try:
+        manifest = read_manifest(index_dir)
+    except IndexCorrupt:
+        return {}
+    sources = (manifest or {}).get("sources")
+    return sources if isinstance(sources, dict) else {}
 
 
 @dataclass(frozen=True)
@@ -147,7 +161,8 @@ def _build(settings: Settings, encoder: Encoder, inputs: _Inputs, old: Snapshot 
     prepared, failed = _prepare_all(settings, fresh, on_progress)
     bad = {s.source for s in failed}
     articles = [a for a in inputs.articles if a.source not in bad]
-    skipped = sorted([*inputs.skipped, *failed], key=lambda s: s.source)
+    credits, unread = credits_for(settings.seeds_dir, articles)
+    skipped = sorted([*inputs.skipped, *failed, *unread], key=lambda s: s.source)
     if not articles:
         raise NothingToIndex(_nothing_message(settings.seeds_dir, skipped))
     kept = sorted({a.source for a in articles} - {p.article.source for p in prepared})
@@ -156,9 +171,9 @@ def _build(settings: Settings, encoder: Encoder, inputs: _Inputs, old: Snapshot 
         reuse(old, set(kept), tables)
     embedded = _embed_prepared(encoder, prepared, tables, on_progress)
     dim = int(old.chunk_vectors.index.d) if old is not None and not prepared else encoder.dim  # no model load to only remove
-    hashes = {a.source: a.sha256 for a in articles}
+    hashes = {**inputs.documents.hashes, **{a.source: a.sha256 for a in articles}}
     info = BuildInfo(encoder.model_id, dim, chunker_params(settings).to_dict(), EXTRACTION_VERSION,
-                     fingerprint(inputs.stats, hashes), tuple(skipped))
+                     fingerprint(inputs.stats, hashes), tuple(skipped), inputs.documents.records, credits)
     write_generation(settings, info, tables, articles)
     names = [p.article.source for p in prepared]
     return IndexReport(
@@ -185,12 +200,12 @@ def _prepare_all(settings: Settings, fresh: list[Article], on_progress: Progress
             item = _prepare(article, params)
         except Exception as exc:  # noqa: BLE001 - one bad article must never stop the build
             log.exception("cannot process %s; skipping it", article.source)
-            failed.append(Skipped(article.source, f"could not be processed ({type(exc).__name__}: {exc})"[:300]))
+            failed.append(Skipped(article.source, f"tidak dapat diproses ({type(exc).__name__}: {exc})"[:300]))
             continue
         if item.chunks:
             prepared.append(item)
         else:
-            failed.append(Skipped(article.source, "no article text (only boilerplate or white space)"))
+            failed.append(Skipped(article.source, "tidak ada teks berita (hanya kaki halaman/boilerplate atau spasi)"))
     if on_progress and fresh:
         on_progress(len(fresh), len(fresh), "Membaca artikel")
     return prepared, failed

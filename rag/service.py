@@ -12,18 +12,20 @@ import threading
 import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Mapping, Sequence
 
 from .answer import Context, message
-from .corpus import SeedError, decode_bytes, is_hidden_or_temp, resolve_seed, seeds_changed
+from .corpus import SeedError, is_hidden_or_temp, resolve_seed, seeds_changed
+from .docsync import pending_sources
+from .documents import unsupported_reason
 from .indexing import BuildBusy, NothingToIndex, Progress, build_index, compatibility
 from .reader import read
 from .settings import Settings
 from .snapshot import Snapshot, load_snapshot
 from .store import IndexCorrupt
-from .types import Answer, Article, IndexReport
+from .types import Answer, Article, Credit, IndexReport
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +35,13 @@ __all__ = ["Service", "BuildBusy", "NothingToIndex", "UploadError", "SeedError"]
 ANSWER_FAILED = "Maaf, pertanyaan ini tidak dapat dijawab karena kesalahan internal; kesalahan sudah dicatat di log."
 NOT_LATIN = ("Pertanyaan harus ditulis dengan huruf Latin, dalam bahasa Indonesia atau Inggris "
              "(please ask in Indonesian or English).")
+NOT_YET = "belum diindeks (klik «Rebuild index»)"
 MAX_NAME_CHARS = 120  # uploaded file names are cut to this length, extension kept
+UPLOAD_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 
 STATEMENT_COLUMNS = [
     "speaker", "role", "rank", "quote", "kind", "verb", "meeting", "venue", "city", "province", "date", "source", "start_line", "end_line",
+    "title", "outlet", "published", "url",
 ]
 
 
@@ -53,6 +58,8 @@ class SourceInfo:
     statements: int
     meeting: str
     reason: str = ""
+    original: str = ""  # the document the cited text was extracted from ("laporan.pdf"), if any
+    credit: Credit = Credit()
 
 
 class Service:
@@ -127,39 +134,61 @@ class Service:
         self.last_report = report
         return report
 
-    def ask(self, question: str) -> Answer:
-        """Answer one question; bad questions get a clear, non-raising reply."""
+    def ask(self, question: str, history: Sequence[Any] | None = None) -> Answer:
+        """Answer one question; bad questions get a clear, non-raising reply.
+
+        ``history`` holds the earlier turns (questions, ``[question, answer_json]`` pairs or answer objects, oldest
+        first); "dia", "-nya", "rapat itu", "di sana" are resolved against the last one (``Answer.interpreted_as``).
+        """
         problem = validate_question(question, self.settings.max_question_chars)
         if problem:
             return Answer(question=question or "", answer=problem, answerable=False, kind="invalid")
         ctx = self.context()
         text = question.strip()
+        asked = self._interpret(text, history, ctx) if history else text
         try:
-            qvec = self.embedder.embed_queries([text])[0]
-            return read(ctx, text, qvec)
+            qvec = self.embedder.embed_queries([asked])[0]
+            answer = read(ctx, asked, qvec)
         except Exception:  # noqa: BLE001 - a question must get a reply, never a traceback
-            log.exception("answering %r failed", text[:200])
-            return Answer(question=question, answer=ANSWER_FAILED, answerable=False, kind="error")
+            log.exception("answering %r failed", asked[:200])
+            return Answer(question=question, answer=ANSWER_FAILED, answerable=False, kind="error", interpreted_as=asked)
+        credited = tuple(replace(c, credit=ctx.snapshot.credit_of(c.source)) for c in answer.citations)
+        return replace(answer, question=text, interpreted_as=asked, citations=credited)
+
+    def _interpret(self, text: str, history: Sequence[Any], ctx: Context) -> str:
+        """Return the question with follow-up references resolved; the question itself if that fails."""
+        from .conversation import interpret
+
+        try:
+            return interpret(text, history, lambda q, turns: self.ask(q, turns), ctx.snapshot)
+        except Exception:  # noqa: BLE001 - a history that cannot be read must not cost the answer
+            log.exception("resolving the follow-up %r failed", text[:200])
+            return text
 
     def article(self, source: str) -> Article:
-        """Return an indexed article by file name (only files inside the seeds folder)."""
+        """Return an indexed article by file name (only files inside the seeds folder); a document's name gives its text."""
+        if not self._indexed(source) and self._indexed(f"{source}.txt"):
+            source = f"{source}.txt"
         if not self._indexed(source):
             resolve_seed(self.settings.seeds_dir, source)  # refuses names outside seeds/ before any loading
         snap = self.context().snapshot
         if source not in snap.articles:
-            raise SeedError(f"not an indexed seed file: {source!r}")
+            raise SeedError(f"bukan berkas seeds yang terindeks: {source!r}")
         return snap.articles[source]
 
     def sources(self) -> list[SourceInfo]:
-        """List indexed files with their meeting and statement count, then skipped ones."""
+        """List indexed files with their meeting and statement count, then skipped ones, then new files ("belum diindeks")."""
         snap = self.context().snapshot
         rows = []
         for name, record in sorted(snap.sources.items()):
             meetings = snap.meetings_of(name)
             title = meetings[0].name or meetings[0].event if meetings else ""
-            rows.append(SourceInfo(name, True, int(record.get("statements", 0)), title))
+            original = record.get("original") if isinstance(record.get("original"), dict) else {}
+            rows.append(SourceInfo(name, True, int(record.get("statements", 0)), title, "", str(original.get("source", "")),
+                                   snap.credit_of(name)))
         rows += [SourceInfo(name, False, 0, "", reason) for name, reason in skipped_files(snap).items()]
-        return rows
+        new = pending_sources(self.settings.seeds_dir, {r.source for r in rows})
+        return rows + [SourceInfo(name, False, 0, "", NOT_YET) for name in new]
 
     def statement_rows(self) -> list[dict[str, object]]:
         """Return one flat row per extracted statement (the statements table)."""
@@ -173,29 +202,40 @@ class Service:
                 "venue": m.venue if m else "", "city": m.city if m else "", "province": m.province if m else "",
                 "date": (m.date or m.date_text) if m else "", "source": s.source,
                 "start_line": s.start_line, "end_line": s.end_line, "start": s.start, "end": s.end,
+                **snap.credit_of(s.source).to_json(),
             })
         return rows
 
     def save_upload(self, filename: str, data: bytes) -> str:
-        """Store an uploaded article in the seeds folder; return its safe name."""
-        name = safe_filename(filename)
-        if len(data) > self.settings.max_upload_bytes:
-            raise UploadError(f"{name}: larger than {self.settings.max_upload_bytes} bytes")
-        try:
-            decode_bytes(data)
-        except SeedError as exc:
-            raise UploadError(f"{name}: {exc}") from exc
-        self.settings.seeds_dir.mkdir(parents=True, exist_ok=True)
-        target = self.settings.seeds_dir.resolve() / name
-        try:
-            with open(target, "xb") as handle:  # "x": never replaces a file or follows a link
-                handle.write(data)
-        except FileExistsError:
-            raise UploadError(f"{name}: a seed with this name already exists; rename the file") from None
-        except OSError as exc:
-            target.unlink(missing_ok=True)
-            raise UploadError(f"{name}: cannot be saved ({exc.strerror or exc})") from None
-        return name
+        """Store an uploaded article in the seeds folder; return the name of its cited file (see `add_document`)."""
+        return self.add_document(filename, data)
+
+    def add_document(self, name: str, data: bytes, meta: Mapping[str, Any] | None = None) -> str:
+        """Store a new article (.txt .md .pdf .docx .html .htm; a document's text is saved as NAME.txt beside it) and its
+        credit ``meta`` (title, outlet, published, url); return the cited file name. Indexed by the next `rebuild`.
+        Raises UploadError with an Indonesian reason (unreadable file, duplicate of an indexed article, name taken)."""
+        from .sourceops import add_document
+
+        return add_document(self, name, data, meta)
+
+    def delete_source(self, name: str, rebuild: bool = True, on_progress: Progress | None = None) -> IndexReport | None:
+        """Delete an article (text, original document, sidecar) and update the index incrementally; the old index
+        answers until the new one is swapped in. If that fails the files are put back (UploadError, BuildBusy)."""
+        from .sourceops import delete_source
+
+        return delete_source(self, name, rebuild, on_progress)
+
+    def replace_source(self, name: str, data: bytes, meta: Mapping[str, Any] | None = None, rebuild: bool = True,
+                       on_progress: Progress | None = None) -> IndexReport | None:
+        """Replace an article (by its cited or original name) with a corrected version of the same type, then update the
+        index incrementally; a version the new index cannot use is refused (UploadError) and the old one put back."""
+        from .sourceops import replace_source
+
+        return replace_source(self, name, data, meta, rebuild, on_progress)
+
+    def loaded_context(self) -> Context | None:
+        """Return the live query context if one is loaded (never loads or builds anything)."""
+        return self._context
 
     def _indexed(self, source: str) -> bool:
         """Return True if ``source`` is a file name of the live snapshot."""
@@ -264,8 +304,9 @@ def safe_filename(filename: str) -> str:
     base = unicodedata.normalize("NFC", base).strip()
     base = _UNSAFE.sub("_", base).strip(" .")
     if not base or is_hidden_or_temp(base):
-        raise UploadError(f"{filename!r}: not an acceptable file name")
+        raise UploadError(f"{filename!r}: nama berkas tidak dapat dipakai")
     stem, suffix = Path(base).stem, Path(base).suffix
-    if suffix.lower() not in (".txt", ".md"):
-        raise UploadError(f"{base}: only .txt and .md files are accepted")
+    if suffix.lower() not in UPLOAD_SUFFIXES:
+        hint = unsupported_reason(base) or f"jenis berkas ini tidak didukung; yang diterima: {', '.join(UPLOAD_SUFFIXES)}"
+        raise UploadError(f"{base}: {hint}")
     return stem[: MAX_NAME_CHARS - len(suffix)].rstrip(" .") + suffix

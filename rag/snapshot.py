@@ -9,12 +9,21 @@ from typing import Any
 
 from .lexical import Lexical
 from .store import FaissStore, IndexCorrupt, read_jsonl, read_manifest, verify
-from .types import Article, Chunk, Meeting, Speaker, Statement
+from .types import Article, Chunk, Credit, Meeting, Speaker, Statement
 
 log = logging.getLogger(__name__)
 
 CHUNKS, STATEMENTS, MEETINGS, ARTICLES = "chunks", "statements", "meetings", "articles"
 REQUIRED = (f"{CHUNKS}.jsonl", f"{CHUNKS}.faiss", f"{STATEMENTS}.jsonl", f"{STATEMENTS}.faiss", f"{MEETINGS}.jsonl", f"{ARTICLES}.jsonl")
+
+
+_ARTICLE_FIELDS = ("source", "text", "sha256", "encoding")
+CREDIT_FIELDS = ("title", "outlet", "published", "url")
+
+
+def _credit(row: dict[str, Any]) -> Credit:
+    """Rebuild a Credit from its JSON row."""
+    return Credit(**{k: row.get(k) for k in CREDIT_FIELDS})
 
 
 def chunk_from(row: dict[str, Any]) -> Chunk:
@@ -49,6 +58,7 @@ class Snapshot:
     statement_lexical: Lexical
     chunk_terms: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
     statement_terms: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+    credits: dict[str, Credit] = field(default_factory=dict, repr=False)  # credit line per source, read at build time
     _meetings_by_source: dict[str, tuple[Meeting, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -62,6 +72,18 @@ class Snapshot:
     def sources(self) -> dict[str, dict[str, Any]]:
         """Return the manifest's per-source records (sha256, counts, encoding)."""
         return dict(self.manifest.get("sources") or {})
+
+    def credit_of(self, source: str) -> Credit:
+        """Return a source's credit line (an index built before credit lines reads it from the text now)."""
+        found = self.credits.get(source)
+        if found is not None:
+            return found
+        article = self.articles.get(source)
+        if article is None:
+            return Credit()
+        from .credits import extract_credit
+
+        return extract_credit(article)
 
     def meetings_of(self, source: str) -> list[Meeting]:
         """Return the meetings found in one source, main meeting first."""
@@ -91,6 +113,7 @@ def load_snapshot(index_dir: Path) -> Snapshot | None:
 def _read_generation(gen: Path, manifest: dict[str, Any]) -> Snapshot:
     """Read every file of a verified generation folder."""
     chunk_rows = read_jsonl(gen / f"{CHUNKS}.jsonl")
+    article_rows = read_jsonl(gen / f"{ARTICLES}.jsonl")
     statement_rows = read_jsonl(gen / f"{STATEMENTS}.jsonl")
     meeting_rows = read_jsonl(gen / f"{MEETINGS}.jsonl")
     vectors = manifest.get("vector_index") or {}
@@ -105,11 +128,12 @@ def _read_generation(gen: Path, manifest: dict[str, Any]) -> Snapshot:
         chunks=tuple(chunk_from(r) for r in chunk_rows),
         statements=tuple(statement_from(r) for r in statement_rows),
         meetings=tuple(meeting_from(r) for r in meeting_rows),
-        articles={r["source"]: Article(**r) for r in read_jsonl(gen / f"{ARTICLES}.jsonl")},
+        articles={r["source"]: Article(**{k: r[k] for k in _ARTICLE_FIELDS if k in r}) for r in article_rows},
         chunk_vectors=chunk_store,
         statement_vectors=statement_store,
         chunk_lexical=Lexical.load(gen / f"bm25-{CHUNKS}", len(chunk_rows)),
         statement_lexical=Lexical.load(gen / f"bm25-{STATEMENTS}", len(statement_rows)),
         chunk_terms=tuple(tuple(r.get("terms", ())) for r in chunk_rows),
         statement_terms=tuple(tuple(r.get("terms", ())) for r in statement_rows),
+        credits={r["source"]: _credit(r["credit"]) for r in article_rows if isinstance(r.get("credit"), dict)},
     )

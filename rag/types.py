@@ -166,6 +166,20 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Credit:
+    """The credit line of an article: headline, outlet, publication date (ISO when known) and URL; None when unknown."""
+
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+    def to_json(self) -> dict[str, str | None]:
+        """Return the four credit keys (null when unknown)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Citation:
     """One piece of evidence: a verbatim quote inside a file's line range."""
 
@@ -179,15 +193,17 @@ class Citation:
     passage: Span | None = None  # the surrounding passage shown to users
     speaker: Speaker | None = None
     meeting: Meeting | None = None
+    credit: Credit | None = None  # the cited article's credit line, added by the service
 
     def to_json(self) -> dict[str, Any]:
-        """Return the contract shape of a citation."""
+        """Return the contract shape of a citation, with the credit line keys."""
         return {
             "id": self.id,
             "source": self.source,
             "start_line": self.start_line,
             "end_line": self.end_line,
             "quote": self.quote,
+            **(self.credit or Credit()).to_json(),
         }
 
 
@@ -207,11 +223,13 @@ class Answer:
     direct: str | None = None  # the one-line answer (who, where, when); None when not found
     confidence: float = 0.0  # the verifier's confidence in the evidence, 0..1
     reasons: tuple[str, ...] = ()  # why it answered or abstained
+    interpreted_as: str | None = None  # the question as answered (follow-up references resolved); None: the question itself
 
     def to_json(self) -> dict[str, Any]:
         """Return the `rag ask --json` contract object (the original keys, then the reader's additions)."""
         return {
             "question": self.question,
+            "interpreted_as": self.question if self.interpreted_as is None else self.interpreted_as,
             "answer": self.answer,
             "answerable": self.answerable,
             "speaker": self.speaker,

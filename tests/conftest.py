@@ -25,8 +25,9 @@ from rag.types import line_window
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
-CONTRACT = {"question", "answer", "answerable", "speaker", "citations", "passages"}
-CITATION_KEYS = {"id", "source", "start_line", "end_line", "quote"}
+CONTRACT = {"question", "interpreted_as", "answer", "answerable", "speaker", "citations", "passages"}
+CREDIT_KEYS = {"title", "outlet", "published", "url"}
+CITATION_KEYS = {"id", "source", "start_line", "end_line", "quote"} | CREDIT_KEYS
 PASSAGE_KEYS = {"source", "start_line", "end_line", "text", "score"}
 
 

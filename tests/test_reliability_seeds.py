@@ -67,21 +67,22 @@ CASES = [
 ]
 
 SKIPS = {  # file -> words its skip reason must contain
-    "kosong.txt": "empty file",
-    "gambar.txt": "binary",
-    "spasi.txt": "white space",
-    "besar.txt": "too large",
-    ".#catatan.txt": "hidden or temporary",
-    "~catatan.txt": "hidden or temporary",
-    "catatan.txt.swp": "hidden or temporary",
-    "tautan_keluar.txt": "outside the seeds folder",
-    "tautan_putus.txt": "broken link",
-    "zz_salinan_004.txt": "duplicate of 004_25ac917f1e504862.txt",
-    "pipa.txt": "not a regular file",
-    "dokumen.pdf": "unsupported file type",
-    "hanya_footer.txt": "no article text",
-    "nama-latin1-\\xe9.txt": "not valid UTF-8",
-    "utf16_tanpa_bom.txt": "UTF-16-LE text without a byte-order mark",
+    "kosong.txt": "berkas kosong",
+    "gambar.txt": "berkas biner",
+    "spasi.txt": "hanya spasi",
+    "besar.txt": "terlalu besar",
+    ".#catatan.txt": "tersembunyi atau sementara",
+    "~catatan.txt": "tersembunyi atau sementara",
+    "catatan.txt.swp": "tersembunyi atau sementara",
+    "tautan_keluar.txt": "ke luar folder seeds",
+    "tautan_putus.txt": "tautan (symlink) rusak",
+    "zz_salinan_004.txt": "sama dengan 004_25ac917f1e504862.txt",
+    "pipa.txt": "bukan berkas biasa",
+    "dokumen.pdf": "PDF rusak",
+    "program.exe": "jenis berkas .exe tidak didukung",
+    "hanya_footer.txt": "tidak ada teks berita",
+    "nama-latin1-\\xe9.txt": "bukan UTF-8",
+    "utf16_tanpa_bom.txt": "teks UTF-16-LE tanpa penanda urutan byte",
 }
 
 
@@ -122,6 +123,7 @@ def write_bad_seeds(seeds: Path, outside: Path) -> None:
     shutil.copy(SEEDS / "004_25ac917f1e504862.txt", seeds / "zz_salinan_004.txt")
     os.mkfifo(seeds / "pipa.txt")
     (seeds / "dokumen.pdf").write_bytes(b"%PDF-1.4 ...")
+    (seeds / "program.exe").write_bytes(b"MZ\x90\x00")
     (seeds / "hanya_footer.txt").write_text("Tinggalkan Balasan\nAlamat email Anda tidak akan dipublikasikan.\nTidak ada komentar\n")
     with open(os.path.join(os.fsencode(seeds), b"nama-latin1-\xe9.txt"), "wb") as handle:
         handle.write(article("Nama Berkas Aneh", "Warga", "Nama berkas ini bukan UTF-8", "berkas").encode())
@@ -175,7 +177,7 @@ def test_every_odd_file_is_indexed_or_skipped_with_its_reason(built: Built) -> N
 @pytest.mark.slow
 def test_size_limit_is_the_setting(built: Built) -> None:
     reasons = {s.source: s.reason for s in built.report.skipped}
-    assert f"limit {built.settings.max_file_bytes}" in reasons["besar.txt"]
+    assert f"batas {built.settings.max_file_bytes}" in reasons["besar.txt"]
     assert Settings().max_file_bytes == 5_000_000
 
 
@@ -218,7 +220,7 @@ def test_an_already_indexed_copy_wins_over_a_new_duplicate(tmp_path: Path) -> No
     articles, skipped = load_corpus(tmp_path, 10**6, prefer={"b.txt"})
     assert [a.source for a in articles] == ["b.txt"] and skipped[0].source == "a.txt"
     articles, skipped = load_corpus(tmp_path, 10**6)
-    assert [a.source for a in articles] == ["a.txt"] and "duplicate of a.txt" in skipped[0].reason
+    assert [a.source for a in articles] == ["a.txt"] and "sama dengan a.txt" in skipped[0].reason
 
 
 def test_an_article_that_breaks_the_extractor_is_skipped_not_fatal(
@@ -245,7 +247,7 @@ def test_nothing_usable_exits_1_and_keeps_the_previous_index(indexed: Settings, 
     (indexed.seeds_dir / "gambar.txt").write_bytes(PNG)
     code = rag_main(["index", "--seeds", str(indexed.seeds_dir), "--index", str(indexed.index_dir)])
     err = capsys.readouterr().err
-    assert code == 1 and "no usable article" in err and "skipped gambar.txt: binary" in err
+    assert code == 1 and "tidak ada artikel" in err and "dilewati gambar.txt: berkas biner" in err
     assert read_manifest(indexed.index_dir) == before
     assert len(load_snapshot(indexed.index_dir).chunks) == before["counts"]["chunks"]
 

@@ -89,10 +89,10 @@ def test_utf16_and_utf32_with_a_bom_are_decoded_with_the_right_lines(encoding: s
 
 
 @pytest.mark.parametrize("data, reason", [
-    (UTF16_TEXT.encode("utf-16-le"), "UTF-16-LE text without a byte-order mark"),
-    (UTF16_TEXT.encode("utf-16-be"), "UTF-16-BE text without a byte-order mark"),
-    (b"\xff\xfe" + UTF16_TEXT.encode("utf-16-le")[:-1], "invalid UTF-16-LE text"),
-    (bytes(range(256)) * 4, "binary file (contains NUL bytes)"),
+    (UTF16_TEXT.encode("utf-16-le"), "teks UTF-16-LE tanpa penanda urutan byte"),
+    (UTF16_TEXT.encode("utf-16-be"), "teks UTF-16-BE tanpa penanda urutan byte"),
+    (b"\xff\xfe" + UTF16_TEXT.encode("utf-16-le")[:-1], "teks UTF-16-LE tidak valid"),
+    (bytes(range(256)) * 4, "berkas biner, bukan teks (berisi byte NUL)"),
 ])
 def test_undecodable_wide_text_is_named_for_what_it_is(data: bytes, reason: str) -> None:
     with pytest.raises(SeedError, match=reason.replace("(", r"\(").replace(")", r"\)")):

@@ -18,7 +18,7 @@ from rag.ui import serve
 
 pytestmark = pytest.mark.slow
 
-CONTRACT = {"question", "answer", "answerable", "speaker", "citations", "passages"}
+CONTRACT = {"question", "interpreted_as", "answer", "answerable", "speaker", "citations", "passages"}
 WHO_SAID = "Siapa yang mengatakan jika ditemukan pelanggaran akan dikenai sanksi?"
 NEW_NAME = "950_rakor_banjir_fiktif.txt"
 NEW_SPEAKER = "Drajad Wicaksono Hutapea"
