@@ -72,10 +72,10 @@ def chunk_article(article: Article, params: ChunkerParams) -> list[Chunk]:
     chunks: list[Chunk] = []
     for seg_start, seg_end in segments(article):
         segment = article.text[seg_start:seg_end]
+        prev = (-1, 0)
         for doc in splitter.create_documents([segment]):
-            local = int(doc.metadata["start_index"])
-            if local < 0:
-                local = segment.find(doc.page_content)
+            local = _locate(segment, doc.page_content, prev, int(doc.metadata["start_index"]))
+            prev = (local, local + len(doc.page_content))
             start = seg_start + local
             end = start + len(doc.page_content)
             if article.text[start:end] != doc.page_content or not doc.page_content.strip():
@@ -84,6 +84,22 @@ def chunk_article(article: Article, params: ChunkerParams) -> list[Chunk]:
             chunk_id = f"{article.source}#{start}"
             chunks.append(Chunk(chunk_id, article.source, start, end, first, last, doc.page_content))
     return chunks
+
+
+def _locate(segment: str, piece: str, prev: tuple[int, int], hint: int) -> int:
+    """Return where a piece starts: after the previous piece's start, as far on as it can without leaving a gap.
+
+    The splitter's own offset is a plain text search, which lands on an earlier copy of a repeated text ("0000 0").
+    """
+    gap_end = len(segment) - len(segment[prev[1] :].lstrip())
+    best, at = -1, segment.find(piece, prev[0] + 1)
+    while 0 <= at <= gap_end:
+        if at + len(piece) > prev[1]:
+            best = at  # the last such copy: a repeated text's earlier copy would leave its end uncovered
+        at = segment.find(piece, at + 1)
+    if best >= 0:
+        return best
+    return hint if hint >= 0 else segment.find(piece)
 
 
 def span_of(article: Article, start: int, end: int) -> Span:

@@ -28,7 +28,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     wide = _decode_wide(data)
     if wide is None and b"\x00" in data[:8192]:
         guess = _wide_without_bom(data)
-        raise SeedError(f"teks {guess} tanpa penanda urutan byte (BOM); simpan sebagai UTF-8" if guess else "berkas biner, bukan teks (berisi byte NUL)")
+        reason = f"teks {guess} tanpa penanda urutan byte; simpan sebagai UTF-8" if guess else "berkas biner, bukan teks (berisi byte NUL)"
+        raise SeedError(reason)
     if data.startswith(_SIGNATURES):
         raise SeedError("berkas biner, bukan teks (gambar, PDF atau arsip); beri akhiran .pdf/.docx")
     text, encoding = wide or _narrow(data)

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 CONTRACT = {"question", "interpreted_as", "answer", "answerable", "speaker", "citations", "passages"}
+CONTRACT |= {"direct", "confidence", "reasons", "evidence"}  # the reader's additions
 CREDIT_KEYS = {"title", "outlet", "published", "url"}
 CITATION_KEYS = {"id", "source", "start_line", "end_line", "quote"} | CREDIT_KEYS
 PASSAGE_KEYS = {"source", "start_line", "end_line", "text", "score"}

@@ -16,8 +16,9 @@ from typing import Any, Callable
 import pytest
 from conftest import ROOT, SEED_NAMES, SEEDS, subprocess_env
 
-from rag.answer import Context, answer_question
+from rag.answer import Context
 from rag.indexing import build_index, build_lock
+from rag.reader import read
 from rag.settings import Settings
 from rag.snapshot import load_snapshot
 from rag.store import IndexCorrupt, read_manifest
@@ -69,7 +70,7 @@ sys.exit(main(sys.argv[3:]))
 def answer_from(index_dir: Path, settings: Settings, embedder: Any, question: str = QUESTION) -> dict[str, Any]:
     """Answer straight from a loaded snapshot (no staleness check, no rebuild)."""
     ctx = Context.create(load_snapshot(index_dir), settings)
-    return _normalized(answer_question(ctx, question, embedder.embed_queries([question])[0]).to_json())
+    return _normalized(read(ctx, question, embedder.embed_queries([question])[0]).to_json())
 
 
 def _normalized(answer: dict[str, Any]) -> dict[str, Any]:

@@ -218,7 +218,7 @@ def test_a_bug_in_the_answer_code_gives_a_reply_not_a_traceback(
     def broken(*args: Any) -> Any:
         raise IndexError("simulated bug in answering")
 
-    monkeypatch.setattr(service_module, "answer_question", broken)
+    monkeypatch.setattr(service_module, "read", broken)
     for answer in (web.service.ask(QUESTIONS[0]).to_json(), web.client().predict(QUESTIONS[0], api_name="/ask")):
         assert set(answer) == CONTRACT and answer["answerable"] is False and answer["citations"] == []
         assert "kesalahan internal" in answer["answer"] and "IndexError" not in answer["answer"]
