@@ -50,6 +50,8 @@ class Evidence:
     speaker_match: float = 0.0  # weighted share of the question's concepts in the name and role of the sentence's speaker
     focus: float = 0.0  # share of the question that only names who spoke ("Siapa Kepala Bakesbangpol Madiun?" = 1)
     previous: Statement | None = None  # the statement of the sentence before it in the paragraph ("..., ujarnya. Lebih lanjut ...")
+    window_terms: frozenset[str] = frozenset()  # the stemmed terms of the sentence and its neighbours
+    held: Meeting | None = None  # the meeting it belongs to: its statement's, the one it describes, or the article's first
 
     @property
     def score(self) -> float:
@@ -137,7 +139,8 @@ def gather(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str, b
             seen[(chunk.source, a)] = Evidence(
                 source=chunk.source, start=a, end=b, text=sentence, rank=rank, dense=hit.dense_score,
                 cover=_share(concepts, weights, words[i]),
-                window_cover=_share(concepts, weights, set().union(*words[max(0, i - 1) : i + 2])),
+                window_cover=_share(concepts, weights, window := set().union(*words[max(0, i - 1) : i + 2])),
+                window_terms=frozenset(window), held=_held(snap, chunk.source, statement, a, b),
                 dated=bool(_DATE.search(sentence)), placed=bool(_PLACE.search(sentence)),
                 fits=fits.get(chunk.source, False),
                 statement=statement, speaker_match=_share(concepts, weights, who), focus=focus,
@@ -202,6 +205,14 @@ def _statement_in(statements: Sequence[Statement], start: int, end: int) -> Stat
         if shared > overlap and (s.speaker.name or s.speaker.role):
             best, overlap = s, shared
     return best
+
+
+def _held(snap: Snapshot, source: str, statement: Statement | None, start: int, end: int) -> Meeting | None:
+    """Return the meeting a sentence belongs to."""
+    if statement is not None:
+        return snap.meeting_of(statement)
+    found = snap.meetings_of(source)
+    return _meeting_at(snap, source, start, end) or (found[0] if found else None)
 
 
 def _meeting_at(snap: Snapshot, source: str, start: int, end: int) -> Meeting | None:

@@ -143,6 +143,30 @@ def place_words() -> frozenset[str]:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=1)
+def _region_forms() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    """Return every region name of two or more words ("Sulawesi Barat") with the forms that name it (Sulbar)."""
+    data = load("regions")
+    out = []
+    for entry in data["provinces"] + data["places"]:
+        forms = (entry["name"], *entry.get("aliases", []))
+        for form in forms:
+            if len(form.split()) >= 2:
+                out.append((re.compile(rf"\b{re.escape(form)}\b", re.IGNORECASE), form, forms))
+    return tuple(out)
+
+
+def asked_regions(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Return the multi-word regions a text names, each with all its forms: a word-by-word match of "Sulawesi Barat"
+    would accept an article about Sulawesi Tenggara that mentions Jawa Barat."""
+    return [(form, forms) for pattern, form, forms in _region_forms() if pattern.search(text)]
+
+
+def _has_any(text: str, forms: Sequence[str]) -> bool:
+    """Return True when a text names a region in one of its forms."""
+    return any(re.search(rf"\b{re.escape(f)}\b", text, re.IGNORECASE) for f in forms)
+
+
 def _place_text(m: Meeting) -> str:
     """Return the venue, city and province of a meeting as one text."""
     return f"{m.venue} {m.city} {m.province}"
@@ -197,7 +221,8 @@ class Support:
         """Return the first name, place or number of the question that an article lacks ('' when it has them all)."""
         text = self.snapshot.articles[source].text
         word = next((w for w in q.proper if not self._supported_word(q, w, [source])), None)
-        return word or next((n for n in q.numbers if not number_in(n, text)), "")
+        region = next((r for r, forms in asked_regions(f"{q.text} {' '.join(q.proper)}") if not _has_any(text, forms)), "")
+        return word or region or next((n for n in q.numbers if not number_in(n, text)), "")
 
     def objection(self, q: Question, draft: Draft) -> str:
         """Return why the evidence does not support the answer ('' when it does)."""

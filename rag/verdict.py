@@ -13,6 +13,7 @@ from .lexicon import load
 from .quantities import states_count
 from .questions import Question
 from .settings import Settings
+from .support import asked_event_kinds, held_as
 from .types import Statement
 
 DRAFT_CONFIDENCE = 0.9  # a structured answer (statement or meeting record) that passed every check
@@ -87,6 +88,14 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
         usable = [e for e in usable if has_venue(e.text)]
     if not usable:
         return [], "no retrieved sentence names the person or the venue the question asks for"
+    kinds = asked_event_kinds(q)
+    if kinds:  # "Apa kata X dalam deklarasi damai?": not what X said at an apel
+        usable = [e for e in usable if e.held is None or held_as(e.held, kinds)]
+    topic = [t for t in q.asked_topic if t not in q.meeting_terms]
+    if topic and q.kind == "what_said":  # "... tentang e-voting": the sentence or its neighbours mention it
+        usable = [e for e in usable if e.window_terms & set(topic)]
+    if not usable:
+        return [], "no retrieved sentence is about the meeting kind or the topic the question names"
     if q.asks_count:
         usable = [e for e in usable if states_count(e.text, q.counted)]
     return usable, "" if usable else "no retrieved sentence states the quantity asked"
