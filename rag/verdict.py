@@ -88,7 +88,7 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
         usable = [e for e in usable if has_venue(e.text)]
     if not usable:
         return [], "no retrieved sentence names the person or the venue the question asks for"
-    kinds = asked_event_kinds(q)
+    kinds = asked_event_kinds(q) if q.kind == "what_said" else []
     if kinds:  # "Apa kata X dalam deklarasi damai?": not what X said at an apel
         usable = [e for e in usable if e.held is None or held_as(e.held, kinds)]
     topic = [t for t in q.asked_topic if t not in q.meeting_terms]
