@@ -47,9 +47,9 @@ def long_texts(size: int) -> tuple[str, str]:
 
 def _prepare_seconds(text: str, name: str) -> tuple[float, int]:
     """Return the seconds to chunk and extract one article, and its chunk count."""
-    from rag.indexing import _prepare, chunker_params
-    from rag.settings import Settings
-    from rag.types import Article
+    from rag.core.settings import Settings
+    from rag.core.types import Article
+    from rag.index.build import _prepare, chunker_params
 
     article = Article(name, text, name)
     started = time.perf_counter()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from rag.credits import article_credit, clean_meta, credits_for, extract_credit, normalize_published, read_sidecar, sidecar_path
-from rag.types import Article, Credit
+from rag.core.types import Article, Credit
+from rag.ingest.credits import article_credit, clean_meta, credits_for, extract_credit, normalize_published, read_sidecar, sidecar_path
 
 BODY = "Isi berita tentang rapat koordinasi Pilkada 2024 yang dihadiri Forkopimda dan penyelenggara pemilu.\n"
 

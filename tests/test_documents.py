@@ -17,9 +17,9 @@ import pytest
 from conftest import CREDIT_KEYS, SEED_NAMES, CliBuild
 from docmaker import encrypt_pdf, make_blank_pdf, make_docx, make_html, make_pdf
 
-from rag.corpus import sha256_bytes
-from rag.docsync import derived_name, original_of, sync_documents
-from rag.documents import MAX_UNZIPPED_BYTES, DocumentError, extract_document, paragraphs_from_lines
+from rag.ingest.corpus import sha256_bytes
+from rag.ingest.docsync import derived_name, original_of, sync_documents
+from rag.ingest.documents import MAX_UNZIPPED_BYTES, DocumentError, extract_document, paragraphs_from_lines
 
 PDF_ARTICLE = [
     "KPU Lembah Hijau Pastikan Logistik Pilkada Tiba Sepekan Sebelum Pencoblosan",

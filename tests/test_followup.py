@@ -9,9 +9,9 @@ from typing import Any, Callable
 import pytest
 from conftest import CONTRACT
 
-from rag.conversation import Turn, parse_history
-from rag.followup import Referents, asked_person, has_reference, rewrite, speaker_phrase
-from rag.settings import Settings
+from rag.app.conversation import Turn, parse_history
+from rag.core.settings import Settings
+from rag.query.followup import Referents, asked_person, has_reference, rewrite, speaker_phrase
 
 SULSEL = Referents(
     speaker="Pj Gubernur Sulsel Zudan Arif Fakrulloh",

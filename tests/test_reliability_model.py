@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from rag import modelcheck
-from rag.embedder import CONVERTED_NAME, MARKER, Embedder, ensure_model, is_complete
-from rag.settings import Settings
+from rag.core.settings import Settings
+from rag.index.embed.embedder import CONVERTED_NAME, MARKER, Embedder, ensure_model, is_complete
 
 SENTENCES = ["Siapa yang membuka rapat koordinasi Pilkada di Samarinda?", "Rakor Forkopimda membahas netralitas ASN.",
              "Bawaslu meminta TNI dan Polri menjaga netralitas."]

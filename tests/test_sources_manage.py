@@ -15,9 +15,9 @@ from conftest import SEEDS
 from docmaker import encrypt_pdf, make_docx, make_pdf
 from test_documents import DOCX_ARTICLE, DOCX_TITLE, PDF_ARTICLE
 
-from rag.service import NOT_YET, UploadError
-from rag.settings import Settings
-from rag.types import Credit
+from rag.app.service import NOT_YET, UploadError
+from rag.core.settings import Settings
+from rag.core.types import Credit
 
 SEED_004 = "004_25ac917f1e504862.txt"
 PDF_QUESTION = "Apa kata Marlina Sihombing tentang surat suara?"

@@ -1,0 +1,256 @@
+"""Evidence candidates: the verbatim sentences of the top passages, each with the features the verifier reads."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from rag.answer.context import Context
+from rag.core.lexicon import load
+from rag.core.sentences import find_quotes, mask, sentences
+from rag.core.text import stop_words, terms
+from rag.core.types import Hit, Meeting, Statement
+from rag.extract.people.mentions import is_person_title
+from rag.index.snapshot import Snapshot
+from rag.query.analysis import Question, english_function_words
+from rag.query.english import glossary_words
+
+# a date as news writes it: "Senin (5/8/2024)", "Rabu 20 November 2024", "(12/9)"
+_DATE = re.compile(
+    r"\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Mei|May|Jun|Jul|Agu|Aug|Sep|Okt|Oct|Nov|Des|Dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(r"\b(?:di|bertempat di|berlangsung di|digelar di|at|in)\s+(?:[A-Z][\w.'/-]*\s?){1,}")
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One verbatim sentence of an article that may carry the answer, with what the verifier reads about it."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    rank: int  # rank of its article among the retrieved passages' articles (0 = the top passage's)
+    dense: float  # cosine of that passage to the question
+    cover: float  # share of the question's concepts the sentence mentions
+    window_cover: float  # the same over the sentence and its neighbours in the paragraph
+    dated: bool  # states a date
+    placed: bool  # states a place ("di Aula ...")
+    fits: bool  # the article has every name, place and number of the question
+    statement: Statement | None = None  # the extracted statement it lies in, if any
+    meeting: Meeting | None = None  # the meeting whose describing sentence it is, if any
+
+    asks_place: bool = False  # the question asks where or when
+    phrase: float = 0.0  # weighted share of the question's word pairs the sentence has side by side ("Kepala Bakesbangpol")
+    speaker_match: float = 0.0  # weighted share of the question's concepts in the name and role of the sentence's speaker
+    focus: float = 0.0  # share of the question that only names who spoke ("Siapa Kepala Bakesbangpol Madiun?" = 1)
+    previous: Statement | None = None  # the statement of the sentence before it in the paragraph ("..., ujarnya. Lebih lanjut ...")
+    window_terms: frozenset[str] = frozenset()  # the stemmed terms of the sentence and its neighbours
+    held: Meeting | None = None  # the meeting it belongs to: its statement's, the one it describes, or the article's first
+
+    @property
+    def score(self) -> float:
+        """Return the ranking score: concepts covered, passage rank, and stated facts when they are asked for."""
+        facts = (0.25 if self.asks_place else 0.05) * (self.dated + self.placed)
+        said = (1 - self.focus) * (self.cover + 0.5 * self.window_cover) + (0.5 + self.focus) * self.speaker_match
+        return said + 0.5 * self.phrase + 0.4 / (1 + self.rank) + facts
+
+
+def paragraph_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the sentence spans of every paragraph line touching ``[start, end)`` (quotes never cut)."""
+    out: list[tuple[int, int]] = []
+    left = text.rfind("\n", 0, start) + 1
+    while left < end:
+        right = text.find("\n", left)
+        right = len(text) if right < 0 else right
+        line = text[left:right]
+        if line.strip():
+            out += [(left + a, left + b) for a, b in sentences(mask(line, find_quotes(line)))]
+        left = right + 1
+    return out
+
+
+def _share(groups: Sequence[frozenset[str]], weights: Sequence[float], found: set[str]) -> float:
+    """Return the weighted share of concept groups that have a term in ``found``."""
+    total = sum(weights)
+    return sum(w for g, w in zip(groups, weights, strict=True) if g & found) / total if total else 0.0
+
+
+def _weights(groups: Sequence[frozenset[str]], sentence_terms: Sequence[set[str]]) -> list[float]:
+    """Weigh each concept by its rarity among the candidate sentences (a word every sentence has tells little)."""
+    n = len(sentence_terms)
+    return [math.log(1 + n / (1 + sum(1 for t in sentence_terms if g & t))) for g in groups]
+
+
+def _concepts(q: Question) -> tuple[frozenset[str], ...]:
+    """Return the question's concepts: its topic groups (or its terms one by one), plus, for an English question,
+    every content word the glossary could not translate ("e-voting"): evidence that lacks it covers less."""
+    found = q.topic_groups or tuple(frozenset({t}) for t in q.topic_terms)
+    if q.lang != "en":
+        return found
+    return found + tuple(frozenset({w}) for w in untranslated(q.text))
+
+
+def untranslated(text: str) -> list[str]:
+    """Return the lower-case English content words of a question that the glossary has no Indonesian for."""
+    known = glossary_words() | english_function_words()
+    words = [w.lower() for w in _WORDS.findall(text) if not w[:1].isupper() and not any(c.isdigit() for c in w)]
+    stops = stop_words()
+    return list(dict.fromkeys(w for w in words if len(w) >= 5 and not all(_english_known(p, known | stops) for p in w.split("-"))))
+
+
+def _english_known(word: str, known: frozenset[str]) -> bool:
+    """Return True when an English word, or its form without a plural or verb ending, is known."""
+    forms = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"} if len(word) > 4 else {word}
+    return len(word) < 5 or any(f in known for f in forms if f)
+
+
+def gather(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str, bool], depth: int = 5) -> list[Evidence]:
+    """Return every sentence of the top ``depth`` passages as evidence, best first."""
+    snap = ctx.snapshot
+    concepts = _concepts(q)
+    found: list[tuple[int, Hit, list[tuple[int, int]], list[set[str]]]] = []
+    for rank, hit in enumerate(passages[:depth]):
+        text = snap.articles[hit.chunk.source].text
+        spans = paragraph_sentences(text, hit.chunk.start, hit.chunk.end)
+        found.append((rank, hit, spans, [set(_terms(text[a:b])) for a, b in spans]))
+    everything = [t for *_, words in found for t in words]
+    weights = _weights(concepts, everything)
+    pairs = sorted(_pairs(terms(q.search_text)))
+    pair_weights = _weights([frozenset({p}) for p in pairs], [_pairs(_terms(e)) for e in _texts(snap, found)])
+    order = list(dict.fromkeys(h.chunk.source for h in passages))
+    focus = _share(concepts, weights, set(terms(q.speaker_text))) if q.kind == "who_said" else 0.0
+    seen: dict[tuple[str, int], Evidence] = {}
+    for _, hit, spans, words in found:
+        chunk = hit.chunk
+        rank = order.index(chunk.source)
+        said = [_statement_in(ctx.retriever.statements_of(chunk.source), a, b) for a, b in spans]
+        for i, (a, b) in enumerate(spans):
+            if (chunk.source, a) in seen or b - a < 15 or not (chunk.start <= a < chunk.end):
+                continue
+            sentence = snap.articles[chunk.source].text[a:b]
+            statement = said[i]
+            who = set(_terms(f"{statement.speaker.role} {statement.speaker.name}")) if statement else set()
+            seen[(chunk.source, a)] = Evidence(
+                source=chunk.source, start=a, end=b, text=sentence, rank=rank, dense=hit.dense_score,
+                cover=_share(concepts, weights, words[i]),
+                window_cover=_share(concepts, weights, window := set().union(*words[max(0, i - 1) : i + 2])),
+                window_terms=frozenset(window), held=_held(snap, chunk.source, statement, a, b),
+                dated=bool(_DATE.search(sentence)), placed=bool(_PLACE.search(sentence)),
+                fits=fits.get(chunk.source, False),
+                statement=statement, speaker_match=_share(concepts, weights, who), focus=focus,
+                previous=said[i - 1] if i else None,
+                meeting=_meeting_at(snap, chunk.source, a, b), asks_place=q.kind in ("where_when", "which_meeting"),
+                phrase=_share([frozenset({p}) for p in pairs], pair_weights, _pairs(_terms(sentence))),
+            )
+    return sorted(seen.values(), key=lambda e: (-e.score, e.rank, e.start))
+
+
+@lru_cache(maxsize=1 << 15)
+def _terms(sentence: str) -> tuple[str, ...]:
+    """Return a sentence's stemmed terms (cached: the same passages come back for many questions)."""
+    return tuple(terms(sentence))
+
+
+def _pairs(seq: Sequence[str], reach: int = 2) -> set[tuple[str, str]]:
+    """Return the ordered pairs of terms standing side by side (a capitalized word yields two terms, so skip one)."""
+    return {(a, b) for i, a in enumerate(seq) for b in seq[i + 1 : i + 1 + reach] if a != b}
+
+
+def _texts(snap: Snapshot, found: Sequence[tuple[int, Hit, list[tuple[int, int]], list[set[str]]]]) -> list[str]:
+    """Return the text of every candidate sentence."""
+    return [snap.articles[hit.chunk.source].text[a:b] for _, hit, spans, _ in found for a, b in spans]
+
+
+TITLE_REACH = 8  # terms between a title and the word that completes it
+_SKIP = frozenset({"of", "the", "dari", "di", "se", "and", "dan"})
+_WORDS = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*")
+
+
+def titled_pairs(q: Question) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Return the people the question names by title, as (title terms, next word's terms): "Ketua KPU", "Gubernur of Bali"."""
+    words = _WORDS.findall(q.people_text)
+    out = []
+    for i, word in enumerate(words):
+        if not is_person_title(word):
+            continue
+        after = [w for w in words[i + 1 : i + 4] if w.lower() not in _SKIP]
+        before = [w for w in words[max(0, i - 3) : i] if w.lower() not in _SKIP]
+        if after and after[0][:1].isupper() and not is_person_title(after[0]):
+            out.append((frozenset(terms(word)), frozenset(terms(after[0]))))
+        elif q.lang == "en" and before and before[-1][:1].isupper() and not is_person_title(before[-1]):
+            out.append((frozenset(terms(word)), frozenset(terms(before[-1].strip("()")))))  # "North Kalimantan (Kaltara) Kapolda"
+        else:
+            out.append((frozenset(terms(word)), frozenset()))
+    return out
+
+
+def names_titled(pairs: Sequence[tuple[frozenset[str], frozenset[str]]], text: str) -> bool:
+    """Return True when the text has every titled person side by side ("... Ketua KPU Madiun ...")."""
+    found = _terms(text)
+    seen = _pairs(found, TITLE_REACH)  # "Ketua Komisi Pemilihan Umum (KPU) Garut" names the Ketua KPU
+    return all(any(a in title and b in after for a, b in seen) if after else bool(title & set(found)) for title, after in pairs)
+
+
+def _statement_in(statements: Sequence[Statement], start: int, end: int) -> Statement | None:
+    """Return the extracted statement that overlaps a sentence most, if any."""
+    best, overlap = None, 0
+    for s in statements:
+        shared = min(end, max(s.end, s.attribution_end)) - max(start, min(s.start, s.attribution_start or s.start))
+        if shared > overlap and (s.speaker.name or s.speaker.role):
+            best, overlap = s, shared
+    return best
+
+
+def _held(snap: Snapshot, source: str, statement: Statement | None, start: int, end: int) -> Meeting | None:
+    """Return the meeting a sentence belongs to."""
+    if statement is not None:
+        return snap.meeting_of(statement)
+    found = snap.meetings_of(source)
+    return _meeting_at(snap, source, start, end) or (found[0] if found else None)
+
+
+def _meeting_at(snap: Snapshot, source: str, start: int, end: int) -> Meeting | None:
+    """Return the meeting whose describing sentence overlaps this one."""
+    return next((m for m in snap.meetings_of(source) if m.start < end and start < m.end), None)
+
+
+def quoted(evidence: Evidence) -> bool:
+    """Return True when the sentence holds quotation marks (someone's words)."""
+    return bool(_QUOTE_MARKS.search(evidence.text))
+
+
+@lru_cache(maxsize=1)
+def _speech_words() -> frozenset[str]:
+    """Return the speech verbs and reporting words of the lexicon, lower-case."""
+    data = load("speech_verbs")
+    words = data["post_extra"] + data["pre"] + data["passive_intro"] + data["menurut"]
+    return frozenset(w.lower() for w in words) | frozenset(r.lower() for r in data["post_roots"])
+
+
+@lru_cache(maxsize=1)
+def _rank_words() -> frozenset[str]:
+    """Return the single-word ranks (AKBP, Kolonel, Irjen ...), lower-case."""
+    return frozenset(r.lower().rstrip(".") for r in load("ranks")["ranks"] if " " not in r)
+
+
+def speaks(text: str) -> bool:
+    """Return True when a sentence reports speech: quotation marks or a speech verb."""
+    return bool(_QUOTE_MARKS.search(text)) or any(w.lower() in _speech_words() for w in _WORDS.findall(text))
+
+
+def names_a_person(text: str) -> bool:
+    """Return True when a sentence names a person: a title or rank followed by a capitalized name."""
+    words = _WORDS.findall(text)
+    for i, word in enumerate(words[:-1]):
+        if not (is_person_title(word) or word.lower().rstrip(".") in _rank_words()):
+            continue
+        for nxt in words[i + 1 : i + 5]:
+            if nxt[:1].isupper() and not nxt.isupper() and not is_person_title(nxt) and nxt.lower() not in _rank_words():
+                return True
+    return False

@@ -1,0 +1,65 @@
+"""The evidence-first reader: question → retrieve → candidates → score → verify → compose."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+import numpy as np
+
+from rag.answer.compose import message
+from rag.answer.context import Context
+from rag.answer.evidence import gather
+from rag.answer.legacy import HANDLERS, open_draft
+from rag.answer.reports import asks_outlets, outlets_draft
+from rag.answer.shape import from_draft, from_evidence, with_lists
+from rag.answer.verdict import Verdict, decide
+from rag.core.types import Answer, Hit
+from rag.query.analysis import Question, analyze
+
+log = logging.getLogger(__name__)
+PASSAGES = 8
+
+
+def read(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
+    """Answer one (validated) question from the evidence, or abstain with the reasons."""
+    q = analyze(text)
+    passages = ctx.retriever.passages(q.search_text, qvec, max(PASSAGES, ctx.settings.top_k))
+    fits = {s: ctx.support.missing(q, s) for s in dict.fromkeys(h.chunk.source for h in passages)}
+    draft = outlets_draft(ctx, q, passages, fits) if asks_outlets(q) else HANDLERS.get(q.kind, open_draft)(ctx, q, qvec, passages)
+    objection = "" if draft is None else ctx.support.objection(q, draft)
+    for source in dict.fromkeys(c.source for c in draft.citations) if draft else ():
+        fits.setdefault(source, ctx.support.missing(q, source))
+    evidence = gather(ctx, q, passages, {s: not m for s, m in fits.items()})
+    verdict = decide(ctx, q, draft, objection, evidence, fits)
+    if not verdict.answer:
+        log.info("abstaining on %r (%s): %s", text, q.kind, "; ".join(verdict.reasons))
+        return _abstain(q, passages, verdict)
+    return _compose(ctx, q, passages, verdict)
+
+
+def _compose(ctx: Context, q: Question, passages: list[Hit], verdict: Verdict) -> Answer:
+    """Build the answer from the verdict's choice: the direct line, then the verbatim evidence."""
+    draft, e = verdict.choice.draft, verdict.choice.evidence
+    if draft is not None:
+        draft = replace(draft, citations=with_lists(ctx, draft.citations))
+        direct, body = from_draft(q, draft)
+        citations, speaker, speakers = draft.citations, draft.speaker, draft.speakers
+    else:
+        assert e is not None
+        direct, body, citations = from_evidence(ctx, q, e)
+        lead = citations[0].speaker
+        speaker = (lead.name or None) if lead is not None and q.kind != "where_when" else None
+        speakers = (speaker,) if speaker else ()
+    return Answer(
+        q.text, body, True, speaker, tuple(citations), tuple(passages), q.lang, q.kind, speakers,
+        direct=direct or None, confidence=verdict.confidence, reasons=verdict.reasons,
+    )
+
+
+def _abstain(q: Question, passages: list[Hit], verdict: Verdict) -> Answer:
+    """Return 'not found' with the reasons, keeping the passages for the user to read."""
+    return Answer(
+        q.text, message("not_found", q.lang), False, None, (), tuple(passages), q.lang, q.kind,
+        confidence=verdict.confidence, reasons=verdict.reasons,
+    )

@@ -1,0 +1,158 @@
+"""The one decision to answer or abstain: every check is a feature, one calibrated threshold decides."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from rag.answer.candidates import Draft
+from rag.answer.context import Context
+from rag.answer.evidence import Evidence, names_a_person, names_titled, quoted, speaks, titled_pairs
+from rag.core.lexicon import load
+from rag.core.settings import Settings
+from rag.core.types import Statement
+from rag.query.analysis import Question
+from rag.query.meetings import asked_event_kinds, held_as
+from rag.query.quantities import states_count
+
+DRAFT_CONFIDENCE = 0.9  # a structured answer (statement or meeting record) that passed every check
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the reader will answer from: a structured draft, or a verbatim evidence sentence."""
+
+    draft: Draft | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Answer or abstain, how sure, and why."""
+
+    answer: bool
+    confidence: float
+    reasons: tuple[str, ...]
+    choice: Choice = Choice()
+
+
+def evidence_confidence(settings: Settings, e: Evidence) -> float:
+    """Return 0..1: how close the passage is (cosine scaled between the model's floor and ceiling) and how much
+    of the question the sentence and its neighbours cover."""
+    span = max(settings.dense_high - settings.dense_low, 1e-6)
+    dense = min(1.0, max(0.0, (e.dense - settings.dense_low) / span))
+    return round(0.5 * dense + 0.5 * max(e.cover, e.window_cover), 4)
+
+
+def decide(
+    ctx: Context, q: Question, draft: Draft | None, objection: str, evidence: Sequence[Evidence], fits: dict[str, str]
+) -> Verdict:
+    """Return the verdict over every candidate: the structured draft when it passed and no sentence covers the question
+    clearly better, else the best usable sentence when its confidence reaches the threshold."""
+    if draft is not None and not objection and asks_venue(q) and not any(c.meeting and c.meeting.venue for c in draft.citations):
+        objection = "the structured answer names no venue"
+    if draft is not None and not objection and fits.get(draft.citations[0].source):
+        objection = f"the structured answer's article lacks {fits[draft.citations[0].source]!r}"
+    usable, refusal = usable_evidence(q, evidence, fits)
+    if draft is not None and not objection:
+        rival = _clearly_better(q, draft, evidence, usable)
+        if rival is None:
+            return Verdict(True, DRAFT_CONFIDENCE, ("structured answer passed every check",), Choice(draft=draft))
+        usable = [rival]
+        objection = "a sentence covers the question clearly better than the structured answer"
+    reasons = [objection or "no structured answer"]
+    if not usable:
+        return Verdict(False, 0.0, (*reasons, refusal))
+    best = max(usable, key=lambda e: (e.score, -e.rank, -e.start))
+    confidence = evidence_confidence(ctx.settings, best)
+    threshold = ctx.settings.answer_threshold
+    if confidence >= threshold:
+        return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), Choice(evidence=best))
+    return Verdict(False, confidence, (*reasons, f"evidence confidence {confidence:.2f} < {threshold:.2f}"))
+
+
+def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, str]) -> tuple[list[Evidence], str]:
+    """Return the sentences that may answer: from an article with every name of the question, naming the person or
+    venue the question asks for, stating the quantity it counts; and the reason when none is left."""
+    usable = [e for e in evidence if e.fits]
+    if not usable:
+        missing = next((m for m in fits.values() if m), "")
+        return [], f"no retrieved article has {missing!r}" if missing else "no evidence retrieved"
+    titled = titled_pairs(q)
+    if titled and q.kind == "what_said":  # what a titled person said: their own statement, or the sentence right after it
+        usable = [e for e in usable if _said_by(e, titled)]
+    elif q.kind == "who_said" or _ASKS_WHO.match(q.text):  # "who": a speaker, or the person the question describes
+        usable = [e for e in usable if _names_someone(e, titled)]
+    if asks_venue(q):
+        usable = [e for e in usable if has_venue(e.text)]
+    if not usable:
+        return [], "no retrieved sentence names the person or the venue the question asks for"
+    kinds = asked_event_kinds(q) if q.kind == "what_said" else []
+    if kinds:  # "Apa kata X dalam deklarasi damai?": not what X said at an apel
+        usable = [e for e in usable if e.held is None or held_as(e.held, kinds)]
+    topic = [t for t in q.asked_topic if t not in q.meeting_terms]
+    if topic and q.kind == "what_said":  # "... tentang e-voting": the sentence or its neighbours mention it
+        usable = [e for e in usable if e.window_terms & set(topic)]
+    if not usable:
+        return [], "no retrieved sentence is about the meeting kind or the topic the question names"
+    if q.asks_count:
+        usable = [e for e in usable if states_count(e.text, q.counted)]
+    return usable, "" if usable else "no retrieved sentence states the quantity asked"
+
+
+RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
+
+
+def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usable: Sequence[Evidence]) -> Evidence | None:
+    """Return a usable quoted sentence that covers far more of the question than the draft's lead statement, if any."""
+    if draft.kind not in ("who_said", "what_said") or not usable:
+        return None
+    lead = draft.citations[0]
+    mine = next((e for e in evidence if e.source == lead.source and e.start < lead.end and lead.start < e.end), None)
+    if mine is None:
+        return None
+    rival = max(usable, key=lambda e: (e.cover, e.score))
+    better = rival.cover >= mine.cover + RIVAL_MARGIN and rival.statement is not None and quoted(rival)
+    return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None
+
+
+def _who(statement: Statement | None) -> str:
+    """Return the role and name of a statement's speaker."""
+    return f"{statement.speaker.role} {statement.speaker.name}" if statement is not None else ""
+
+
+def _said_by(e: Evidence, titled: list) -> bool:
+    """Return True when the titled person said it: their statement, the sentence after it, or a speech sentence naming them."""
+    if names_titled(titled, _who(e.statement)) or names_titled(titled, _who(e.previous)):
+        return True
+    return speaks(e.text) and names_titled(titled, e.text)
+
+
+def _names_someone(e: Evidence, titled: list) -> bool:
+    """Return True when the sentence names the titled person the question describes, or has a speaker who fits it."""
+    if titled:
+        return names_titled(titled, e.text) or names_titled(titled, _who(e.statement))
+    return e.statement is not None or e.previous is not None or names_a_person(e.text)
+
+
+@lru_cache(maxsize=1)
+def _venue_words() -> re.Pattern[str]:
+    """Return the pattern of the words that head a venue (Hotel, Gedung, Aula ...), from the lexicon."""
+    heads = sorted(load("events")["venue_heads"] + ["building", "venue", "hall", "room", "hotel"], key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, heads))})\b", re.IGNORECASE)
+
+
+def asks_venue(q: Question) -> bool:
+    """Return True when the question asks for the building itself ("di gedung mana", "in which hotel")."""
+    return bool(_ASKS_VENUE.search(q.text)) and bool(_venue_words().search(q.text))
+
+
+def has_venue(text: str) -> bool:
+    """Return True when a text names a venue."""
+    return bool(_venue_words().search(text))
+
+
+_ASKS_WHO = re.compile(r"^\W*(?:siapa|who)\b", re.IGNORECASE)
+_ASKS_VENUE = re.compile(r"\b(?:di|ke)\s+[a-z]+\s+mana\b|\b(?:in|at)\s+which\s+[a-z]+|\bwhat\s+(?:building|venue|hotel|hall)\b", re.I)
