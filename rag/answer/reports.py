@@ -8,6 +8,7 @@ from typing import Sequence
 from rag.answer.candidates import Draft
 from rag.answer.compose import cite, meeting_phrase
 from rag.answer.context import Context
+from rag.answer.pick import best_meeting
 from rag.core.types import Citation, Hit, Meeting
 from rag.ingest.headers import article_outlet, article_title
 from rag.query.analysis import Question
@@ -31,7 +32,7 @@ def outlets_draft(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict
         return None
     citations: list[Citation] = []
     names: list[str] = []
-    for source in ctx.support.same_meeting_sources(meeting) if meeting.date else [meeting.source]:
+    for source in ctx.meetings.same_meeting_sources(meeting) if meeting.date else [meeting.source]:
         found = next((m for m in ctx.snapshot.meetings_of(source) if m.date == meeting.date), meeting)
         article = ctx.snapshot.articles[source]
         name = article_outlet(article) or article_title(article) or source
@@ -47,5 +48,5 @@ def _meeting(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str,
     for source in dict.fromkeys(h.chunk.source for h in passages):
         meetings = [m for m in ctx.snapshot.meetings_of(source) if m.end > m.start]
         if meetings and not fits.get(source):
-            return ctx.support.best_meeting(q, meetings)
+            return best_meeting(q, meetings)
     return None

@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping, Sequence
 from rag.answer.context import Context
 from rag.answer.legacy import message
 from rag.answer.reader import read
-from rag.app.uploads import UploadError
+from rag.app.uploads import MAX_NAME_CHARS, UPLOAD_SUFFIXES, UploadError, safe_filename
 from rag.core.settings import Settings
 from rag.core.types import Answer, Article, Credit, IndexReport
 from rag.index.build import BuildBusy, NothingToIndex, Progress, build_index, compatibility
@@ -28,7 +28,7 @@ from rag.ingest.docsync import pending_sources
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Service", "BuildBusy", "NothingToIndex", "UploadError", "SeedError"]
+__all__ = ["Service", "BuildBusy", "NothingToIndex", "UploadError", "SeedError", "safe_filename", "MAX_NAME_CHARS", "UPLOAD_SUFFIXES"]
 
 
 ANSWER_FAILED = "Maaf, pertanyaan ini tidak dapat dijawab karena kesalahan internal; kesalahan sudah dicatat di log."
@@ -150,7 +150,7 @@ class Service:
 
     def _interpret(self, text: str, history: Sequence[Any], ctx: Context) -> str:
         """Return the question with follow-up references resolved; the question itself if that fails."""
-        from .conversation import interpret
+        from rag.app.conversation import interpret
 
         try:
             return interpret(text, history, lambda q, turns: self.ask(q, turns), ctx.snapshot)

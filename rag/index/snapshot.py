@@ -81,7 +81,7 @@ class Snapshot:
         article = self.articles.get(source)
         if article is None:
             return Credit()
-        from .credits import extract_credit
+        from rag.ingest.credits import extract_credit
 
         return extract_credit(article)
 

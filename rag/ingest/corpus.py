@@ -227,7 +227,7 @@ def paragraph_spans(article: Article) -> list[Span]:
 @lru_cache(maxsize=8)
 def _paragraph_spans(article: Article) -> tuple[Span, ...]:
     """Return the line blocks of an article (cached: indexing asks several times per article)."""
-    from .runs import runs  # an over-long line comes sentence by sentence
+    from rag.core.runs import runs  # an over-long line comes sentence by sentence
 
     text, spans = article.text, []
     for a, b in runs(text):

@@ -76,7 +76,7 @@ def _pooled(encoder: object) -> object:
 
 def ensure_int8(folder: Path) -> Path:
     """Return the int8 graph of ``folder``, quantizing the fp32 one atomically if it is missing."""
-    from rag import modelcheck
+    from rag.index.embed import modelcheck
 
     target = onnx_path(folder, "int8")
     if target.is_file():
