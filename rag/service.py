@@ -7,6 +7,7 @@ snapshot while a rebuild runs and swaps the new one in when it is committed.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 import time
@@ -14,7 +15,7 @@ import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from .answer import Context, answer_question, message
 from .corpus import SeedError, decode_bytes, is_hidden_or_temp, resolve_seed, seeds_changed
@@ -126,8 +127,12 @@ class Service:
         self.last_report = report
         return report
 
-    def ask(self, question: str) -> Answer:
-        """Answer one question; bad questions get a clear, non-raising reply."""
+    def ask(self, question: str, history: Sequence[object] | None = None) -> Answer:
+        """Answer one question; bad questions get a clear, non-raising reply.
+
+        ``history`` holds the conversation's earlier turns, oldest first (questions, or [question, answer]
+        pairs); it is accepted for follow-up questions and not used by this answerer yet.
+        """
         problem = validate_question(question, self.settings.max_question_chars)
         if problem:
             return Answer(question=question or "", answer=problem, answerable=False, kind="invalid")
@@ -193,6 +198,35 @@ class Service:
             raise UploadError(f"{name}: a seed with this name already exists; rename the file") from None
         except OSError as exc:
             target.unlink(missing_ok=True)
+            raise UploadError(f"{name}: cannot be saved ({exc.strerror or exc})") from None
+        return name
+
+    def delete_source(self, name: str) -> str:
+        """Delete a seed file (a link itself, never its target) and its NAME.meta.json sidecar; ``rebuild`` drops it from the index."""
+        resolve_seed(self.settings.seeds_dir, name)  # refuses names outside seeds/ and missing files
+        path = self.settings.seeds_dir.resolve() / name
+        path.unlink()
+        path.with_name(path.name + ".meta.json").unlink(missing_ok=True)
+        return name
+
+    def replace_source(self, name: str, data: bytes) -> str:
+        """Replace an existing seed file's content with a corrected version, atomically; ``rebuild`` re-indexes it."""
+        resolve_seed(self.settings.seeds_dir, name)
+        path = self.settings.seeds_dir.resolve() / name
+        if path.is_symlink():
+            raise UploadError(f"{name}: is a link; not replaced")
+        if len(data) > self.settings.max_upload_bytes:
+            raise UploadError(f"{name}: larger than {self.settings.max_upload_bytes} bytes")
+        try:
+            decode_bytes(data)
+        except SeedError as exc:
+            raise UploadError(f"{name}: {exc}") from exc
+        part = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.part")  # hidden: never indexed
+        try:
+            part.write_bytes(data)
+            os.replace(part, path)
+        except OSError as exc:
+            part.unlink(missing_ok=True)
             raise UploadError(f"{name}: cannot be saved ({exc.strerror or exc})") from None
         return name
 
