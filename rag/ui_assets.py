@@ -43,7 +43,8 @@ element.addEventListener('click', (e) => {
 watch('value', () => {
   const box = element.querySelector('.sources');
   const sel = element.querySelector('.cite-card.selected');
-  if (box) box.scrollTop = sel ? sel.offsetTop - 4 : 0;
+  const head = element.querySelector('.panel-head');
+  if (box) box.scrollTop = sel ? sel.offsetTop - (head ? head.offsetHeight : 0) - 4 : 0;
 });
 """
 
@@ -156,7 +157,8 @@ button.turn-sources:hover, button.cite-open:hover, .chip:hover { background: #ff
 .chip { text-align: left; }
 .sources { position: relative; max-height: 40vh; overflow-y: auto; }
 .sources h3 { margin: 0 0 4px 0; }
-.panel-q { color: #555; font-size: 0.9em; margin-bottom: 6px; }
+.panel-head { position: sticky; top: 0; background: #fff; z-index: 1; padding-bottom: 4px; }
+.panel-q { color: #555; font-size: 0.9em; }
 .near-note { font-size: 0.9em; color: #5a4300; margin: 0 0 6px 0; }
 .cite-card, .near-card { border: 1px solid #ddd; border-radius: 8px; padding: 8px 10px; margin-bottom: 10px; background: #fff; }
 .cite-card.selected { border-color: #c9a227; box-shadow: 0 0 0 2px #ffe066; }

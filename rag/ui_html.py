@@ -150,17 +150,17 @@ def sources_panel(turn: int, record: Mapping[str, Any], selected: int | None = N
     """Return the sources panel of one answer: its citation cards, or the nearest passages."""
     question = str(record.get("question") or "")
     short = question if len(question) <= 90 else question[:87] + "…"
-    head = f'<div class="panel-q">Pertanyaan {turn + 1}: «{esc(short)}»</div>'
+    ask = f'<div class="panel-q">Pertanyaan {turn + 1}: «{esc(short)}»</div>'
     cites: Sequence[Mapping[str, Any]] = record.get("cites") or []
     if cites:
         cards = "".join(cite_card(turn, c, selected == int(c.get("id", 0))) for c in cites)
-        return f'<div class="sources" data-turn="{turn}"><h3>Sumber</h3>{head}{cards}</div>'
+        return f'<div class="sources" data-turn="{turn}"><div class="panel-head"><h3>Sumber</h3>{ask}</div>{cards}</div>'
     near: Sequence[Mapping[str, Any]] = record.get("near") or []
     if not near:
         return empty_panel("Tidak ada sumber untuk pertanyaan ini.")
     cards = "".join(near_card(h) for h in near)
     note = '<p class="near-note">Bagian artikel yang paling dekat, tetapi tidak memuat jawabannya:</p>'
-    return f'<div class="sources" data-turn="{turn}"><h3>Bagian terdekat</h3>{head}{note}{cards}</div>'
+    return f'<div class="sources" data-turn="{turn}"><div class="panel-head"><h3>Bagian terdekat</h3>{ask}</div>{note}{cards}</div>'
 
 
 def article_view(source: str, text: str, start: int = -1, end: int = -1, credit: Mapping[str, Any] | None = None,

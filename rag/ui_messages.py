@@ -39,7 +39,7 @@ _REASONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^a seed with this name already exists.*$"),
      "sudah ada artikel dengan nama ini; untuk memperbaruinya pilih barisnya lalu «Ganti…», atau ganti nama berkasnya"),
     (re.compile(r"^not an acceptable file name$"), "nama berkas tidak dapat dipakai"),
-    (re.compile(r"^only \.txt and \.md files are accepted$"), f"jenis berkas ini tidak didukung (gunakan {ACCEPTED_TEXT})"),
+    (re.compile(r"^only \.txt and \.md files are accepted$"), "jenis berkas ini belum bisa dibaca oleh versi ini (hanya .txt dan .md)"),
     (re.compile(r"^cannot be saved \((?P<x>.*)\)$"), "tidak dapat disimpan ({x})"),
     (re.compile(r"^no such seed file: (?P<x>.+)$"), "artikel {x} tidak ada di folder artikel"),
     (re.compile(r"^not a seed file name: (?P<x>.+)$"), "{x} bukan nama artikel"),

@@ -14,7 +14,7 @@ import gradio as gr
 
 from . import ui_messages as M
 from .corpus import decode_bytes, list_seed_files, normalized_hash
-from .service import BuildBusy, NothingToIndex, SeedError, UploadError
+from .service import BuildBusy, NothingToIndex, SeedError, UploadError, safe_filename
 from .ui import App
 from .ui_assets import REVEAL_JS, ROWS_JS
 from .ui_html import article_view, empty_panel, esc
@@ -148,6 +148,9 @@ class Sources:
             data = path.read_bytes()
             if len(data) > limit:
                 raise UploadError(f"{path.name}: larger than {limit} bytes")
+            name = safe_filename(path.name)
+            if (self.service.settings.seeds_dir / name).exists():
+                raise UploadError(f"{name}: a seed with this name already exists; rename the file")
             same = self.duplicate_of(data) if suffix in TEXT_TYPES else ""
             if same:
                 return f"Ditolak — {path.name}: isinya sama dengan {same} yang sudah ada di korpus.", ""
