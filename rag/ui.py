@@ -179,10 +179,15 @@ def build_app(service: Service) -> gr.Blocks:
 
 
 def launch(demo: gr.Blocks, settings: Settings, block: bool = True) -> str:
-    """Launch the app on settings.host:settings.port; return its local URL."""
+    """Launch the app on settings.host:settings.port; return its local URL.
+
+    Gradio's own upload cap is set well above RAG_MAX_UPLOAD_BYTES, so a too large
+    article reaches the upload handler and is refused with an Indonesian reason
+    instead of Gradio's English notice.
+    """
     _, url, _ = demo.launch(
         server_name=settings.host, server_port=settings.port, auth=parse_auth(settings.auth), prevent_thread_lock=not block,
-        show_error=False, ssr_mode=False, quiet=not block, max_file_size=max(2 * settings.max_upload_bytes, 1_000_000),
+        show_error=False, ssr_mode=False, quiet=not block, max_file_size=max(25 * settings.max_upload_bytes, 50_000_000),
         theme=THEME, css=CSS, js=LIGHT_JS, footer_links=["api"],
     )
     return url

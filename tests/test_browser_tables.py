@@ -132,7 +132,11 @@ def test_upload_refuses_other_types_in_indonesian_then_accepts_and_indexes(deskt
     upload.set_input_files(str(bad))
     note = desktop.locator("#upload-note textarea")
     expect(note).to_have_value(re.compile(r"Ditolak — program\.exe: jenis berkas \.exe tidak didukung\. Gunakan \.txt, \.md, \.pdf"))
-    expect(desktop.get_by_text("Invalid file type")).to_have_count(0)
+    big = tmp_path / "terlalu_besar.txt"
+    big.write_text("Rapat koordinasi Pilkada. " * (app.settings.max_upload_bytes // 20), encoding="utf-8")
+    upload.set_input_files(str(big))
+    expect(note).to_have_value(f"Ditolak — terlalu_besar.txt: lebih besar dari {app.settings.max_upload_bytes} byte")
+    expect(desktop.get_by_text(re.compile("Invalid file type|exceed the maximum"))).to_have_count(0)
     good = tmp_path / UPLOAD_NAME
     good.write_text(UPLOAD_ARTICLE, encoding="utf-8")
     upload.set_input_files(str(good))  # the same upload button works again
