@@ -82,14 +82,14 @@ def test_citations_carry_the_credit_line_keys(client: Client) -> None:
     if not CREDIT & set(citation):
         pytest.skip("credit lines are not merged yet (branch i13b): citations have no title/outlet/published/url keys")
     assert CREDIT <= set(citation)
-    assert citation["outlet"] == "Kutipopini.com"
+    assert "kutipopini" in citation["outlet"].lower()
 
 
 def test_statements_returns_rows_that_point_into_the_files(app: Running, client: Client) -> None:
     rows = client.predict(api_name="/statements")
     assert isinstance(rows, list) and rows
     assert {"speaker", "role", "quote", "kind", "meeting", "source", "start_line", "end_line"} | CREDIT <= set(rows[0])
-    assert any(r["outlet"] == "Kutipopini.com" for r in rows)
+    assert any("kutipopini" in (r["outlet"] or "").lower() for r in rows)
     assert any(r["speaker"] == "Susanto Lastua Manurung" for r in rows)
     for row in rows:
         text = (app.seeds_dir / row["source"]).read_bytes().decode("utf-8-sig")
