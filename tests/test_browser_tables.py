@@ -12,8 +12,8 @@ from playwright.sync_api import Page, expect
 from ui_browser import ask, last_turn, shot
 from ui_server import Running
 
-from rag.indexing import build_lock
-from rag.ui_search import matches
+from rag.app.ui_search import matches
+from rag.index.build import build_lock
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 pytest_plugins = ["ui_fixtures"]  # the app, browser, desktop, phone and dialogs fixtures

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from rag.service import SeedError, Service, UploadError
-from rag.settings import Settings
-from rag.types import Answer, Citation, Span, Speaker
-from rag.ui_html import credit_html, human_date, safe_url
-from rag.ui_messages import error_id, nothing_text, reason_id, report_text
-from rag.ui_rows import Filters, filter_rows, write_csv
-from rag.ui_search import matches, name_matches
-from rag.ui_turns import chat_html, direct_line, history_pairs, locate, normalize_history, turn_html, turn_record
+from rag.app.html import credit_html, human_date, safe_url
+from rag.app.service import SeedError, Service, UploadError
+from rag.app.ui_messages import error_id, nothing_text, reason_id, report_text
+from rag.app.ui_rows import Filters, filter_rows, write_csv
+from rag.app.ui_search import matches, name_matches
+from rag.app.ui_turns import chat_html, direct_line, history_pairs, locate, normalize_history, turn_html, turn_record
+from rag.core.settings import Settings
+from rag.core.types import Answer, Citation, Span, Speaker
 
 EVIL = '<img src=x onerror=alert(1)>"'
 TEXT = "Judul berita\n\nKetua KPU Budi mengatakan \"rapat pleno digelar terbuka\" di Mataram.\n"
@@ -142,7 +142,7 @@ def test_delete_and_replace_stay_inside_the_seeds(tmp_path: Path) -> None:
     (tmp_path / "luar.txt").write_text("jangan\n", encoding="utf-8")
     (seeds / "tautan.txt").symlink_to(seeds / "a.txt")
     service = Service(Settings(seeds_dir=seeds, index_dir=tmp_path / "index", max_upload_bytes=100))
-    assert service.replace_source("a.txt", b"baru\n") == "a.txt"
+    service.replace_source("a.txt", b"baru\n")
     assert (seeds / "a.txt").read_text(encoding="utf-8") == "baru\n" and [p.name for p in seeds.iterdir() if p.suffix == ".part"] == []
     for bad, error in [("a.txt", b"\x89PNG\r\n\x1a\n"), ("a.txt", b"x" * 101), ("tautan.txt", b"x")]:
         with pytest.raises(UploadError):
