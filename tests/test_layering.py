@@ -27,7 +27,7 @@ ALLOWED = {
 }
 LINE_LIMIT = 300
 # Moved but not split while they are being edited on other branches; split them once those land.
-UNSPLIT = {"rag.app.ui", "rag.app.html", "rag.ingest.corpus", "rag.core.sentences"}
+UNSPLIT = {"rag.ingest.corpus", "rag.core.sentences"}
 
 
 def module_name(path: Path) -> str:
@@ -127,7 +127,7 @@ def test_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": set()}) == []
 
 
-def test_only_the_ui_imports_gradio() -> None:
+def test_only_the_ui_modules_import_gradio() -> None:
     users = []
     for name, path in modules().items():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -137,7 +137,8 @@ def test_only_the_ui_imports_gradio() -> None:
                 names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             if any(n.split(".")[0] == "gradio" for n in names):
                 users.append(name)
-    assert sorted(set(users)) == ["rag.app.ui"], users
+    assert "rag.app.ui" in users, users
+    assert all(u == "rag.app.ui" or u.startswith("rag.app.ui_") for u in users), users
 
 
 @pytest.mark.parametrize("name", sorted(set(modules()) - UNSPLIT))

@@ -18,7 +18,8 @@ from rag.index.build import build_lock
 
 pytestmark = pytest.mark.slow
 
-CONTRACT = {"question", "interpreted_as", "answer", "answerable", "speaker", "citations", "passages"}
+CONTRACT = {"question", "answer", "answerable", "speaker", "citations", "passages"}  # keys may be added, never removed
+CREDIT = {"title", "outlet", "published", "url"}
 WHO_SAID = "Siapa yang mengatakan jika ditemukan pelanggaran akan dikenai sanksi?"
 NEW_NAME = "950_rakor_banjir_fiktif.txt"
 NEW_SPEAKER = "Drajad Wicaksono Hutapea"
@@ -53,7 +54,7 @@ def assert_verbatim(seeds: Path, citation: dict) -> None:
 
 def test_ask_returns_the_json_contract_with_verbatim_citations(app: Running, client: Client) -> None:
     result = ask(client, WHO_SAID)
-    assert set(result) == CONTRACT
+    assert CONTRACT <= set(result)
     assert result["answerable"] is True
     assert "Susanto Lastua Manurung" in (result["speaker"] or "") + result["answer"]
     assert result["citations"]
@@ -63,10 +64,32 @@ def test_ask_returns_the_json_contract_with_verbatim_citations(app: Running, cli
         assert_verbatim(app.seeds_dir, citation)
 
 
+def test_ask_takes_an_optional_history(app: Running, client: Client) -> None:
+    first = ask(client, "Apa kata Pj Gubernur NTB Hassanudin?")
+    follow = "Apa pesannya kepada masyarakat?"
+    for history in ([[first["question"], first["answer"]]], [first["question"]], [{"question": first["question"]}], [], None,
+                    [17, {"x": 1}, ["", ""]]):
+        result = client.predict(follow, history, api_name="/ask")
+        assert CONTRACT <= set(result), history
+        assert "Traceback" not in result["answer"]
+        for citation in result["citations"]:
+            assert_verbatim(app.seeds_dir, citation)
+    assert isinstance(result.get("interpreted_as", ""), (str, type(None)))
+
+
+def test_citations_carry_the_credit_line_keys(client: Client) -> None:
+    citation = ask(client, "Apa kata Sekda Kaltim soal logistik Pilkada?")["citations"][0]
+    if not CREDIT & set(citation):
+        pytest.skip("credit lines are not merged yet (branch i13b): citations have no title/outlet/published/url keys")
+    assert CREDIT <= set(citation)
+    assert "kutipopini" in citation["outlet"].lower()
+
+
 def test_statements_returns_rows_that_point_into_the_files(app: Running, client: Client) -> None:
     rows = client.predict(api_name="/statements")
     assert isinstance(rows, list) and rows
-    assert {"speaker", "role", "quote", "kind", "meeting", "source", "start_line", "end_line"} <= set(rows[0])
+    assert {"speaker", "role", "quote", "kind", "meeting", "source", "start_line", "end_line"} | CREDIT <= set(rows[0])
+    assert any("kutipopini" in (r["outlet"] or "").lower() for r in rows)
     assert any(r["speaker"] == "Susanto Lastua Manurung" for r in rows)
     for row in rows:
         text = (app.seeds_dir / row["source"]).read_bytes().decode("utf-8-sig")
@@ -101,7 +124,7 @@ def test_article_refuses_a_symlink_out_of_the_seeds(app: Running, client: Client
 @pytest.mark.parametrize("question", ["", "   \n\t", "x" * 10_000, "?!?! ... ;;", "🙂🎉🙂"])
 def test_bad_questions_get_a_clear_reply(client: Client, question: str) -> None:
     result = ask(client, question)
-    assert set(result) == CONTRACT
+    assert CONTRACT <= set(result)
     assert result["answerable"] is False
     assert result["citations"] == []
     assert len(result["answer"]) > 10 and "Traceback" not in result["answer"]
@@ -134,7 +157,7 @@ def test_twenty_concurrent_clients_are_served(app: Running) -> None:
 
     with ThreadPoolExecutor(max_workers=20) as pool:
         results = list(pool.map(one, questions))
-    assert all(set(r) == CONTRACT for r in results)
+    assert all(CONTRACT <= set(r) for r in results)
     assert all(r["answerable"] for r in results[::2])
 
 

@@ -1,185 +1,37 @@
-"""The Gradio web app: cited chat, the statements table, the seed files and the named API.
+"""The Gradio web app: the named API, and the page that holds the three tabs.
 
-This is the only module that imports gradio. HTML fragments, table rows and
-filters are pure functions in `rag.app.html`; every handler here delegates to
-`Service` and escapes untrusted text before it reaches the browser.
+Only the ``rag.app.ui*`` modules import gradio. The tabs live in `rag.app.ui_chat`,
+`rag.app.ui_statements` and `rag.app.ui_sources`, their shared handlers in
+`rag.app.ui_app`; HTML, rows and words are pure
+functions in `rag.app.html`, `rag.app.ui_turns`, `rag.app.ui_rows` and
+`rag.app.ui_messages`. Every handler delegates to `Service` and escapes untrusted
+text before it reaches the browser.
 """
 
 from __future__ import annotations
 
 import logging
-import tempfile
-from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import gradio as gr
 
-from rag.app import html as H
+from rag.app import ui_messages as M
 from rag.app.access import bind_problem, parse_auth
-from rag.app.service import BuildBusy, NothingToIndex, SeedError, Service, UploadError
+from rag.app.html import esc
+from rag.app.service import BuildBusy, NothingToIndex, SeedError, Service
+from rag.app.ui_app import App
+from rag.app.ui_assets import CSS, LIGHT_JS
+from rag.app.ui_chat import chat_tab
+from rag.app.ui_sources import sources_tab
+from rag.app.ui_statements import statements_tab
+from rag.app.ui_turns import normalize_history
 from rag.core.settings import Settings
-from rag.core.types import Answer, Citation
-from rag.ingest.corpus import list_seed_files
 
 log = logging.getLogger(__name__)
 
 TITLE = "Pilkada RAG — Siapa bilang apa"
 CONCURRENCY = 24  # per event; 20 simultaneous users are served without queueing
-EXAMPLES = [
-    "Siapa yang menegaskan bahwa anggota TNI yang melanggar netralitas akan dikenai sanksi?",
-    "Apa kata Sekda Kaltim soal logistik Pilkada?",
-    "Di mana dan kapan rakor Forkopimda Kaltim digelar?",
-    "Siapa saja yang berbicara di FGD Bakesbangpol NTB?",
-    "What did the Acting Governor of NTB urge the public to do?",
-    "Which meeting did Hadi Tjahjanto open?",
-]
-BUSY = "Rebuild sedang berjalan — tunggu sampai selesai, lalu coba lagi."
-PENDING = "belum diindeks — klik «Rebuild index»"
-FAILED = "Maaf, terjadi kesalahan saat menjawab. Coba lagi, atau laporkan pertanyaan ini ke pengelola."
-NO_INDEX = "Belum ada artikel terindeks. Unggah artikel di tab «Sumber», lalu klik «Rebuild index»."
 THEME = gr.themes.Default(font=["system-ui", "Segoe UI", "Roboto", "sans-serif"], font_mono=["ui-monospace", "monospace"])
-
-
-class App:
-    """Event handlers bound to one Service."""
-
-    def __init__(self, service: Service) -> None:
-        self.service = service
-
-    def ask(self, question: str) -> Answer:
-        """Answer a question; an empty index gives a clear reply, not an error."""
-        try:
-            return self.service.ask(question)
-        except NothingToIndex:
-            return Answer(question=question or "", answer=NO_INDEX, answerable=False, kind="no_index")
-
-    def chat(self, question: str, history: list[dict[str, Any]] | None) -> Iterator[tuple[Any, ...]]:
-        """Stream the answer into the chat, then fill the sources panel."""
-        history = [*(history or []), {"role": "user", "content": H.esc(question or "")}]
-        history.append({"role": "assistant", "content": "Mencari…"})
-        yield history, gr.skip(), gr.skip(), ""
-        try:
-            answer = self.ask(question or "")
-        except Exception:  # a pipeline bug must not leave the chat hanging
-            log.exception("answering %r failed", question)
-            answer = Answer(question=question or "", answer=FAILED, answerable=False, kind="error")
-        for part in H.prefixes(H.esc(H.chat_text(answer))):
-            history[-1] = {"role": "assistant", "content": part}
-            yield history, gr.skip(), gr.skip(), ""
-        yield history, H.sources_panel(answer), list(answer.citations), ""
-
-    def open_citation(self, cites: list[Citation] | None, evt: gr.EventData) -> str:
-        """Show the article of the clicked citation, its quote highlighted."""
-        number = str(getattr(evt, "cite", ""))
-        for c in cites or []:
-            if str(c.id) == number:
-                return self.article_html(c.source, c.start, c.end)
-        return gr.skip()
-
-    def article_html(self, source: str, start: int = -1, end: int = -1) -> str:
-        """Return the whole article as HTML, or a short note if it is unavailable."""
-        try:
-            return H.article_view(source, self.service.article(source).text, start, end)
-        except (SeedError, NothingToIndex):
-            return H.empty_panel("Artikel tidak tersedia (mungkin sudah dihapus; klik «Rebuild index»).")
-
-    def statement_rows(self) -> list[dict[str, Any]]:
-        """Return every statement row ([] when nothing is indexed)."""
-        try:
-            return self.service.statement_rows()
-        except NothingToIndex:
-            return []
-
-    def filter(self, speaker: str, meeting: str, province: str, date_from: str, date_to: str, text: str) -> tuple[Any, ...]:
-        """Return the filtered table, its rows and a status line."""
-        f = H.Filters(speaker or "", meeting or "", province or "", date_from or "", date_to or "", text or "")
-        rows = H.filter_rows(self.statement_rows(), f)
-        note = f.problem() or f"{len(rows)} pernyataan."
-        return H.table(rows), rows, f'<p class="corpus-line">{H.esc(note)}</p>'
-
-    def select_statement(self, rows: list[dict[str, Any]] | None, evt: gr.SelectData) -> str:
-        """Show the passage of the clicked statements-table row."""
-        index = evt.index[0] if isinstance(evt.index, (list, tuple)) else int(evt.index or 0)
-        row = H.find_row(rows or [], index, evt.row_value)
-        if row is None:
-            return gr.skip()
-        try:
-            text = self.service.article(str(row["source"])).text
-        except (SeedError, NothingToIndex):
-            return H.empty_panel("Artikel tidak tersedia.")
-        return H.statement_card(row, text)
-
-    def csv(self, rows: list[dict[str, Any]] | None) -> Any:
-        """Write the shown rows to a temporary CSV file and offer it for download."""
-        folder = Path(tempfile.mkdtemp(prefix="pilkada-csv-"))
-        return gr.update(value=str(H.write_csv(rows or [], folder / "pernyataan.csv")), visible=True)
-
-    def source_rows(self) -> dict[str, Any]:
-        """Return the seed files table: indexed, skipped and not yet indexed files."""
-        try:
-            infos = self.service.sources()
-        except NothingToIndex:
-            infos = []
-        data = [[s.source, s.meeting, str(s.statements), "ya" if s.indexed else "tidak", s.reason] for s in infos]
-        known = {s.source for s in infos}
-        reasons = self._skip_reasons()
-        files, skipped = list_seed_files(self.service.settings.seeds_dir)
-        data += [[name, "", "0", "tidak", reasons.get(name, PENDING)] for name, _ in files if name not in known]
-        data += [[s.source, "", "0", "tidak", s.reason] for s in skipped if s.source not in known]
-        return {"headers": H.SOURCE_HEADERS, "data": data}
-
-    def _skip_reasons(self) -> dict[str, str]:
-        """Return why the live index skipped files (kept in its manifest across restarts)."""
-        try:
-            skipped = self.service.context().snapshot.manifest.get("skipped") or []
-        except NothingToIndex:
-            return {}
-        return {str(s.get("source")): str(s.get("reason")) for s in skipped if isinstance(s, dict)}
-
-    def upload(self, files: list[str] | None) -> tuple[Any, ...]:
-        """Save uploaded files into the seeds folder; report each one."""
-        lines = [self._save_one(Path(p)) for p in files or []]
-        return "\n".join(lines) or "Tidak ada berkas.", self.source_rows(), None
-
-    def _save_one(self, path: Path) -> str:
-        """Save one uploaded file and return a line for the user."""
-        limit = self.service.settings.max_upload_bytes
-        try:
-            if path.stat().st_size > limit:
-                raise UploadError(f"{path.name}: lebih besar dari {limit} byte")
-            name = self.service.save_upload(path.name, path.read_bytes())
-        except (UploadError, OSError) as exc:
-            return f"Ditolak — {exc}"
-        return f"Tersimpan: {name} — klik «Rebuild index» agar bisa ditanyakan."
-
-    def rebuild(self, progress: gr.Progress = gr.Progress()) -> str:
-        """Rebuild the index with a progress bar; return the report text."""
-
-        def step(done: int, total: int, desc: str) -> None:
-            progress((done, total) if total > 0 else 0.0, desc=desc)
-
-        try:
-            report = self.service.rebuild(on_progress=step)
-        except BuildBusy:
-            return BUSY
-        except NothingToIndex as exc:
-            return f"Tidak ada yang bisa diindeks: {exc}"
-        return H.report_text(report.to_json())
-
-    def corpus_html(self) -> str:
-        """Return the one-line description of the corpus."""
-        try:
-            snap = self.service.context().snapshot
-        except NothingToIndex:
-            return f'<p class="corpus-line">{H.esc(NO_INDEX)}</p>'
-        return H.corpus_line(len(snap.articles), len(snap.meetings), [m.date or "" for m in snap.meetings])
-
-    def refresh(self) -> tuple[Any, ...]:
-        """Return fresh values for everything that depends on the index."""
-        rows = self.statement_rows()
-        drops = [gr.update(choices=H.choices(rows, key), value=H.ALL) for key in ("speaker", "meeting", "province")]
-        note = f'<p class="corpus-line">{len(rows)} pernyataan.</p>'
-        return (self.corpus_html(), self.source_rows(), *drops, H.table(rows), rows, note)
 
 
 class Api:
@@ -188,9 +40,12 @@ class Api:
     def __init__(self, app: App) -> None:
         self.app = app
 
-    def ask(self, question: str) -> dict[str, Any]:
-        """Answer a question; returns the `rag ask --json` contract object."""
-        return self.app.ask(question).to_json()
+    def ask(self, question: str, history: list | None = None) -> dict[str, Any]:
+        """Answer a question; ``history`` (optional): earlier questions, or [question, answer] pairs, oldest first.
+
+        Returns the `rag ask --json` contract object.
+        """
+        return self.app.ask(question, normalize_history(history)).to_json()
 
     def rebuild(self) -> dict[str, Any]:
         """Update the index from the seeds folder; returns the index report."""
@@ -202,7 +57,7 @@ class Api:
             return {"error": str(exc)}
 
     def statements(self) -> list[dict[str, Any]]:
-        """Return every extracted statement as a flat row."""
+        """Return every extracted statement as a flat row (with its credit line)."""
         return self.app.statement_rows()
 
     def article(self, source: str) -> dict[str, str]:
@@ -212,70 +67,8 @@ class Api:
         except SeedError:
             raise gr.Error("Ditolak: bukan berkas artikel di folder seeds (refused: not a seed file).", print_exception=False) from None
         except NothingToIndex:
-            raise gr.Error(NO_INDEX, print_exception=False) from None
+            raise gr.Error(M.NO_INDEX, print_exception=False) from None
         return {"source": found.source, "text": found.text}
-
-
-def _chat_tab(app: App) -> None:
-    """Lay out the chat, its sources panel and the article viewer."""
-    with gr.Tab("Tanya", id="tanya"):
-        with gr.Row(equal_height=False, elem_id="chat-row"):
-            with gr.Column(scale=3, min_width=300):
-                bot = gr.Chatbot(label="Jawaban", elem_id="chat", height=580, render_markdown=False, sanitize_html=True, allow_tags=False)
-                with gr.Row():
-                    box = gr.Textbox(label="Pertanyaan", show_label=False, placeholder="Tulis pertanyaan…", elem_id="question",
-                                     scale=5, max_lines=4)
-                    send = gr.Button("Tanya", variant="primary", elem_id="ask", scale=1, min_width=80)
-                gr.Examples(EXAMPLES, inputs=box, label="Contoh pertanyaan")
-            with gr.Column(scale=2, min_width=300):
-                panel = gr.HTML(H.empty_panel("Sumber jawaban muncul di sini."), elem_id="sources-panel", js_on_load=H.OPEN_JS)
-        viewer = gr.HTML(H.empty_panel("Klik «Buka artikel» pada sumber untuk membaca artikel lengkap."),
-                         elem_id="article-view", js_on_load=H.SCROLL_JS, max_height=520)
-        cites = gr.State([])
-        gr.on([box.submit, send.click], app.chat, [box, bot], [bot, panel, cites, box], api_visibility="private")
-        panel.click(app.open_citation, [cites], [viewer], api_visibility="private")
-
-
-def _statements_tab(app: App) -> list[Any]:
-    """Lay out the statements table with its filters; return the refreshable parts."""
-    with gr.Tab("Siapa bilang apa", id="pernyataan"):
-        with gr.Row():
-            speaker = gr.Dropdown([H.ALL], value=H.ALL, label="Pembicara", elem_id="f-speaker")
-            meeting = gr.Dropdown([H.ALL], value=H.ALL, label="Rapat", elem_id="f-meeting")
-            province = gr.Dropdown([H.ALL], value=H.ALL, label="Provinsi", elem_id="f-province")
-        with gr.Row():
-            date_from = gr.Textbox(label="Dari tanggal", placeholder="YYYY-MM-DD", elem_id="f-from")
-            date_to = gr.Textbox(label="Sampai tanggal", placeholder="YYYY-MM-DD", elem_id="f-to")
-            text = gr.Textbox(label="Cari", placeholder="kata dalam pernyataan, nama, rapat…", elem_id="f-text")
-        status = gr.HTML("", elem_id="statements-status", js_on_load=None)
-        grid = gr.Dataframe(headers=H.STATEMENT_HEADERS, datatype="str", interactive=False, wrap=True, max_height=560, elem_id="statements",
-                            column_widths=["10%", "11%", "26%", "7%", "12%", "8%", "7%", "7%", "7%", "5%"])
-        card = gr.HTML(H.empty_panel("Klik sebuah baris untuk melihat bagian artikelnya."), elem_id="statement-card", js_on_load=None)
-        with gr.Row():
-            download = gr.Button("Unduh CSV", elem_id="csv")
-            csv_file = gr.File(label="CSV", interactive=False, elem_id="csv-file", visible=False)
-        rows = gr.State([])
-        filters = [speaker, meeting, province, date_from, date_to, text]
-        triggers = [speaker.change, meeting.change, province.change, text.change]
-        triggers += [date_from.submit, date_from.blur, date_to.submit, date_to.blur]
-        gr.on(triggers, app.filter, filters, [grid, rows, status], api_visibility="private", trigger_mode="always_last")
-        grid.select(app.select_statement, [rows], [card], api_visibility="private")
-        download.click(app.csv, [rows], [csv_file], api_visibility="private")
-    return [speaker, meeting, province, grid, rows, status]
-
-
-def _sources_tab(app: App) -> tuple[Any, Any, Any]:
-    """Lay out the seed files table, the upload and the rebuild button."""
-    with gr.Tab("Sumber", id="sumber"):
-        files = gr.Dataframe(headers=H.SOURCE_HEADERS, datatype="str", interactive=False, wrap=True, elem_id="sources-table",
-                             column_widths=["24%", "44%", "10%", "8%", "14%"])
-        upload = gr.File(label="Unggah artikel (.txt / .md)", file_count="multiple", file_types=[".txt", ".md"], elem_id="upload",
-                         height=150)
-        upload_note = gr.Textbox(label="Hasil unggah", interactive=False, lines=2, elem_id="upload-note")
-        rebuild = gr.Button("Rebuild index", variant="primary", elem_id="rebuild")
-        report = gr.Textbox(label="Laporan indeks", interactive=False, lines=6, elem_id="report")
-        upload.upload(app.upload, [upload], [upload_note, files, upload], api_visibility="private")
-    return files, rebuild, report
 
 
 def _api(app: App) -> None:
@@ -292,25 +85,28 @@ def build_app(service: Service) -> gr.Blocks:
     app = App(service)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         _api(app)  # first, so the named endpoints keep their exact names
-        gr.HTML(f"<h1>{H.esc(TITLE)}</h1>", js_on_load=None)
+        gr.HTML(f'<h1 class="app-title">{esc(TITLE)}</h1>', js_on_load=None)
         line = gr.HTML("", elem_id="corpus-line", js_on_load=None)
         with gr.Tabs():
-            _chat_tab(app)
-            speaker, meeting, province, grid, rows, status = _statements_tab(app)
-            files, rebuild, report = _sources_tab(app)
-        outputs = [line, files, speaker, meeting, province, grid, rows, status]
-        demo.load(app.refresh, None, outputs, api_visibility="private")
-        rebuild.click(app.rebuild, None, [report], api_visibility="private").then(app.refresh, None, outputs, api_visibility="private")
+            chat_tab(app, demo)
+            sources_tab(app, statements_tab(app), line, demo)
+        gr.HTML('<p class="app-foot">Untuk program: <a href="?view=api">API</a> (/ask, /statements, /article, /rebuild).</p>',
+                js_on_load=None)
     demo.queue(default_concurrency_limit=CONCURRENCY)
     return demo
 
 
 def launch(demo: gr.Blocks, settings: Settings, block: bool = True) -> str:
-    """Launch the app on settings.host:settings.port; return its local URL."""
+    """Launch the app on settings.host:settings.port; return its local URL.
+
+    Gradio's own upload cap is set well above RAG_MAX_UPLOAD_BYTES, so a too large
+    article reaches the upload handler and is refused with an Indonesian reason
+    instead of Gradio's English notice.
+    """
     _, url, _ = demo.launch(
         server_name=settings.host, server_port=settings.port, auth=parse_auth(settings.auth), prevent_thread_lock=not block,
-        show_error=False, ssr_mode=False, quiet=not block, max_file_size=max(2 * settings.max_upload_bytes, 1_000_000),
-        theme=THEME, css=H.CSS, js=H.LIGHT_JS, footer_links=["api"],
+        show_error=False, ssr_mode=False, quiet=not block, max_file_size=max(25 * settings.max_upload_bytes, 50_000_000),
+        theme=THEME, css=CSS, js=LIGHT_JS, footer_links=["api"],
     )
     return url
 
