@@ -8,12 +8,10 @@ from pathlib import Path
 import pytest
 
 from rag.app.html import credit_html, human_date, safe_url
-from rag.app.service import SeedError, Service, UploadError
 from rag.app.ui_messages import error_id, nothing_text, reason_id, report_text
 from rag.app.ui_rows import Filters, filter_rows, write_csv
 from rag.app.ui_search import matches, name_matches
 from rag.app.ui_turns import chat_html, direct_line, history_pairs, locate, normalize_history, turn_html, turn_record
-from rag.core.settings import Settings
 from rag.core.types import Answer, Citation, Span, Speaker
 
 EVIL = '<img src=x onerror=alert(1)>"'
@@ -133,24 +131,3 @@ def test_reports_and_reasons_are_indonesian() -> None:
     assert error_id("x.txt: a seed with this name already exists; rename the file").startswith("x.txt: sudah ada artikel")
     assert "dilewati a.txt: berkas kosong" in nothing_text("no usable article in /s\n  skipped a.txt: empty file")
 
-
-def test_delete_and_replace_stay_inside_the_seeds(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "a.txt").write_text("lama\n", encoding="utf-8")
-    (seeds / "a.txt.meta.json").write_text("{}", encoding="utf-8")
-    (tmp_path / "luar.txt").write_text("jangan\n", encoding="utf-8")
-    (seeds / "tautan.txt").symlink_to(seeds / "a.txt")
-    service = Service(Settings(seeds_dir=seeds, index_dir=tmp_path / "index", max_upload_bytes=100))
-    service.replace_source("a.txt", b"baru\n")
-    assert (seeds / "a.txt").read_text(encoding="utf-8") == "baru\n" and [p.name for p in seeds.iterdir() if p.suffix == ".part"] == []
-    for bad, error in [("a.txt", b"\x89PNG\r\n\x1a\n"), ("a.txt", b"x" * 101), ("tautan.txt", b"x")]:
-        with pytest.raises(UploadError):
-            service.replace_source(bad, error)
-    for name in ("../luar.txt", "tidak_ada.txt", ""):
-        with pytest.raises(SeedError):
-            service.delete_source(name)
-    service.delete_source("tautan.txt")
-    assert (seeds / "a.txt").exists()  # a link goes, never its target
-    service.delete_source("a.txt")
-    assert sorted(p.name for p in seeds.iterdir()) == [] and (tmp_path / "luar.txt").exists()

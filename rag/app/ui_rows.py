@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from rag.app.html import esc, human_date, lines_label
+from rag.app.statement_csv import safe_cell
 from rag.app.ui_search import name_matches, search
 
 STATEMENT_HEADERS = ["Pembicara", "Pernyataan", "Rapat", "Sumber"]
@@ -171,13 +172,6 @@ def sources_table(items: Sequence[Mapping[str, Any]]) -> str:
     return table_html(SOURCE_HEADERS, rows, "sources-list", "Belum ada artikel. Unggah artikel di bawah.")
 
 
-def _csv_cell(value: object) -> object:
-    """Defuse spreadsheet formulas: prefix cells starting with = + - @ with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def write_csv(rows: Iterable[Mapping[str, Any]], path: Path) -> Path:
     """Write statement rows, credit line included, as UTF-8 CSV (with BOM for spreadsheets) and return the path."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
@@ -185,5 +179,5 @@ def write_csv(rows: Iterable[Mapping[str, Any]], path: Path) -> Path:
         writer.writerow([header for _, header in CSV_COLUMNS])
         for row in rows:
             values = {**row, "kind": kind_text(row).lower()}
-            writer.writerow([_csv_cell(values.get(key, "")) for key, _ in CSV_COLUMNS])
+            writer.writerow([safe_cell(values.get(key, "")) for key, _ in CSV_COLUMNS])
     return path
