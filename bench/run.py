@@ -368,7 +368,7 @@ def _incremental_rows(s: dict[str, Any], row: Any) -> None:
         return
     row(f"incremental add of 1 file to {inc['base_articles']} articles, s", "-", _fmt(inc["seconds"]), rss=_rss(None, inc))
     row(
-        "  chunks embedded / that file's chunks",
+        "  vectors embedded / that file's chunks + statements",
         "-",
         f"{inc['embedded']} / {inc['expected']}",
         target="equal, added only",

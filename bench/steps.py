@@ -337,7 +337,9 @@ class StandInEncoder:
 
 
 def incremental(args: dict[str, Any]) -> dict[str, Any]:
-    """Add one file to an N-article index and check that only its chunks are embedded."""
+    """Add one file to an N-article index and check that only its chunks and statements are embedded."""
+    from rag.extract.meetings.records import extract_meetings
+    from rag.extract.speech.quotes import extract_statements
     from rag.index.build import build_index, chunker_params
     from rag.index.embed.embedder import Embedder
     from rag.ingest.chunking import chunk_article
@@ -357,7 +359,8 @@ def incremental(args: dict[str, Any]) -> dict[str, Any]:
     new = Path(args["new_file"])
     target = settings.seeds_dir / new.name
     shutil.copyfile(new, target)
-    expected = len(chunk_article(read_article(target, new.name, settings.max_file_bytes), chunker_params(settings)))
+    article = read_article(target, new.name, settings.max_file_bytes)
+    expected = len(chunk_article(article, chunker_params(settings))) + len(extract_statements(article, extract_meetings(article)))
     report = build_index(settings, embedder)
     ok = report.embedded == expected and report.added == (new.name,) and not report.changed and not report.removed and not report.full
     return {
@@ -384,7 +387,8 @@ def tile(args: dict[str, Any]) -> dict[str, Any]:
     fingerprinted, so `Service` finds the folder in line with the index.
     """
     from rag.core.types import Article
-    from rag.index.build import EXTRACTION_VERSION, chunker_params
+    from rag.extract.version import extraction_version
+    from rag.index.build import chunker_params
     from rag.index.embed.embedder import Embedder
     from rag.index.generations import BuildInfo, Tables, write_generation
     from rag.index.snapshot import load_snapshot
@@ -425,7 +429,7 @@ def tile(args: dict[str, Any]) -> dict[str, Any]:
         Embedder(settings).model_id,
         dim,
         chunker_params(settings).to_dict(),
-        EXTRACTION_VERSION,
+        extraction_version(),
         fingerprint(seed_stats(settings.seeds_dir), hashes),
         (),
     )

@@ -67,6 +67,12 @@ def count_of(rows: list[dict[str, Any]], source: str) -> int:
     return sum(1 for r in rows if r["source"] == source)
 
 
+def rows_of(settings: Settings, source: str) -> list[str]:
+    """Return the texts of a source's chunks and statements in the live generation."""
+    snap = load_snapshot(settings.index_dir)
+    return [row.text for row in (*snap.chunks, *snap.statements) if row.source == source]
+
+
 def lexical_sources(settings: Settings, word: str) -> set[str]:
     snap = load_snapshot(settings.index_dir)
     return {snap.chunks[i].source for i, _ in snap.chunk_lexical.search(word, 10)}
@@ -75,11 +81,13 @@ def lexical_sources(settings: Settings, word: str) -> set[str]:
 @pytest.mark.slow
 def test_cli_index_reports_every_seed(cli_index: CliBuild) -> None:
     report = cli_index.report
-    assert set(report) == {"added", "changed", "removed", "unchanged", "skipped", "chunks", "embedded", "seconds", "full", "reason"}
+    assert set(report) == {"added", "changed", "removed", "unchanged", "skipped", "chunks", "statements", "embedded", "reused", "seconds",
+                           "full", "reason"}
     assert report["added"] == SEED_NAMES
     assert report["changed"] == report["removed"] == report["unchanged"] == report["skipped"] == []
     assert report["full"] is True and report["reason"] == "no index yet"
-    assert report["embedded"] == report["chunks"] > len(SEED_NAMES)
+    assert report["chunks"] > len(SEED_NAMES) and report["statements"] > 0
+    assert report["embedded"] == report["chunks"] + report["statements"] and report["reused"] == 0
     assert "Traceback" not in cli_index.stderr
 
 
@@ -116,18 +124,23 @@ def test_add_change_delete_embed_only_what_changed(indexed: Settings, service_fo
     report = service.rebuild()
     rows = chunk_rows(indexed)
     assert (report.added, report.changed, report.removed, report.unchanged) == ((NEW_NAME,), (), (), tuple(SEED_NAMES))
-    assert report.full is False and report.embedded == count_of(rows, NEW_NAME) > 0
+    assert report.full is False and report.embedded == len(rows_of(indexed, NEW_NAME)) > count_of(rows, NEW_NAME) > 0
+    assert report.reused == len(before.chunks) + len(before.statements)
     assert lexical_sources(indexed, NEW_WORD) == {NEW_NAME}
     answer = service.ask(NEW_QUESTION)
     assert answer.answerable and answer.citations[0].source == NEW_NAME and NEW_SPEAKER in answer.answer
     _assert_reused_vectors(before, load_snapshot(indexed.index_dir))
 
+    previous = load_snapshot(indexed.index_dir)
+    old_texts = {row.text for row in (*previous.chunks, *previous.statements)}
     with (indexed.seeds_dir / CHANGED).open("a", encoding="utf-8") as handle:
         handle.write(CHANGED_TAIL)
     report = service.rebuild()
     assert (report.added, report.changed, report.removed) == ((), (CHANGED,), ())
     assert set(report.unchanged) == set(SEED_NAMES) - {CHANGED} | {NEW_NAME}
-    assert report.embedded == count_of(chunk_rows(indexed), CHANGED) > 0
+    changed_rows = rows_of(indexed, CHANGED)  # the changed file is read again, but only its new texts are embedded
+    assert report.embedded == sum(1 for text in changed_rows if text not in old_texts) > 0
+    assert report.embedded + report.reused == report.chunks + report.statements
     assert lexical_sources(indexed, CHANGED_WORD) == {CHANGED}
 
     (indexed.seeds_dir / NEW_NAME).unlink()
@@ -173,7 +186,11 @@ def test_other_model_or_chunker_forces_a_full_rebuild(
     service.context()  # the service notices the mismatch by itself
     report = service.last_report
     assert report is not None and report.full is True and report.reason.startswith(f"{what} changed")
-    assert report.unchanged == () and report.embedded == report.chunks
+    assert report.unchanged == () and report.embedded + report.reused == report.chunks + report.statements
+    if what == "model":
+        assert report.reused == 0
+    else:  # the same model: statements (whose texts did not change) keep their vectors
+        assert report.reused >= report.statements
     manifest = read_manifest(indexed.index_dir)
     assert manifest["model"] == embedder.model_id
     assert manifest["chunker"]["chunk_size"] == settings.chunk_size
@@ -186,7 +203,8 @@ def test_full_flag_rebuilds_everything(indexed: Settings, embedder: Any) -> None
     report = build_index(indexed, embedder, full=True)
     assert report.full is True and report.reason == "full rebuild requested"
     assert report.added == tuple(SEED_NAMES[3:]) and report.unchanged == ()
-    assert report.embedded == report.chunks == len(chunk_rows(indexed))
+    assert report.chunks == len(chunk_rows(indexed)) and report.reused == 0
+    assert report.embedded == report.chunks + report.statements
 
 
 @pytest.mark.slow

@@ -50,7 +50,8 @@ def format_report(report: IndexReport) -> str:
     lines = [
         f"added: {len(report.added)}  changed: {len(report.changed)}  removed: {len(report.removed)}  "
         f"unchanged: {len(report.unchanged)}  skipped: {len(report.skipped)}",
-        f"chunks: {report.chunks}  embedded: {report.embedded}  seconds: {report.seconds:.2f}",
+        f"chunks: {report.chunks}  statements: {report.statements}  embedded: {report.embedded}  reused: {report.reused}  "
+        f"seconds: {report.seconds:.2f}",
     ]
     if report.full and report.reason:
         lines.append(f"full rebuild: {report.reason}")

@@ -272,7 +272,9 @@ class IndexReport:
     unchanged: tuple[str, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     chunks: int = 0  # total chunks in the index after the build
-    embedded: int = 0  # chunks embedded in this build
+    statements: int = 0  # total statements in the index after the build
+    embedded: int = 0  # vectors (chunks and statements) the model computed in this build
+    reused: int = 0  # vectors taken from the previous generation (unchanged files, or the same text by content hash)
     seconds: float = 0.0
     full: bool = False
     reason: str = ""  # why a full rebuild happened, if it did

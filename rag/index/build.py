@@ -15,9 +15,11 @@ from rag.core.text import terms
 from rag.core.types import Article, IndexReport, Meeting, Skipped
 from rag.extract.meetings.records import extract_meetings
 from rag.extract.speech.quotes import extract_statements
-from rag.index.generations import BuildInfo, PassageEncoder, Progress, Tables, embed, previous_sources, reuse, write_generation
+from rag.extract.version import extraction_version
+from rag.index.generations import BuildInfo, Tables, previous_sources, reuse, write_generation
 from rag.index.snapshot import Snapshot, load_snapshot
 from rag.index.stores import FORMAT_VERSION, IndexCorrupt, read_manifest
+from rag.index.vectors import PassageEncoder, Progress, VectorCache
 from rag.ingest.chunking import ChunkerParams, chunk_article
 from rag.ingest.corpus import fingerprint, load_corpus, seed_stats
 from rag.ingest.credits import credits_for
@@ -26,7 +28,6 @@ from rag.ingest.docsync import DocumentSync, sync_documents
 log = logging.getLogger(__name__)
 
 __all__ = ["BuildBusy", "NothingToIndex", "PassageEncoder", "Progress", "build_index", "build_lock", "compatibility", "chunker_params"]
-EXTRACTION_VERSION = "statements-v21"  # bump when extraction changes, so indexes re-extract
 
 
 class BuildBusy(RuntimeError):
@@ -67,7 +68,7 @@ def compatibility(manifest: dict[str, Any] | None, settings: Settings, model_id:
         "format": FORMAT_VERSION,
         "model": model_id,
         "chunker": chunker_params(settings).to_dict(),
-        "extraction": EXTRACTION_VERSION,
+        "extraction": extraction_version(),
     }
     for key, value in wanted.items():
         if manifest.get(key) != value:
@@ -80,6 +81,9 @@ def build_index(
 ) -> IndexReport:
     """Bring the index in line with the seeds folder; embed only what changed.
 
+    Rows of unchanged files are copied. When the old generation cannot be kept as it is (another extraction
+    version or chunker), every file is read again, but a text the old generation already embedded with the
+    same model and prompt keeps its vector (``VectorCache``); ``full`` embeds everything from scratch.
     A file that cannot be read or processed is skipped with a reason; the
     build fails (NothingToIndex, old index kept) only when no article is left.
     """
@@ -91,10 +95,11 @@ def build_index(
         articles, skipped = documents.apply(*load_corpus(settings.seeds_dir, settings.max_file_bytes, prefer=prefer))
         if not articles:
             raise NothingToIndex(_nothing_message(settings.seeds_dir, skipped))
-        old, reason = _reusable(settings, encoder, full)
+        old, reason, loaded = _reusable(settings, encoder, full)
         if old is not None and _needs_model(old, articles) and old.manifest.get("dim") != encoder.dim:
             old, reason = None, "dimension changed"
-        report = _build(settings, encoder, _Inputs(articles, skipped, stats, documents), old, on_progress)
+        cache = VectorCache.from_snapshot(None if full else loaded, encoder.model_id, settings.passage_prompt)
+        report = _build(settings, encoder, _Inputs(articles, skipped, stats, documents), old, cache, on_progress)
     seconds = round(time.perf_counter() - started, 3)
     return IndexReport(**{**asdict(report), "skipped": report.skipped, "seconds": seconds, "reason": reason})
 
@@ -106,17 +111,17 @@ def _nothing_message(seeds_dir: Path, skipped: list[Skipped]) -> str:
     return "\n".join(lines)
 
 
-def _reusable(settings: Settings, encoder: PassageEncoder, full: bool) -> tuple[Snapshot | None, str]:
-    """Return the old snapshot if its rows can be reused, and why not otherwise."""
+def _reusable(settings: Settings, encoder: PassageEncoder, full: bool) -> tuple[Snapshot | None, str, Snapshot | None]:
+    """Return the old snapshot if its rows can be reused, why not otherwise, and the old snapshot as loaded."""
     if full:
-        return None, "full rebuild requested"
+        return None, "full rebuild requested", None
     try:
         old = load_snapshot(settings.index_dir)
     except IndexCorrupt as exc:
         log.warning("index is damaged, rebuilding from the seeds: %s", exc)
-        return None, f"index damaged: {exc}"
+        return None, f"index damaged: {exc}", None
     reason = compatibility(old.manifest if old else None, settings, encoder.model_id)
-    return (None, reason) if reason else (old, "")
+    return (None, reason, old) if reason else (old, "", old)
 
 
 def _needs_model(old: Snapshot, articles: list[Article]) -> bool:
@@ -154,7 +159,9 @@ class _Prepared:
     statements: list[dict[str, Any]]
 
 
-def _build(settings: Settings, encoder: PassageEncoder, inputs: _Inputs, old: Snapshot | None, on_progress: Progress | None) -> IndexReport:
+def _build(
+    settings: Settings, encoder: PassageEncoder, inputs: _Inputs, old: Snapshot | None, cache: VectorCache, on_progress: Progress | None
+) -> IndexReport:
     """Assemble the new generation from reused and freshly embedded rows."""
     old_sources = old.sources if old else {}
     fresh = [a for a in inputs.articles if old_sources.get(a.source, {}).get("sha256") != a.sha256]
@@ -168,11 +175,11 @@ def _build(settings: Settings, encoder: PassageEncoder, inputs: _Inputs, old: Sn
     kept = sorted({a.source for a in articles} - {p.article.source for p in prepared})
     tables = Tables()
     if old is not None and kept:
-        reuse(old, set(kept), tables)
-    embedded = _embed_prepared(encoder, prepared, tables, on_progress)
+        cache.reused += reuse(old, set(kept), tables)
+    _embed_prepared(encoder, cache, prepared, tables, on_progress)
     dim = int(old.chunk_vectors.index.d) if old is not None and not prepared else encoder.dim  # no model load to only remove
     hashes = {**inputs.documents.hashes, **{a.source: a.sha256 for a in articles}}
-    info = BuildInfo(encoder.model_id, dim, chunker_params(settings).to_dict(), EXTRACTION_VERSION,
+    info = BuildInfo(encoder.model_id, dim, chunker_params(settings).to_dict(), extraction_version(),
                      fingerprint(inputs.stats, hashes), tuple(skipped), inputs.documents.records, credits)
     write_generation(settings, info, tables, articles)
     names = [p.article.source for p in prepared]
@@ -183,7 +190,9 @@ def _build(settings: Settings, encoder: PassageEncoder, inputs: _Inputs, old: Sn
         unchanged=tuple(kept),
         skipped=tuple(skipped),
         chunks=len(tables.chunks.rows),
-        embedded=embedded,
+        statements=len(tables.statements.rows),
+        embedded=cache.embedded,
+        reused=cache.reused,
         full=old is None,
     )
 
@@ -219,16 +228,17 @@ def _prepare(article: Article, params: ChunkerParams) -> _Prepared:
     return _Prepared(article, found, chunks, statements)
 
 
-def _embed_prepared(encoder: PassageEncoder, prepared: list[_Prepared], tables: Tables, on_progress: Progress | None) -> int:
-    """Embed the chunks and statements of prepared articles; return chunks embedded."""
+def _embed_prepared(
+    encoder: PassageEncoder, cache: VectorCache, prepared: list[_Prepared], tables: Tables, on_progress: Progress | None
+) -> None:
+    """Add the chunks and statements of prepared articles with their vectors (cached or embedded now)."""
     if not prepared:
-        return 0
+        return
     chunks = [row for p in prepared for row in p.chunks]
     statements = [row for p in prepared for row in p.statements]
     tables.meetings.rows.extend(m.to_dict() for p in prepared for m in p.meetings)
-    tables.chunks.extend(chunks, embed(encoder, [r["text"] for r in chunks], on_progress, "Embedding passages"))
-    tables.statements.extend(statements, embed(encoder, [r["text"] for r in statements], on_progress, "Embedding statements"))
-    return len(chunks)
+    tables.chunks.extend(chunks, cache.embed(encoder, [r["text"] for r in chunks], on_progress, "Embedding passages"))
+    tables.statements.extend(statements, cache.embed(encoder, [r["text"] for r in statements], on_progress, "Embedding statements"))
 
 
 def _statement_row(statement: Any) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Protocol, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -19,18 +19,6 @@ from rag.core.types import Article, Credit, Skipped
 from rag.index.bm25 import Lexical
 from rag.index.snapshot import ARTICLES, CHUNKS, MEETINGS, STATEMENTS, Snapshot
 from rag.index.stores import FaissStore, IndexCorrupt, commit, new_generation, read_manifest, remove_stale, write_jsonl
-
-Progress = Callable[[int, int, str], None]
-
-
-class PassageEncoder(Protocol):
-    """What indexing needs from an embedder."""
-
-    model_id: str
-    dim: int
-
-    def embed_passages(self, texts: Sequence[str], on_progress: Callable[[int, int], None] | None = None) -> np.ndarray:
-        """Embed passages, L2-normalized."""
 
 
 @dataclass
@@ -64,8 +52,9 @@ class Tables:
     meetings: Table = field(default_factory=Table)
 
 
-def reuse(old: Snapshot, keep: set[str], tables: Tables) -> None:
-    """Copy the rows and vectors of unchanged sources from the old snapshot."""
+def reuse(old: Snapshot, keep: set[str], tables: Tables) -> int:
+    """Copy the rows and vectors of unchanged sources from the old snapshot; return how many vectors were copied."""
+    copied = 0
     for table, store, rows, row_terms in (
         (tables.chunks, old.chunk_vectors, old.chunks, old.chunk_terms),
         (tables.statements, old.statement_vectors, old.statements, old.statement_terms),
@@ -74,22 +63,9 @@ def reuse(old: Snapshot, keep: set[str], tables: Tables) -> None:
         vectors = store.reconstruct_all()[picked] if picked else np.zeros((0, store.index.d), np.float32)
         dicts = [dict(rows[i].to_dict(), terms=list(row_terms[i]) if row_terms else []) for i in picked]
         table.extend(dicts, vectors)
+        copied += len(picked)
     tables.meetings.rows.extend(m.to_dict() for m in old.meetings if m.source in keep)
-
-
-def embed(encoder: PassageEncoder, texts: list[str], on_progress: Progress | None, label: str) -> np.ndarray:
-    """Embed texts once each (duplicates share a vector) and report progress."""
-    if not texts:
-        return np.zeros((0, encoder.dim), dtype=np.float32)
-    unique = list(dict.fromkeys(texts))
-
-    def report(done: int, total: int) -> None:
-        if on_progress:
-            on_progress(done, total, label)
-
-    vectors = encoder.embed_passages(unique, on_progress=report)
-    position = {t: i for i, t in enumerate(unique)}
-    return np.asarray(vectors, dtype=np.float32)[[position[t] for t in texts]]
+    return copied
 
 
 def source_record(article: Article, tables: Tables) -> dict[str, Any]:
