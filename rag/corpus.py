@@ -195,9 +195,12 @@ def resolve_seed(seeds_dir: Path, name: str) -> Path:
     if not name or "\x00" in name or Path(name).is_absolute() or ".." in Path(name).parts:
         raise SeedError(f"not a seed file name: {name!r}")
     root = seeds_dir.resolve()
-    path = (root / name).resolve()
-    if not path.is_relative_to(root) or not path.is_file():
-        raise SeedError(f"no such seed file: {name!r}")
+    try:
+        path = (root / name).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            raise SeedError(f"no such seed file: {name!r}")
+    except OSError as exc:  # a name too long for the file system, a loop of links ...
+        raise SeedError(f"not a seed file name: {exc.strerror or exc}") from None
     return path
 
 

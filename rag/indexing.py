@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import logging
+import shutil
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -18,12 +21,13 @@ from .meetings import extract_meetings
 from .quotes import extract_statements
 from .settings import Settings
 from .snapshot import Snapshot, load_snapshot
-from .store import FORMAT_VERSION, IndexCorrupt
+from .store import FORMAT_VERSION, IndexCorrupt, IndexUnwritable, unwritable
 from .types import Article, IndexReport, Meeting, Skipped
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BuildBusy", "NothingToIndex", "Encoder", "Progress", "build_index", "build_lock", "compatibility", "chunker_params"]
+__all__ = ["BuildBusy", "IndexUnwritable", "NothingToIndex", "Encoder", "Progress", "build_index", "build_lock", "compatibility",
+           "chunker_params"]
 EXTRACTION_VERSION = "statements-v21"  # bump when extraction changes, so indexes re-extract
 
 
@@ -37,9 +41,20 @@ class NothingToIndex(RuntimeError):
 
 @contextmanager
 def build_lock(index_dir: Path) -> Iterator[None]:
-    """Hold the one-rebuild-at-a-time lock, or raise BuildBusy."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    handle = (index_dir / ".build.lock").open("a+")
+    """Hold the one-rebuild-at-a-time lock, or raise BuildBusy (IndexUnwritable if the folder cannot hold it)."""
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexUnwritable(index_dir, "it is not a folder", errno.ENOTDIR)
+    lock = index_dir / ".build.lock"
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        if lock.is_dir() and not lock.is_symlink():
+            log.warning("%s is a folder, not a lock file; replacing it", lock)  # damage, like a bad index file
+            shutil.rmtree(lock, ignore_errors=True)
+        handle = lock.open("a+")
+        with tempfile.TemporaryFile(dir=index_dir):
+            pass  # a read-only folder fails here, before any article is read or embedded
+    except OSError as exc:
+        raise unwritable(index_dir, exc) from exc
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError as exc:

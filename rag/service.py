@@ -18,7 +18,9 @@ from typing import Callable
 
 from .answer import Context, answer_question, message
 from .corpus import SeedError, decode_bytes, is_hidden_or_temp, resolve_seed, seeds_changed
-from .indexing import BuildBusy, NothingToIndex, Progress, build_index, compatibility
+from .indexing import BuildBusy, IndexUnwritable, NothingToIndex, Progress, build_index, compatibility
+from .inputs import as_question, name_problem
+from .notices import cannot_build, not_saved
 from .settings import Settings
 from .snapshot import Snapshot, load_snapshot
 from .store import IndexCorrupt
@@ -26,7 +28,7 @@ from .types import Answer, Article, IndexReport
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Service", "BuildBusy", "NothingToIndex", "UploadError", "SeedError"]
+__all__ = ["Service", "BuildBusy", "IndexUnavailable", "IndexUnwritable", "NothingToIndex", "UploadError", "SeedError"]
 
 
 ANSWER_FAILED = "Maaf, pertanyaan ini tidak dapat dijawab karena kesalahan internal; kesalahan sudah dicatat di log."
@@ -41,6 +43,10 @@ STATEMENT_COLUMNS = [
 
 class UploadError(ValueError):
     """An uploaded file was refused, with a reason a person can act on."""
+
+
+class IndexUnavailable(NothingToIndex):
+    """No index to answer from, and none can be saved (read-only folder, full disk); the message is for people."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ class Service:
         self._load = threading.Lock()
         self._ensure = threading.Lock()
         self.last_report: IndexReport | None = None
+        self.notice = ""  # set when an update could not be saved: say so once (rag.notices)
 
     @property
     def embedder(self):  # noqa: ANN201 - an Embedder
@@ -116,6 +123,13 @@ class Service:
         except BuildBusy:
             self._wait_for_build()
             return None
+        except IndexUnwritable as exc:  # read-only folder or full disk: answer from the last good generation
+            if snapshot is None:
+                raise IndexUnavailable(cannot_build(exc)) from exc
+            self.notice = not_saved(exc)
+            log.info("%s; answering from the last good index", exc)
+            self._install(snapshot)
+            return None
 
     def rebuild(self, full: bool = False, on_progress: Progress | None = None) -> IndexReport:
         """Update the index from the seeds and swap it in; raises BuildBusy if one runs."""
@@ -127,10 +141,11 @@ class Service:
         return report
 
     def ask(self, question: str) -> Answer:
-        """Answer one question; bad questions get a clear, non-raising reply."""
-        problem = validate_question(question, self.settings.max_question_chars)
+        """Answer one question; bad questions (wrong type, undecodable text, too long ...) get a clear, non-raising reply."""
+        question, problem = as_question(question)
+        problem = problem or validate_question(question, self.settings.max_question_chars)
         if problem:
-            return Answer(question=question or "", answer=problem, answerable=False, kind="invalid")
+            return Answer(question=question, answer=problem, answerable=False, kind="invalid")
         ctx = self.context()
         text = question.strip()
         try:
@@ -142,6 +157,9 @@ class Service:
 
     def article(self, source: str) -> Article:
         """Return an indexed article by file name (only files inside the seeds folder)."""
+        problem = name_problem(source)
+        if problem:
+            raise SeedError(problem)
         if not self._indexed(source):
             resolve_seed(self.settings.seeds_dir, source)  # refuses names outside seeds/ before any loading
         snap = self.context().snapshot

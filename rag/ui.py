@@ -16,8 +16,11 @@ import gradio as gr
 
 from . import ui_html as H
 from .access import bind_problem, parse_auth
+from .api import Api
 from .corpus import list_seed_files
-from .service import BuildBusy, NothingToIndex, SeedError, Service, UploadError
+from .inputs import as_question
+from .notices import cannot_build
+from .service import BuildBusy, IndexUnavailable, IndexUnwritable, NothingToIndex, SeedError, Service, UploadError
 from .settings import Settings
 from .types import Answer, Citation
 
@@ -47,15 +50,20 @@ class App:
         self.service = service
 
     def ask(self, question: str) -> Answer:
-        """Answer a question; an empty index gives a clear reply, not an error."""
+        """Answer a question; an empty (or unsavable) index gives a clear reply, not an error."""
         try:
             return self.service.ask(question)
-        except NothingToIndex:
-            return Answer(question=question or "", answer=NO_INDEX, answerable=False, kind="no_index")
+        except NothingToIndex as exc:
+            return Answer(question=as_question(question)[0], answer=self.unavailable(exc), answerable=False, kind="no_index")
+
+    @staticmethod
+    def unavailable(exc: NothingToIndex) -> str:
+        """Return what to tell a person when there is no index to answer from (and why, if it cannot be saved)."""
+        return str(exc) if isinstance(exc, IndexUnavailable) else NO_INDEX
 
     def chat(self, question: str, history: list[dict[str, Any]] | None) -> Iterator[tuple[Any, ...]]:
         """Stream the answer into the chat, then fill the sources panel."""
-        history = [*(history or []), {"role": "user", "content": H.esc(question or "")}]
+        history = [*(history or []), {"role": "user", "content": H.esc(as_question(question)[0])}]
         history.append({"role": "assistant", "content": "Mencari…"})
         yield history, gr.skip(), gr.skip(), ""
         try:
@@ -70,7 +78,10 @@ class App:
 
     def open_citation(self, cites: list[Citation] | None, evt: gr.EventData) -> str:
         """Show the article of the clicked citation, its quote highlighted."""
-        number = str(getattr(evt, "cite", ""))
+        try:
+            number = str(evt.cite)
+        except (AttributeError, TypeError):  # a crafted call may bring no event data at all
+            number = ""
         for c in cites or []:
             if str(c.id) == number:
                 return self.article_html(c.source, c.start, c.end)
@@ -164,15 +175,18 @@ class App:
             return BUSY
         except NothingToIndex as exc:
             return f"Tidak ada yang bisa diindeks: {exc}"
+        except IndexUnwritable as exc:
+            return cannot_build(exc)
         return H.report_text(report.to_json())
 
     def corpus_html(self) -> str:
         """Return the one-line description of the corpus."""
         try:
             snap = self.service.context().snapshot
-        except NothingToIndex:
-            return f'<p class="corpus-line">{H.esc(NO_INDEX)}</p>'
-        return H.corpus_line(len(snap.articles), len(snap.meetings), [m.date or "" for m in snap.meetings])
+        except NothingToIndex as exc:
+            return f'<p class="corpus-line">{H.esc(self.unavailable(exc))}</p>'
+        line = H.corpus_line(len(snap.articles), len(snap.meetings), [m.date or "" for m in snap.meetings])
+        return line + (f'<p class="corpus-line notice">{H.esc(self.service.notice)}</p>' if self.service.notice else "")
 
     def refresh(self) -> tuple[Any, ...]:
         """Return fresh values for everything that depends on the index."""
@@ -180,40 +194,6 @@ class App:
         drops = [gr.update(choices=H.choices(rows, key), value=H.ALL) for key in ("speaker", "meeting", "province")]
         note = f'<p class="corpus-line">{len(rows)} pernyataan.</p>'
         return (self.corpus_html(), self.source_rows(), *drops, H.table(rows), rows, note)
-
-
-class Api:
-    """The named API endpoints (plain JSON in and out)."""
-
-    def __init__(self, app: App) -> None:
-        self.app = app
-
-    def ask(self, question: str) -> dict[str, Any]:
-        """Answer a question; returns the `rag ask --json` contract object."""
-        return self.app.ask(question).to_json()
-
-    def rebuild(self) -> dict[str, Any]:
-        """Update the index from the seeds folder; returns the index report."""
-        try:
-            return self.app.service.rebuild().to_json()
-        except BuildBusy:
-            return {"error": "rebuild already running"}
-        except NothingToIndex as exc:
-            return {"error": str(exc)}
-
-    def statements(self) -> list[dict[str, Any]]:
-        """Return every extracted statement as a flat row."""
-        return self.app.statement_rows()
-
-    def article(self, source: str) -> dict[str, str]:
-        """Return one seed article's text by file name (only files inside the seeds folder)."""
-        try:
-            found = self.app.service.article(source)
-        except SeedError:
-            raise gr.Error("Ditolak: bukan berkas artikel di folder seeds (refused: not a seed file).", print_exception=False) from None
-        except NothingToIndex:
-            raise gr.Error(NO_INDEX, print_exception=False) from None
-        return {"source": found.source, "text": found.text}
 
 
 def _chat_tab(app: App) -> None:
@@ -331,6 +311,8 @@ def serve(settings: Settings) -> int:
         service.context()
     except NothingToIndex as exc:
         log.warning("no index yet (%s); upload articles in the «Sumber» tab", exc)
+    if service.notice:
+        log.warning("%s", service.notice)
     try:
         launch(build_app(service), settings, block=True)
     except OSError as exc:
