@@ -20,6 +20,7 @@ from .answer import Context, answer_question, message
 from .corpus import SeedError, decode_bytes, is_hidden_or_temp, resolve_seed, seeds_changed
 from .indexing import BuildBusy, IndexUnwritable, NothingToIndex, Progress, build_index, compatibility
 from .inputs import as_question, name_problem
+from .memory import Burst
 from .notices import cannot_build, not_saved
 from .settings import Settings
 from .snapshot import Snapshot, load_snapshot
@@ -74,6 +75,7 @@ class Service:
         self._ensure = threading.Lock()
         self.last_report: IndexReport | None = None
         self.notice = ""  # set when an update could not be saved: say so once (rag.notices)
+        self._burst = Burst()
 
     @property
     def embedder(self):  # noqa: ANN201 - an Embedder
@@ -148,12 +150,13 @@ class Service:
             return Answer(question=question, answer=problem, answerable=False, kind="invalid")
         ctx = self.context()
         text = question.strip()
-        try:
-            qvec = self.embedder.embed_queries([text])[0]
-            return answer_question(ctx, text, qvec)
-        except Exception:  # noqa: BLE001 - a question must get a reply, never a traceback
-            log.exception("answering %r failed", text[:200])
-            return Answer(question=question, answer=ANSWER_FAILED, answerable=False, kind="error")
+        with self._burst.running():  # the last question of a burst gives the heap back (rag.memory)
+            try:
+                qvec = self.embedder.embed_queries([text])[0]
+                return answer_question(ctx, text, qvec)
+            except Exception:  # noqa: BLE001 - a question must get a reply, never a traceback
+                log.exception("answering %r failed", text[:200])
+                return Answer(question=question, answer=ANSWER_FAILED, answerable=False, kind="error")
 
     def article(self, source: str) -> Article:
         """Return an indexed article by file name (only files inside the seeds folder)."""

@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 TITLE = "Pilkada RAG — Siapa bilang apa"
 CONCURRENCY = 24  # per event; 20 simultaneous users are served without queueing
+QUESTIONS = 4  # questions (chat and /ask together) worked on at once; the rest wait in the queue, in order
+QUEUE_SIZE = 512  # events waiting at most; beyond that Gradio answers 503 "Queue is full"
 EXAMPLES = [
     "Siapa yang menegaskan bahwa anggota TNI yang melanggar netralitas akan dikenai sanksi?",
     "Apa kata Sekda Kaltim soal logistik Pilkada?",
@@ -212,7 +214,8 @@ def _chat_tab(app: App) -> None:
         viewer = gr.HTML(H.empty_panel("Klik «Buka artikel» pada sumber untuk membaca artikel lengkap."),
                          elem_id="article-view", js_on_load=H.SCROLL_JS, max_height=520)
         cites = gr.State([])
-        gr.on([box.submit, send.click], app.chat, [box, bot], [bot, panel, cites, box], api_visibility="private")
+        gr.on([box.submit, send.click], app.chat, [box, bot], [bot, panel, cites, box], api_visibility="private",
+              concurrency_limit=QUESTIONS, concurrency_id="questions")
         panel.click(app.open_citation, [cites], [viewer], api_visibility="private")
 
 
@@ -261,7 +264,7 @@ def _sources_tab(app: App) -> tuple[Any, Any, Any]:
 def _api(app: App) -> None:
     """Register the named API endpoints /ask, /rebuild, /statements and /article."""
     api = Api(app)
-    gr.api(api.ask, api_name="ask")
+    gr.api(api.ask, api_name="ask", concurrency_limit=QUESTIONS, concurrency_id="questions")
     gr.api(api.rebuild, api_name="rebuild")
     gr.api(api.statements, api_name="statements")
     gr.api(api.article, api_name="article")
@@ -281,7 +284,7 @@ def build_app(service: Service) -> gr.Blocks:
         outputs = [line, files, speaker, meeting, province, grid, rows, status]
         demo.load(app.refresh, None, outputs, api_visibility="private")
         rebuild.click(app.rebuild, None, [report], api_visibility="private").then(app.refresh, None, outputs, api_visibility="private")
-    demo.queue(default_concurrency_limit=CONCURRENCY)
+    demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
     return demo
 
 
