@@ -93,7 +93,7 @@ def hnsw(n: int, work: Path) -> dict[str, Any]:
     """Build the pipeline's HNSW over ``n`` vectors, tune efSearch, save it for `variants`."""
     import faiss
 
-    from rag.store import FaissStore
+    from rag.index.stores import FaissStore
 
     x, q = data(n)
     truth, flat_p50, flat_p95 = exact(x, q)

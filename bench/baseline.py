@@ -84,7 +84,7 @@ def top1(built: BaselineIndex, qvec: np.ndarray) -> tuple[str, str]:
 
 
 def evaluate(model: Any, built: BaselineIndex, items: list[dict[str, Any]]) -> dict[str, Any]:
-    """Score the baseline on dev questions the way `rag.evaluate` scores the project.
+    """Score the baseline on dev questions the way `rag.app.evaluate` scores the project.
 
     hit@1: the top chunk's file is one of ``expected_sources`` (answerable
     questions with sources). speaker: the expected speaker's name occurs in

@@ -6,7 +6,7 @@ the seeds' and dev articles' paragraphs, repeated with every number shifted
 per copy, so the paragraphs differ while the people stay the same (a long
 article, not a list of unrelated ones). The line-broken copy has one paragraph
 per line; the one-line copy joins them with spaces. Both are timed through
-chunking and extraction (`rag.indexing._prepare`, everything but the model),
+chunking and extraction (`rag.index.build._prepare`, everything but the model),
 alternating line-broken / one-line / one-line / line-broken; the best of each.
 """
 
@@ -47,9 +47,9 @@ def long_texts(size: int) -> tuple[str, str]:
 
 def _prepare_seconds(text: str, name: str) -> tuple[float, int]:
     """Return the seconds to chunk and extract one article, and its chunk count."""
-    from rag.indexing import _prepare, chunker_params
-    from rag.settings import Settings
-    from rag.types import Article
+    from rag.core.settings import Settings
+    from rag.core.types import Article
+    from rag.index.build import _prepare, chunker_params
 
     article = Article(name, text, name)
     started = time.perf_counter()

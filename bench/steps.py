@@ -28,9 +28,9 @@ MARK = "BENCH_RESULT "
 log = logging.getLogger("bench.steps")
 
 
-def _settings(args: dict[str, Any], **extra: Any):  # noqa: ANN202 - rag.settings.Settings
+def _settings(args: dict[str, Any], **extra: Any):  # noqa: ANN202 - rag.core.settings.Settings
     """Return Settings for a step from its arguments."""
-    from rag.settings import Settings
+    from rag.core.settings import Settings
 
     return Settings(
         seeds_dir=Path(args["seeds"]),
@@ -66,7 +66,7 @@ def _files(folder: str) -> list[Path]:
 
 def convert(args: dict[str, Any]) -> dict[str, Any]:
     """Make sure the converted e5 folder exists (not timed against anything)."""
-    from rag.embedder import ensure_model
+    from rag.index.embed.embedder import ensure_model
 
     started = time.perf_counter()
     path = ensure_model(_settings(args))
@@ -75,7 +75,7 @@ def convert(args: dict[str, Any]) -> dict[str, Any]:
 
 def build_base(args: dict[str, Any]) -> dict[str, Any]:
     """Baseline: split, embed, index one folder; optionally evaluate and time queries."""
-    from rag.embedder import ensure_model
+    from rag.index.embed.embedder import ensure_model
 
     from . import baseline
 
@@ -145,9 +145,9 @@ def _tile(vectors: np.ndarray, copies: int, sigma: float = 0.01, seed: int = 5) 
 
 def build_ours(args: dict[str, Any]) -> dict[str, Any]:
     """This project: `build_index(full=True)` with the real embedder (model load not timed)."""
-    from rag.embedder import Embedder
-    from rag.indexing import build_index
-    from rag.snapshot import load_snapshot
+    from rag.index.build import build_index
+    from rag.index.embed.embedder import Embedder
+    from rag.index.snapshot import load_snapshot
 
     settings = _settings(args)
     started = time.perf_counter()
@@ -187,14 +187,14 @@ def _same_chunks(embedder: Any, files: list[Path]) -> dict[str, Any]:
 
 def eval_ours(args: dict[str, Any]) -> dict[str, Any]:
     """Evaluate an existing index on the dev set, then time warm `Service.ask` and its parts."""
-    from rag.answer import answer_question
-    from rag.evaluate import evaluate_file
-    from rag.service import Service
+    from rag.answer.legacy import answer_question
+    from rag.app.evaluate import evaluate_file
+    from rag.app.service import Service
 
     settings = _settings(args)
     service = Service(settings)
     if args.get("build"):
-        from rag.indexing import build_index
+        from rag.index.build import build_index
 
         service.embedder.dim  # noqa: B018 - load the model before timing
         report = build_index(settings, service.embedder, full=True)
@@ -247,8 +247,8 @@ def latency(args: dict[str, Any]) -> dict[str, Any]:
     """Warm query latency on an existing index (no evaluation)."""
     import psutil
 
-    from rag.answer import answer_question
-    from rag.service import Service
+    from rag.answer.legacy import answer_question
+    from rag.app.service import Service
 
     proc = psutil.Process()
     rss0 = proc.memory_info().rss
@@ -275,7 +275,7 @@ def latency(args: dict[str, Any]) -> dict[str, Any]:
 def cold_cli(args: dict[str, Any]) -> dict[str, Any]:
     """Wall time of `rag ask QUESTION` in a new process, from an existing index."""
     rag = Path(sys.executable).with_name("rag")
-    cmd = [str(rag)] if rag.exists() else [sys.executable, "-m", "rag.cli"]
+    cmd = [str(rag)] if rag.exists() else [sys.executable, "-m", "rag.app.cli"]
     cmd += ["ask", "--seeds", args["seeds"], "--index", args["index"], args["question"]]
     env = dict(os.environ, RAG_MODEL_CACHE_DIR=args["cache"], RAG_QUANTIZE=args.get("quantize", "int8"))
     runs = []
@@ -299,7 +299,7 @@ def cold_inproc(args: dict[str, Any]) -> dict[str, Any]:
     import psutil
 
     started = time.perf_counter()
-    from rag.service import Service
+    from rag.app.service import Service
 
     settings = _settings(args)
     service = Service(settings)
@@ -338,10 +338,10 @@ class StandInEncoder:
 
 def incremental(args: dict[str, Any]) -> dict[str, Any]:
     """Add one file to an N-article index and check that only its chunks are embedded."""
-    from rag.chunking import chunk_article
-    from rag.corpus import read_article
-    from rag.embedder import Embedder
-    from rag.indexing import build_index, chunker_params
+    from rag.index.build import build_index, chunker_params
+    from rag.index.embed.embedder import Embedder
+    from rag.ingest.chunking import chunk_article
+    from rag.ingest.corpus import read_article
 
     settings = _settings(args)
     embedder = Embedder(settings)
@@ -383,12 +383,12 @@ def tile(args: dict[str, Any]) -> dict[str, Any]:
     and answers exactly like a built one. The seed files are written too and
     fingerprinted, so `Service` finds the folder in line with the index.
     """
-    from rag.corpus import fingerprint, seed_stats
-    from rag.embedder import Embedder
-    from rag.generation import BuildInfo, Tables, write_generation
-    from rag.indexing import EXTRACTION_VERSION, chunker_params
-    from rag.snapshot import load_snapshot
-    from rag.types import Article
+    from rag.core.types import Article
+    from rag.index.build import EXTRACTION_VERSION, chunker_params
+    from rag.index.embed.embedder import Embedder
+    from rag.index.generations import BuildInfo, Tables, write_generation
+    from rag.index.snapshot import load_snapshot
+    from rag.ingest.corpus import fingerprint, seed_stats
 
     settings = _settings(args)
     snaps = [load_snapshot(Path(p)) for p in args["sources"]]

@@ -64,9 +64,9 @@ class Pool:
 
 def load_pool() -> Pool:
     """Read the seeds and dev articles; find their paragraphs, speaker names and cities."""
-    from rag.corpus import read_article
-    from rag.meetings import extract_meetings
-    from rag.quotes import extract_statements
+    from rag.extract.meetings.records import extract_meetings
+    from rag.extract.speech.quotes import extract_statements
+    from rag.ingest.corpus import read_article
 
     paragraphs, names = [], set()
     known_cities = set(CITIES) | {

@@ -18,9 +18,9 @@ from typing import Any, Callable, Iterator
 
 import pytest
 
-from rag.corpus import decode_bytes
-from rag.settings import Settings
-from rag.types import line_window
+from rag.core.settings import Settings
+from rag.core.types import line_window
+from rag.ingest.corpus import decode_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -61,7 +61,7 @@ def settings_for(model_cache: Path) -> Callable[..., Settings]:
 @pytest.fixture(scope="session")
 def embedder(model_cache: Path) -> Any:
     """Return the session's loaded Embedder (real model, loaded once)."""
-    from rag.embedder import Embedder
+    from rag.index.embed.embedder import Embedder
 
     shared = Embedder(Settings(model_cache_dir=model_cache))
     assert shared.dim == 384
@@ -71,7 +71,7 @@ def embedder(model_cache: Path) -> Any:
 @pytest.fixture(scope="session")
 def service_for(embedder: Any) -> Callable[[Settings], Any]:
     """Return a factory of Services that share the loaded embedder."""
-    from rag.service import Service
+    from rag.app.service import Service
 
     return lambda settings: Service(settings, embedder_factory=lambda _settings: embedder)
 
@@ -85,10 +85,10 @@ def subprocess_env(model_cache: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def rag_cli(model_cache: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Return a runner of the real `rag` command in a subprocess (``python -m rag.cli``)."""
+    """Return a runner of the real `rag` command in a subprocess (``python -m rag.app.cli``)."""
 
     def run(*args: str | Path, stdin: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-        cmd = [sys.executable, "-m", "rag.cli", *map(str, args)]
+        cmd = [sys.executable, "-m", "rag.app.cli", *map(str, args)]
         return subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=timeout, cwd=ROOT,
                               env=subprocess_env(model_cache), check=False)
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Dialog, Page, expect, sync_playwright
 from ui_server import XSS_NAME, XSS_SPEAKER, Running, artifacts, shared_app
 
-from rag.indexing import build_lock
+from rag.index.build import build_lock
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 log = logging.getLogger(__name__)

@@ -15,10 +15,10 @@ import pytest
 os.environ["HF_HUB_OFFLINE"] = "1"  # everything here must work without a hub
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
-from rag import embedder  # noqa: E402
-from rag.embedder import MARKER, Embedder, backend_for, ensure_model, is_complete  # noqa: E402
-from rag.encoders import resolve_prompts  # noqa: E402
-from rag.settings import DEFAULT_MODEL, Settings  # noqa: E402
+from rag.core.settings import DEFAULT_MODEL, Settings  # noqa: E402
+from rag.index.embed import embedder  # noqa: E402
+from rag.index.embed.embedder import MARKER, Embedder, backend_for, ensure_model, is_complete  # noqa: E402
+from rag.index.embed.encoders import resolve_prompts  # noqa: E402
 
 SENTENCES = [
     "Pj Gubernur NTB berpesan agar masyarakat menyukseskan Pilkada serentak 2024.",
@@ -201,7 +201,7 @@ def test_query_process_never_imports_torch(settings: Settings, model_dir: Path) 
     import sys
 
     code = (
-        "import sys; from pathlib import Path; from rag.embedder import Embedder; from rag.settings import Settings\n"
+        "import sys; from pathlib import Path; from rag.index.embed.embedder import Embedder; from rag.core.settings import Settings\n"
         f"e = Embedder(Settings(model_cache_dir=Path({str(settings.models_dir)!r})))\n"
         "assert e.embed_queries(['siapa yang berbicara?']).shape == (1, 384)\n"
         "heavy = sorted(m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules)\n"
@@ -237,7 +237,7 @@ def test_any_sentence_transformers_folder_works_through_the_setting(model_dir: P
     cache = tmp_path / "cache"
     env = dict(subprocess_env(cache), RAG_MODEL=str(other))
     question = "Siapa yang menegaskan anggota TNI yang melanggar netralitas akan dikenai sanksi?"
-    cmd = [sys.executable, "-m", "rag.cli", "ask", "--seeds", str(seeds), "--index", str(tmp_path / "index"), "--json", question]
+    cmd = [sys.executable, "-m", "rag.app.cli", "ask", "--seeds", str(seeds), "--index", str(tmp_path / "index"), "--json", question]
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     answer = json.loads(done.stdout.splitlines()[-1])

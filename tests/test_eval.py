@@ -30,7 +30,7 @@ def run_eval(questions: Path, folders: list[Path], workdir: Path, model_cache: P
     for folder in folders:
         for path in sorted(folder.glob("*.txt")):
             shutil.copy(path, corpus / path.name)
-    cmd = [sys.executable, "-m", "rag.cli", "eval", str(questions), "--seeds", str(corpus), "--index", str(index), "--json"]
+    cmd = [sys.executable, "-m", "rag.app.cli", "eval", str(questions), "--seeds", str(corpus), "--index", str(index), "--json"]
     done = subprocess.run(cmd, capture_output=True, text=True, env=subprocess_env(model_cache), cwd=ROOT, timeout=1200)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])

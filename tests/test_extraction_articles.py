@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from rag.headers import article_outlet
-from rag.meetings import extract_meetings
-from rag.quotes import extract_statements
-from rag.types import Article
+from rag.core.types import Article
+from rag.extract.meetings.records import extract_meetings
+from rag.extract.speech.quotes import extract_statements
+from rag.ingest.headers import article_outlet
 
 DATA = Path(__file__).resolve().parent / "data" / "extraction"
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from rag.corpus import content_paragraphs, paragraph_spans, read_article
-from rag.meetings import extract_meetings
-from rag.names import parse_speaker, split_people
-from rag.quotes import extract_statements
-from rag.sentences import find_quotes, tokenize
-from rag.subjects import people_in, speaker_in
-from rag.types import Article
+from rag.core.sentences import find_quotes, tokenize
+from rag.core.types import Article
+from rag.extract.meetings.records import extract_meetings
+from rag.extract.people.names import parse_speaker, split_people
+from rag.extract.speech.quotes import extract_statements
+from rag.extract.speech.subjects import people_in, speaker_in
+from rag.ingest.corpus import content_paragraphs, paragraph_spans, read_article
 
 ROOT = Path(__file__).resolve().parent
 ARTICLES = sorted((ROOT / "data" / "articles").glob("*.txt"))[:6]

@@ -11,11 +11,11 @@ from conftest import CONTRACT, SEEDS, CliBuild
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rag.chunking import ChunkerParams, chunk_article
-from rag.corpus import content_paragraphs, decode_bytes
-from rag.meetings import extract_meetings
-from rag.quotes import extract_statements
-from rag.types import Article
+from rag.core.types import Article
+from rag.extract.meetings.records import extract_meetings
+from rag.extract.speech.quotes import extract_statements
+from rag.ingest.chunking import ChunkerParams, chunk_article
+from rag.ingest.corpus import content_paragraphs, decode_bytes
 
 SEED_TEXT = "\n".join(decode_bytes(p.read_bytes())[0] for p in sorted(SEEDS.glob("*.txt")))
 SEED_LINES = [line for line in SEED_TEXT.splitlines() if line.strip()]

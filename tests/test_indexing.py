@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 from conftest import CITATION_KEYS, CONTRACT, PASSAGE_KEYS, SEED_NAMES, CliBuild
 
-from rag.corpus import decode_bytes
-from rag.indexing import build_index
-from rag.settings import Settings
-from rag.snapshot import REQUIRED, load_snapshot
-from rag.store import read_manifest
+from rag.core.settings import Settings
+from rag.index.build import build_index
+from rag.index.snapshot import REQUIRED, load_snapshot
+from rag.index.stores import read_manifest
+from rag.ingest.corpus import decode_bytes
 
 NEW_NAME = "010_rakor_logistik_jerowaru.txt"
 NEW_WORD = "Jerowaru"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from rag.corpus import load_corpus
-from rag.datetext import find_dates, infer_year, resolve
-from rag.meetings import article_outlet, article_title, extract_meetings, meeting_index
-from rag.places import dateline, lookup
-from rag.types import Article
+from rag.core.dates import find_dates, infer_year, resolve
+from rag.core.types import Article
+from rag.extract.meetings.places import dateline, lookup
+from rag.extract.meetings.records import article_outlet, article_title, extract_meetings, meeting_index
+from rag.ingest.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rag.names import (
-    SpeakerIndex,
-    alias_forms,
-    is_title_word,
-    match_mention,
-    parse_speaker,
-    person_key,
-    role_signature,
-    same_person,
-)
-from rag.types import Speaker
+from rag.core.types import Speaker
+from rag.extract.people.entities import SpeakerIndex, same_person
+from rag.extract.people.mentions import match_mention
+from rag.extract.people.names import alias_forms, is_title_word, parse_speaker, person_key, role_signature
 
 
 @pytest.mark.parametrize(

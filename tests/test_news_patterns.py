@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import pytest
 
-from rag.elections import backs_election, election_kind
-from rag.entities import _QTOKEN
-from rag.meetings import extract_meetings
-from rag.quantities import has_count, states_count
-from rag.querynames import name_runs
-from rag.questions import analyze
-from rag.quotes import extract_statements
-from rag.ranks import is_degree
-from rag.subjects import speaker_in
-from rag.types import Article
+from rag.core.types import Article
+from rag.extract.meetings.records import extract_meetings
+from rag.extract.people.mentions import mention_tokens, name_runs
+from rag.extract.people.ranks import is_degree
+from rag.extract.speech.quotes import extract_statements
+from rag.extract.speech.subjects import speaker_in
+from rag.query.analysis import analyze
+from rag.query.elections import backs_election, election_kind
+from rag.query.quantities import has_count, states_count
 
 
 def art(text: str) -> Article:
@@ -196,7 +195,7 @@ def test_acehnese_honorific_is_not_part_of_the_name() -> None:
     ],
 )
 def test_name_runs_skip_acronyms_compass_words_and_numerals(question: str, runs: list[list[str]]) -> None:
-    qtoks = [(m.group(), m.start()) for m in _QTOKEN.finditer(question)]
+    qtoks = mention_tokens(question)
     assert [run for run, _ in name_runs(qtoks, lower_mode=False)] == runs
 
 
@@ -230,7 +229,7 @@ def test_a_governor_election_is_not_a_governor() -> None:
 
 
 def test_a_unit_number_does_not_hide_the_region() -> None:
-    from rag.names import role_signature
+    from rag.extract.people.names import role_signature
 
     assert "@merauke" in role_signature("Dandim 1707/Merauke")
     assert "@way kanan" in role_signature("Dandim 0427/Way Kanan")
@@ -271,12 +270,12 @@ def test_a_customary_title_before_a_surname() -> None:
     ],
 )
 def test_a_role_s_own_words_are_not_a_name(question: str, runs: list[list[str]]) -> None:
-    qtoks = [(m.group(), m.start()) for m in _QTOKEN.finditer(question)]
+    qtoks = mention_tokens(question)
     assert [run for run, _ in name_runs(qtoks, lower_mode=False)] == runs
 
 
 def test_english_compass_regency_names() -> None:
-    from rag.english import translate_english
+    from rag.query.english import translate_english
 
     assert "Lombok Timur" in translate_english("At the meeting in East Lombok, who asked the clinics to stay open?")
 

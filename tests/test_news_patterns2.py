@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import pytest
 
-from rag.categories import asked_kinds, role_is
-from rag.english import english_expansions
-from rag.entities import _QTOKEN, match_mention
-from rag.meetings import extract_meetings
-from rag.names import canonical_tokens
-from rag.quantities import number_in, stated_numbers
-from rag.querynames import name_runs, object_regions
-from rag.questions import analyze
-from rag.quotes import extract_statements
-from rag.roles import role_acronyms
-from rag.subjects import speaker_in
-from rag.support import asked_event_kinds, asked_months
-from rag.types import Article, Speaker
+from rag.core.types import Article, Speaker
+from rag.extract.meetings.records import extract_meetings
+from rag.extract.people.categories import asked_kinds, role_is
+from rag.extract.people.mentions import match_mention, mention_tokens, name_runs, object_regions
+from rag.extract.people.names import canonical_tokens
+from rag.extract.people.roles import role_acronyms
+from rag.extract.speech.quotes import extract_statements
+from rag.extract.speech.subjects import speaker_in
+from rag.query.analysis import analyze
+from rag.query.english import english_expansions
+from rag.query.meetings import asked_event_kinds, asked_months
+from rag.query.quantities import number_in, stated_numbers
 
 
 def art(text: str) -> Article:
@@ -189,7 +188,7 @@ def test_english_possessive_region() -> None:
 
 def test_a_name_after_a_title_and_region_is_a_name_even_before_a_lower_case_word() -> None:
     q = "Apa pernyataan Kapolres Seluma Rinaldi Pranata dalam rakor?"
-    assert (["rinaldi", "pranata"], True) in name_runs([(m.group(), m.start()) for m in _QTOKEN.finditer(q)], False)
+    assert (["rinaldi", "pranata"], True) in name_runs(mention_tokens(q), False)
 
 
 @pytest.mark.parametrize(

@@ -15,14 +15,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.corpus import read_article
-from rag.entities import SpeakerIndex, match_mention
-from rag.lexicon import fold, words
-from rag.meetings import extract_meetings
-from rag.people import Shortlist
-from rag.quotes import extract_statements
-from rag.retrieve import W_DENSE, W_LEXICAL, W_NAME, Ranked, fuse, name_boosts
-from rag.roles import alias_forms, alias_table
+from rag.answer.retrieve import W_DENSE, W_LEXICAL, W_NAME, Ranked, fuse, name_boosts
+from rag.core.lexicon import fold, words
+from rag.extract.meetings.records import extract_meetings
+from rag.extract.people.entities import SpeakerIndex
+from rag.extract.people.mentions import match_mention
+from rag.extract.people.roles import alias_forms, alias_table
+from rag.extract.speech.quotes import extract_statements
+from rag.index.links import Shortlist
+from rag.ingest.corpus import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))

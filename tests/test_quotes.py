@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rag.corpus import load_corpus
-from rag.meetings import extract_meetings
-from rag.quotes import extract_statements
-from rag.types import Article, Statement
+from rag.core.types import Article, Statement
+from rag.extract.meetings.records import extract_meetings
+from rag.extract.speech.quotes import extract_statements
+from rag.ingest.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -27,8 +27,8 @@ from conftest import CONTRACT, ROOT, CliBuild, subprocess_env
 from gradio_client import Client
 from gradio_client.exceptions import AppError
 
-from rag.settings import Settings
-from rag.ui import build_app, launch
+from rag.app.ui import build_app, launch
+from rag.core.settings import Settings
 
 QUESTION = "Siapa yang berpesan kepada seluruh warga NTB agar menyukseskan Pilkada?"
 SURROGATE = "Siapa \udc80 yang berpesan kepada warga NTB?"
@@ -131,7 +131,7 @@ def test_cli_ask_json_is_valid_utf8_whatever_bytes_come_in(cli_index: CliBuild, 
     """Invalid UTF-8 on stdin used to stop `rag ask` with UnicodeDecodeError (or print a line that is not UTF-8)."""
     shutil.copytree(cli_index.index, tmp_path / "index")
     stdin = b"Siapa \xff\xfe yang berpesan kepada warga NTB?\n" + QUESTION.encode() + b"\n"
-    done = subprocess.run([sys.executable, "-m", "rag.cli", "ask", "--json", "--seeds", str(cli_index.seeds), "--index",
+    done = subprocess.run([sys.executable, "-m", "rag.app.cli", "ask", "--json", "--seeds", str(cli_index.seeds), "--index",
                            str(tmp_path / "index")], input=stdin, capture_output=True, timeout=300, cwd=ROOT,
                           env=subprocess_env(model_cache), check=False)
     assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr[-2000:]
@@ -144,9 +144,9 @@ def test_cli_ask_json_is_valid_utf8_whatever_bytes_come_in(cli_index: CliBuild, 
 SERVER = """
 import sys
 from pathlib import Path
-from rag.service import Service
-from rag.settings import Settings
-from rag.ui import build_app, launch
+from rag.app.service import Service
+from rag.app.ui import build_app, launch
+from rag.core.settings import Settings
 settings = Settings.from_env().with_overrides(seeds_dir=Path(sys.argv[1]), index_dir=Path(sys.argv[2]), host="127.0.0.1",
                                               port=int(sys.argv[3]), auth="")
 service = Service(settings)

@@ -18,10 +18,11 @@ from typing import Any, Callable, Iterator
 
 import pytest
 
-from rag import commands, generation, indexing, store
-from rag.cli import main as rag_main
-from rag.settings import Settings
-from rag.store import read_manifest
+from rag.app import commands
+from rag.app.cli import main as rag_main
+from rag.core.settings import Settings
+from rag.index import build, generations, stores
+from rag.index.stores import read_manifest
 
 QUESTION = "Siapa yang berpesan kepada seluruh warga NTB agar menyukseskan Pilkada?"
 NEW_SEED = "010_artikel_baru.txt"
@@ -82,12 +83,12 @@ def unwritable(request: pytest.FixtureRequest, indexed: Settings, tmp_path: Path
                 for path in [folder, *folder.rglob("*")]:
                     path.chmod(path.stat().st_mode & ~0o222)
             else:  # root without mount: the write points fail as a read-only file system makes them fail
-                monkeypatch.setattr(indexing.tempfile, "TemporaryFile", fail(errno.EROFS))
+                monkeypatch.setattr(build.tempfile, "TemporaryFile", fail(errno.EROFS))
         elif mounted:
             free = shutil.disk_usage(folder).free
             (folder / ".filler").write_bytes(bytes(max(0, free - 48 * 1024)))  # room for the lock, not for a generation
         else:
-            monkeypatch.setattr(generation, "write_jsonl", fail(errno.ENOSPC, half=True))
+            monkeypatch.setattr(generations, "write_jsonl", fail(errno.ENOSPC, half=True))
         yield Settings(seeds_dir=indexed.seeds_dir, index_dir=folder, model_cache_dir=indexed.model_cache_dir)
     finally:
         if mounted:
@@ -181,13 +182,13 @@ def test_index_that_is_a_file_is_refused_with_exit_4(indexed: Settings, tmp_path
 
 def test_an_unreadable_index_file_is_damage(indexed: Settings, cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch) -> None:
     """An index file that cannot be read is rebuilt like a damaged one (PermissionError used to escape the loader)."""
-    real = store.file_sha256
+    real = stores.file_sha256
 
     def unreadable(path: Path) -> str:
         if path.name == "chunks.faiss":
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real(path)
 
-    monkeypatch.setattr(store, "file_sha256", unreadable)
-    with pytest.raises(store.IndexCorrupt, match="chunks.faiss cannot be read"):
-        store.verify(indexed.index_dir, read_manifest(indexed.index_dir))
+    monkeypatch.setattr(stores, "file_sha256", unreadable)
+    with pytest.raises(stores.IndexCorrupt, match="chunks.faiss cannot be read"):
+        stores.verify(indexed.index_dir, read_manifest(indexed.index_dir))

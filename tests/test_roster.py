@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rag.quotes import extract_statements
-from rag.roster import full_name_runs, titled_runs
-from rag.types import Article
+from rag.core.types import Article
+from rag.extract.speech.quotes import extract_statements
+from rag.extract.speech.roster import full_name_runs, titled_runs
 
 TEXT = "\n\n".join([
     "Waspada! 38 TPS di Kotim Masuk Kategori Rawan, Kapolres dan Dandim Sepakat Lakukan Ini",

@@ -11,10 +11,10 @@ from gradio_client import Client
 from gradio_client.exceptions import AppError
 from ui_server import Running, free_port, lines_of, shared_app
 
-from rag.access import bind_problem
-from rag.indexing import build_lock
-from rag.settings import Settings
-from rag.ui import serve
+from rag.app.access import bind_problem
+from rag.app.ui import serve
+from rag.core.settings import Settings
+from rag.index.build import build_lock
 
 pytestmark = pytest.mark.slow
 

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import gradio as gr
 
-from rag.service import Service
-from rag.settings import Settings
-from rag.ui import build_app, launch
+from rag.app.service import Service
+from rag.app.ui import build_app, launch
+from rag.core.settings import Settings
 
 log = logging.getLogger(__name__)
 

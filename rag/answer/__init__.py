@@ -1,0 +1,1 @@
+"""Answer: retrieving evidence for an analyzed question, drafting candidate answers, checking and composing them."""

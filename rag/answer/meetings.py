@@ -1,0 +1,141 @@
+"""Answers about meetings: where and when, which meeting a person spoke at, and who spoke at one."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from rag.answer.candidates import Draft
+from rag.answer.compose import cite, cite_statement, first_sentence_with, meeting_phrase, message, speaker_label, statement_line
+from rag.answer.context import Context
+from rag.answer.pick import best_meeting
+from rag.core.types import Citation, Hit, Meeting, Statement
+from rag.query.analysis import Question
+
+
+def where_when(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
+    """Return the venue and date of the meeting the question is about."""
+    if ctx.people.matches(q.people_text):
+        return which_meeting(ctx, q, qvec, passages)  # "where/when did <person> appear" lists their meetings
+    return _meeting_draft(ctx, q, passages)
+
+
+def _meeting_draft(ctx: Context, q: Question, passages: list[Hit]) -> Draft | None:
+    """Describe the best-fitting meeting, plus how other outlets reported the same event."""
+    meeting = _meeting_for(ctx, q, passages)
+    if meeting is None or not (meeting.venue or meeting.city or meeting.date_text):
+        return None
+    citations = _meeting_citations(ctx, meeting, 1)
+    lines = [f"{meeting_phrase(meeting, q.lang)}. " + " ".join(f"[{c.id}]" for c in citations)]
+    for source in ctx.meetings.same_meeting_sources(meeting)[1:3]:
+        other = next((m for m in ctx.snapshot.meetings_of(source) if m.date == meeting.date), None)
+        if other is not None:
+            more = _meeting_citations(ctx, other, len(citations) + 1)
+            citations += more
+            refs = " ".join(f"[{c.id}]" for c in more)
+            lines.append(f"{message('also', q.lang)}: {meeting_phrase(other, q.lang)}. {refs}")
+    score = passages[0].dense_score if passages else 0.0
+    return Draft(text="\n".join(lines), citations=tuple(citations), kind="where_when", score=score)
+
+
+def _meeting_citations(ctx: Context, meeting: Meeting, first: int) -> list[Citation]:
+    """Cite a meeting's sentence, plus the sentences that give its date or venue if elsewhere."""
+    article = ctx.snapshot.articles[meeting.source]
+    citations = [cite(first, article, meeting.start, meeting.end, meeting=meeting)]
+    for needle in (meeting.date_text, meeting.venue):
+        if needle and needle not in citations[0].quote and len(citations) < 3:
+            found = first_sentence_with(article, needle, meeting.start)
+            if found and all(c.start != found[0] for c in citations):
+                citations.append(cite(first + len(citations), article, *found, meeting=meeting))
+    return citations
+
+
+def _meeting_for(ctx: Context, q: Question, passages: list[Hit]) -> Meeting | None:
+    """Pick the meeting of the best passage's article that fits the question best."""
+    rows, named = ctx.people.rows_for(q.people_text)
+    sources = [ctx.snapshot.statements[r].source for r in sorted(rows)] if rows else []
+    sources += [h.chunk.source for h in passages]
+    for source in dict.fromkeys(sources):
+        meetings = ctx.snapshot.meetings_of(source)
+        if meetings:
+            return best_meeting(q, meetings)
+    return None
+
+
+def which_meeting(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
+    """List the meetings a named person spoke at (the one matching the question first)."""
+    rows, named = ctx.people.rows_for(q.people_text)
+    if not rows and not ctx.people.sources_for(q.people_text):
+        return None if named else _meeting_draft(ctx, q, passages)
+    pairs: list[tuple[Meeting, Statement | None]] = []
+    seen: set[Meeting] = set()
+    ranked = ctx.retriever.statements(q.search_text, qvec, len(rows), allowed=rows, passages=passages) if rows else []
+    for statement, _ in ranked:
+        meeting = ctx.snapshot.meeting_of(statement)
+        reported = meeting is not None and (meeting.venue or meeting.date_text)  # not a mere mention of a future event
+        if reported and meeting not in seen:
+            pairs.append((meeting, statement))
+            seen.add(meeting)
+    for source in ctx.people.sources_for(q.people_text):
+        for meeting in ctx.snapshot.meetings_of(source)[:1]:
+            if meeting not in seen:
+                pairs.append((meeting, None))
+                seen.add(meeting)
+    top = pairs[0][1] if pairs else None
+    if top is not None and q.says_what:  # "Dalam acara apa X menyebut ...": that statement's meeting
+        return _meeting_of_statement(ctx, q, pairs[0][0], top)
+    citations: list[Citation] = []
+    lines = []
+    for meeting, statement in pairs[:4]:
+        mine = _meeting_citations(ctx, meeting, len(citations) + 1)[:2]
+        if statement is not None:
+            mine.append(cite_statement(len(citations) + len(mine) + 1, ctx.snapshot, statement))
+        citations += mine
+        lines.append(f"- {meeting_phrase(meeting, q.lang)} " + " ".join(f"[{c.id}]" for c in mine))
+    if not citations:
+        return None
+    speaker = ctx.people.name_for(q.people_text)
+    head = f"{message('meetings', q.lang)}{' — ' + speaker if speaker else ''}:"
+    return Draft(text="\n".join([head, *lines]), citations=tuple(citations), speaker=speaker, kind="which_meeting")
+
+
+def _meeting_of_statement(ctx: Context, q: Question, meeting: Meeting, statement: Statement) -> Draft:
+    """Answer "at which meeting did X say Y" with the meeting of the statement that says Y, and that statement."""
+    citations = _meeting_citations(ctx, meeting, 1)[:2]
+    quote = cite_statement(len(citations) + 1, ctx.snapshot, statement)
+    refs = " ".join(f"[{c.id}]" for c in citations)
+    lines = [f"{message('said_it_at', q.lang)} {meeting_phrase(meeting, q.lang)}. {refs}", statement_line(quote, statement, q.lang)]
+    return Draft(
+        text="\n".join(lines),
+        citations=(*citations, quote),
+        speaker=ctx.people.speaker_of(statement).name or None,
+        statements=(statement,),
+        kind="which_meeting",
+    )
+
+
+def list_speakers(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
+    """List everyone quoted at the meeting the question is about."""
+    meeting = _meeting_for(ctx, q, passages)
+    if meeting is None:
+        return None
+    sources = ctx.meetings.same_meeting_sources(meeting)
+    statements = [s for source in sources for s in ctx.retriever.statements_of(source)]
+    firsts: dict[str, Statement] = {}
+    for s in sorted(statements, key=lambda s: (sources.index(s.source), s.start)):
+        named = ctx.people.speaker_of(s)  # a role-only speaker named by a sibling report is that person
+        key = f"name:{named.name.casefold()}" if named.name else ctx.people.key_of(s)
+        if key and key not in firsts:
+            firsts[key] = replace(s, speaker=named)
+    if not firsts:
+        return None
+    citations, lines = [], []
+    for s in firsts.values():
+        citations.append(cite_statement(len(citations) + 1, ctx.snapshot, s))
+        lines.append(f"- {speaker_label(s.speaker)} [{citations[-1].id}]")
+    head = f"{message('speakers', q.lang)} — {meeting_phrase(meeting, q.lang)}:"
+    names = tuple(s.speaker.name for s in firsts.values() if s.speaker.name)
+    first = next(iter(firsts.values()))
+    text = "\n".join([head, *lines])
+    return Draft(text, tuple(citations), first.speaker.name or None, names, tuple(firsts.values()), kind="list_speakers")

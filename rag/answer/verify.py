@@ -1,0 +1,198 @@
+"""Deciding whether evidence really supports an answer.
+
+Precision first: a name, place or number in the question that the cited
+article does not contain makes the answer unsupported.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from rag.answer.candidates import Draft
+from rag.core.dates import month_number
+from rag.core.lexicon import load
+from rag.core.text import terms
+from rag.core.types import Citation
+from rag.extract.people.mentions import is_person_title
+from rag.extract.people.names import alias_forms, is_title_word
+from rag.index.snapshot import Snapshot
+from rag.query.analysis import Question, generic_topic, generic_words
+from rag.query.elections import backs_election, election_kind
+from rag.query.meetings import asked_event_kinds, asked_months, held_as
+from rag.query.quantities import number_in, stated_numbers, states_count
+
+_WORD = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*", re.UNICODE)
+# e5 cosines are compressed (unrelated ~0.78, paraphrases ~0.83+): a paraphrase answer with no named
+# person or meeting to anchor it must clear this floor, or come close while sharing half the topic words.
+DENSE_FLOOR = {"who_said": 0.815, "open": 0.815}
+NEAR_FLOOR = 0.03
+EN_MIN_SHARE = 0.34
+TOPIC_FREE_COSINE = 0.86  # a what-said answer this close to the question needs no shared topic word
+NEAR_FLOOR_EN = 0.05  # English question, Indonesian evidence: cross-lingual cosines run about 0.03 lower
+FULL_COVER_EN = 0.03  # ... and lower again when the evidence has every one of three or more translated concepts
+TOPIC_SHARE = 0.5
+
+
+def _event_fits(q: Question, draft: Draft) -> bool:
+    """Return False when the question places the statement at a kind of event ("dalam deklarasi ...") and the
+    answer's lead statement comes from a known meeting of another kind."""
+    kinds = asked_event_kinds(q)
+    lead = draft.citations[0].meeting if draft.citations else None
+    return not kinds or lead is None or held_as(lead, kinds)
+
+
+def _evidence_text(citation: Citation) -> str:
+    """Return what a citation shows a reader: the quote, who said it and at which meeting."""
+    speaker, meeting = citation.speaker, citation.meeting
+    parts = [citation.quote]
+    if speaker is not None:
+        parts.append(speaker.role)
+    if meeting is not None:
+        parts += [meeting.event, meeting.name]
+    return " ".join(p for p in parts if p)
+
+
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> frozenset[str]:
+    """Return the lower-case words of a text, with their alias forms."""
+    out: set[str] = set()
+    for word in _WORD.findall(text.lower()):
+        out.add(word)
+        out.update(word.split("/"))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Return every lower-case word of a known Indonesian province, city or regency name."""
+    data = load("regions")
+    names = [p["name"] for p in data["provinces"]] + [p["name"] for p in data["places"]]
+    names += [a for p in data["provinces"] + data["places"] for a in p.get("aliases", [])]
+    return frozenset(w.lower() for n in names for w in n.split())
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+class Support:
+    """Support checks over one snapshot."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        """Index the snapshot's vocabulary per article."""
+        self.snapshot = snapshot
+        self.vocab = {name: words_of(a.text) for name, a in snapshot.articles.items()}
+        self.corpus_vocab = frozenset().union(*self.vocab.values()) if self.vocab else frozenset()
+    def known(self, word: str, sources: Sequence[str] | None = None) -> bool:
+        """Return True if a word (or one of its aliases) occurs in the given articles."""
+        vocab = self.corpus_vocab if sources is None else frozenset().union(*(self.vocab.get(s, frozenset()) for s in sources))
+        forms = alias_forms(word)
+        return any(all(part in vocab for part in form.lower().split()) for form in forms)
+
+    def accepts(self, q: Question, draft: Draft) -> bool:
+        """Return True when the draft's evidence supports every checkable part of the question."""
+        return not self.objection(q, draft)
+
+    def fits(self, q: Question, source: str) -> bool:
+        """Return True when an article contains every name, place and number of the question."""
+        text = self.snapshot.articles[source].text
+        return all(self._supported_word(q, w, [source]) for w in q.proper) and all(number_in(n, text) for n in q.numbers)
+
+    def objection(self, q: Question, draft: Draft) -> str:
+        """Return why the evidence does not support the answer ('' when it does)."""
+        sources = list(dict.fromkeys(c.source for c in draft.citations))
+        if not sources:
+            return "no evidence"
+        named = sources[:1] if draft.kind in ("who_said", "what_said") else sources  # the lead statement's own article
+        for word in q.proper:
+            if not self._supported_word(q, word, named):
+                return f"{word!r} is not in the cited articles"
+        texts = " ".join(self.snapshot.articles[s].text for s in sources)
+        missing = [n for n in q.numbers if not number_in(n, texts)]
+        if missing:
+            return f"number {missing[0]} is not in the cited article"
+        shown = " ".join(_evidence_text(c) for c in draft.citations) if draft.kind in ("who_said", "what_said") else texts
+        unsaid = [n for n in stated_numbers(q.text, q.numbers) if not number_in(n, shown)]
+        if unsaid:  # "tentang uang Rp100 ribu": the figure must be in what the cited speaker said
+            return f"number {unsaid[0]} is not in the cited statements"
+        if q.asks_count and not any(states_count(c.quote, q.counted) for c in draft.citations):
+            return "the evidence states no quantity" + (f" of {' '.join(q.counted)}" if q.counted else "")
+        if not self._on_topic(q, draft):
+            return f"evidence too far from the question (cosine {draft.score:.3f})"
+        if draft.kind == "what_said" and not self._about_topic(q, draft):
+            return f"the cited statements are not about the question's topic (cosine {draft.score:.3f})"
+        if draft.kind in ("who_said", "what_said", "open") and not _event_fits(q, draft):
+            return "the cited statements come from another kind of meeting than the question names"
+        return ""
+
+    def _about_topic(self, q: Question, draft: Draft) -> bool:
+        """Return True unless a named person's statements share none of the question's topic concepts.
+
+        "Apa kata X tentang dana hibah?" when X never spoke of it. The topic is what follows "tentang",
+        "soal", "about"... (an English question's translated concepts); the person's own name and role and
+        the meeting words are set aside, and one remaining concept must be in what the citations show,
+        unless the evidence is very close to the question anyway.
+        """
+        if draft.score >= TOPIC_FREE_COSINE:
+            return True
+        about = " ".join(f"{c.speaker.name} {c.speaker.role}" for c in draft.citations if c.speaker is not None)
+        known = set(terms(about)) | generic_topic()
+        if q.lang == "en":
+            groups = [g for g in q.topic_groups if not g <= known and not g <= q.meeting_terms]
+        else:
+            asked = [t for t in q.asked_topic if t not in q.meeting_terms and not t.isdigit() and t not in place_words()]
+            groups = [frozenset({t}) for t in asked if t not in known]
+        if not groups:
+            return True
+        evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
+        return any(g & evidence for g in groups)
+
+    def _supported_word(self, q: Question, word: str, sources: list[str]) -> bool:
+        """Return True when a capitalized question word is backed by the cited articles.
+
+        Month names may be backed by a meeting date; in English questions only
+        words the corpus uses at all are checked (the rest are English prose).
+        """
+        word = _POSSESSIVE.sub("", word)
+        month = month_number(word)
+        held = {int(m.date[5:7]) for s in sources for m in self.snapshot.meetings_of(s) if m.date} if month else set()
+        if held and month in asked_months(q):
+            # "rakor pada November 2024": a month without a day dates the meeting, so a cited meeting with a
+            # date must fall in it ("27 November" in the text is usually the voting day; "hingga akhir
+            # September" is a period the speaker talks about, and is checked against the text as before)
+            return month in held
+        kind = election_kind(word)
+        if kind:  # "Pilkada" is backed by "Pilbup", "Pemilihan" or no election word, never by a Pemilu article
+            return any(backs_election(kind, self.snapshot.articles[s].text) for s in sources)
+        if word.lower() in generic_words() or is_person_title(word) or self.known(word, sources):
+            return True
+        if month in held:
+            return True
+        return q.lang == "en" and not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
+
+    def coverage(self, q: Question, text: str) -> int:
+        """Return how many of the question's concepts a text mentions."""
+        found = set(terms(text))
+        return sum(1 for g in q.topic_groups if g & found)
+
+    def _on_topic(self, q: Question, draft: Draft) -> bool:
+        """Return True when a paraphrase answer is close enough to the question.
+
+        Close to the floor, half the question's concepts must be in what the citations show. An English
+        question's cosine to Indonesian evidence says little on its own, so with two or more translated
+        concepts a third of them must be there even above the floor.
+        """
+        floor = DENSE_FLOOR.get(draft.kind, 0.0)
+        groups = q.topic_groups
+        english = q.lang == "en" and len(groups) >= 2
+        if draft.score >= floor and not (english and floor):
+            return True
+        margin = NEAR_FLOOR_EN if q.lang == "en" else NEAR_FLOOR
+        if not groups or draft.score < floor - margin - FULL_COVER_EN:
+            return False
+        evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
+        share = sum(1 for g in groups if g & evidence) / len(groups)
+        if draft.score < floor - margin:  # lower still: only an English question whose every concept is there
+            return english and len(groups) >= 3 and share == 1.0
+        return share >= (EN_MIN_SHARE if draft.score >= floor else TOPIC_SHARE)

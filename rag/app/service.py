@@ -1,0 +1,292 @@
+"""The application facade: one loaded index, questions, rebuilds and seed files.
+
+The UI and the CLI talk to `Service` only. It keeps answering from the old
+snapshot while a rebuild runs and swaps the new one in when it is committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from rag.answer.context import Context
+from rag.answer.legacy import answer_question, message
+from rag.app.inputs import as_question, name_problem
+from rag.app.notices import cannot_build, not_saved
+from rag.core.memory import Burst
+from rag.core.settings import Settings
+from rag.core.types import Answer, Article, IndexReport
+from rag.index.build import BuildBusy, IndexUnwritable, NothingToIndex, Progress, build_index, compatibility
+from rag.index.snapshot import Snapshot, load_snapshot
+from rag.index.stores import IndexCorrupt
+from rag.ingest.corpus import SeedError, decode_bytes, is_hidden_or_temp, resolve_seed, seeds_changed
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Service", "BuildBusy", "IndexUnavailable", "IndexUnwritable", "NothingToIndex", "UploadError", "SeedError"]
+
+
+ANSWER_FAILED = "Maaf, pertanyaan ini tidak dapat dijawab karena kesalahan internal; kesalahan sudah dicatat di log."
+NOT_LATIN = ("Pertanyaan harus ditulis dengan huruf Latin, dalam bahasa Indonesia atau Inggris "
+             "(please ask in Indonesian or English).")
+MAX_NAME_CHARS = 120  # uploaded file names are cut to this length, extension kept
+
+STATEMENT_COLUMNS = [
+    "speaker", "role", "rank", "quote", "kind", "verb", "meeting", "venue", "city", "province", "date", "source", "start_line", "end_line",
+]
+
+
+class UploadError(ValueError):
+    """An uploaded file was refused, with a reason a person can act on."""
+
+
+class IndexUnavailable(NothingToIndex):
+    """No index to answer from, and none can be saved (read-only folder, full disk); the message is for people."""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """One row of the sources list."""
+
+    source: str
+    indexed: bool
+    statements: int
+    meeting: str
+    reason: str = ""
+
+
+class Service:
+    """Holds settings, the embedder and the live snapshot."""
+
+    def __init__(self, settings: Settings, embedder_factory: Callable[[Settings], object] | None = None) -> None:
+        """Create the service; nothing is loaded until first use."""
+        self.settings = settings
+        self._factory = embedder_factory
+        self._embedder = None
+        self._context: Context | None = None
+        self._swap = threading.Lock()
+        self._load = threading.Lock()
+        self._ensure = threading.Lock()
+        self.last_report: IndexReport | None = None
+        self.notice = ""  # set when an update could not be saved: say so once (rag.app.notices)
+        self._burst = Burst()
+
+    @property
+    def embedder(self):  # noqa: ANN201 - an Embedder
+        """Return the embedder, loading the model on first use."""
+        with self._load:
+            if self._embedder is None:
+                if self._factory is None:
+                    from rag.index.embed.embedder import Embedder
+
+                    self._factory = Embedder
+                self._embedder = self._factory(self.settings)
+        return self._embedder
+
+    def context(self) -> Context:
+        """Return the live query context, building the index first if needed."""
+        ctx = self._context
+        if ctx is None:
+            with self._ensure:  # one thread loads or builds; the others wait for it
+                if self._context is None:
+                    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="model-load") as pool:
+                        warming = pool.submit(self.warm_up)  # the model loads while the index is read
+                        self.ensure_index()
+                        warming.result()  # re-raises a model error here
+            ctx = self._context
+        assert ctx is not None
+        return ctx
+
+    def warm_up(self) -> None:
+        """Run one query through the model so the first user's answer is not slowed by first-touch costs."""
+        self.embedder.embed_queries(["rapat koordinasi Pilkada"])
+
+    def ensure_index(self, on_progress: Progress | None = None) -> IndexReport | None:
+        """Load the index; build or repair it when it is missing, stale or damaged."""
+        try:
+            snapshot = load_snapshot(self.settings.index_dir)
+        except IndexCorrupt as exc:
+            log.warning("index damaged (%s); rebuilding from the seeds", exc)
+            snapshot = None
+        if snapshot is not None:
+            problem = self._outdated(snapshot)
+            if not problem:
+                self._install(snapshot)
+                return None
+            log.info("index out of date (%s); updating it", problem)
+        try:
+            return self.rebuild(on_progress=on_progress)
+        except BuildBusy:
+            self._wait_for_build()
+            return None
+        except IndexUnwritable as exc:  # read-only folder or full disk: answer from the last good generation
+            if snapshot is None:
+                raise IndexUnavailable(cannot_build(exc)) from exc
+            self.notice = not_saved(exc)
+            log.info("%s; answering from the last good index", exc)
+            self._install(snapshot)
+            return None
+
+    def rebuild(self, full: bool = False, on_progress: Progress | None = None) -> IndexReport:
+        """Update the index from the seeds and swap it in; raises BuildBusy if one runs."""
+        report = build_index(self.settings, self.embedder, full=full, on_progress=on_progress)
+        snapshot = load_snapshot(self.settings.index_dir)
+        if snapshot is not None:
+            self._install(snapshot)
+        self.last_report = report
+        return report
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question; bad questions (wrong type, undecodable text, too long ...) get a clear, non-raising reply."""
+        question, problem = as_question(question)
+        problem = problem or validate_question(question, self.settings.max_question_chars)
+        if problem:
+            return Answer(question=question, answer=problem, answerable=False, kind="invalid")
+        ctx = self.context()
+        text = question.strip()
+        with self._burst.running():  # the last question of a burst gives the heap back (rag.core.memory)
+            try:
+                qvec = self.embedder.embed_queries([text])[0]
+                return answer_question(ctx, text, qvec)
+            except Exception:  # noqa: BLE001 - a question must get a reply, never a traceback
+                log.exception("answering %r failed", text[:200])
+                return Answer(question=question, answer=ANSWER_FAILED, answerable=False, kind="error")
+
+    def article(self, source: str) -> Article:
+        """Return an indexed article by file name (only files inside the seeds folder)."""
+        problem = name_problem(source)
+        if problem:
+            raise SeedError(problem)
+        if not self._indexed(source):
+            resolve_seed(self.settings.seeds_dir, source)  # refuses names outside seeds/ before any loading
+        snap = self.context().snapshot
+        if source not in snap.articles:
+            raise SeedError(f"not an indexed seed file: {source!r}")
+        return snap.articles[source]
+
+    def sources(self) -> list[SourceInfo]:
+        """List indexed files with their meeting and statement count, then skipped ones."""
+        snap = self.context().snapshot
+        rows = []
+        for name, record in sorted(snap.sources.items()):
+            meetings = snap.meetings_of(name)
+            title = meetings[0].name or meetings[0].event if meetings else ""
+            rows.append(SourceInfo(name, True, int(record.get("statements", 0)), title))
+        rows += [SourceInfo(name, False, 0, "", reason) for name, reason in skipped_files(snap).items()]
+        return rows
+
+    def statement_rows(self) -> list[dict[str, object]]:
+        """Return one flat row per extracted statement (the statements table)."""
+        snap = self.context().snapshot
+        rows = []
+        for s in snap.statements:
+            m = snap.meeting_of(s)
+            rows.append({
+                "speaker": s.speaker.name, "role": s.speaker.role, "rank": s.speaker.rank, "quote": s.text,
+                "kind": s.kind, "verb": s.verb, "meeting": (m.name or m.event) if m else "",
+                "venue": m.venue if m else "", "city": m.city if m else "", "province": m.province if m else "",
+                "date": (m.date or m.date_text) if m else "", "source": s.source,
+                "start_line": s.start_line, "end_line": s.end_line, "start": s.start, "end": s.end,
+            })
+        return rows
+
+    def save_upload(self, filename: str, data: bytes) -> str:
+        """Store an uploaded article in the seeds folder; return its safe name."""
+        name = safe_filename(filename)
+        if len(data) > self.settings.max_upload_bytes:
+            raise UploadError(f"{name}: larger than {self.settings.max_upload_bytes} bytes")
+        try:
+            decode_bytes(data)
+        except SeedError as exc:
+            raise UploadError(f"{name}: {exc}") from exc
+        self.settings.seeds_dir.mkdir(parents=True, exist_ok=True)
+        target = self.settings.seeds_dir.resolve() / name
+        try:
+            with open(target, "xb") as handle:  # "x": never replaces a file or follows a link
+                handle.write(data)
+        except FileExistsError:
+            raise UploadError(f"{name}: a seed with this name already exists; rename the file") from None
+        except OSError as exc:
+            target.unlink(missing_ok=True)
+            raise UploadError(f"{name}: cannot be saved ({exc.strerror or exc})") from None
+        return name
+
+    def _indexed(self, source: str) -> bool:
+        """Return True if ``source`` is a file name of the live snapshot."""
+        ctx = self._context
+        return ctx is not None and source in ctx.snapshot.articles
+
+    def _install(self, snapshot: Snapshot, only_if_empty: bool = False) -> None:
+        """Swap in a freshly loaded snapshot (``only_if_empty``: unless another one was installed meanwhile)."""
+        ctx = Context.create(snapshot, self.settings)
+        with self._swap:
+            if not (only_if_empty and self._context is not None):
+                self._context = ctx
+
+    def _outdated(self, snapshot: Snapshot) -> str:
+        """Return why the snapshot cannot be served as is: other model or chunker, or changed seeds."""
+        reason = compatibility(snapshot.manifest, self.settings, self.embedder.model_id)
+        return reason or seeds_changed(self.settings.seeds_dir, snapshot.manifest.get("seeds"))
+
+    def _wait_for_build(self, timeout: float = 600.0) -> None:
+        """Wait for another process's build, then load what it committed."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                snapshot = load_snapshot(self.settings.index_dir)
+            except IndexCorrupt:
+                snapshot = None
+            if snapshot is not None:
+                self._install(snapshot, only_if_empty=True)  # never replace what a finished rebuild installed
+                return
+            time.sleep(0.5)
+        raise BuildBusy("rebuild already running")
+
+
+def skipped_files(snapshot: Snapshot) -> dict[str, str]:
+    """Return the files the snapshot's build skipped, with their reasons."""
+    rows = snapshot.manifest.get("skipped") or []
+    return {str(r.get("source", "")): str(r.get("reason", "")) for r in rows if isinstance(r, dict)}
+
+
+def validate_question(question: str | None, limit: int) -> str:
+    """Return a reason the question cannot be asked, or '' if it is fine."""
+    if question is None or not question.strip():
+        return message("empty", "id")
+    text = question.strip()
+    if len(text) > limit:
+        return message("too_long", "id").format(limit=limit)
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
+        return message("no_words", "id")
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(1 for ch in letters if _latin(ch)) < len(letters) / 2:
+        return NOT_LATIN
+    return ""
+
+
+def _latin(ch: str) -> bool:
+    """Return True for a letter of the Latin script (the corpus and the supported languages use it)."""
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+
+
+_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
+
+
+def safe_filename(filename: str) -> str:
+    """Return a file name safe to write in the seeds folder, or raise UploadError."""
+    base = Path(str(filename).replace("\\", "/")).name
+    base = unicodedata.normalize("NFC", base).strip()
+    base = _UNSAFE.sub("_", base).strip(" .")
+    if not base or is_hidden_or_temp(base):
+        raise UploadError(f"{filename!r}: not an acceptable file name")
+    stem, suffix = Path(base).stem, Path(base).suffix
+    if suffix.lower() not in (".txt", ".md"):
+        raise UploadError(f"{base}: only .txt and .md files are accepted")
+    return stem[: MAX_NAME_CHARS - len(suffix)].rstrip(" .") + suffix

@@ -1,0 +1,65 @@
+"""Indonesian search terms: Sastrawi stemming and stop words (the BM25 index over them is ``rag.index.bm25``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import bm25s
+
+from rag.core.lexicon import load
+
+_TOKEN = re.compile(r"\w+(?:[-/]\w+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - Sastrawi has no type hints
+    """Return the (slow to build) Sastrawi stemmer, once."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Return Indonesian (Sastrawi) plus English stop words."""
+    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+
+    words = set(StopWordRemoverFactory().get_stop_words())
+    words |= set(bm25s.stopwords.STOPWORDS_EN)
+    words |= set(load("stopwords")["words"])
+    return frozenset(words)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Return the Sastrawi stem of one lower-case word (cached)."""
+    if not word.isalpha() or len(word) <= 3:
+        return word
+    return _stemmer().stem(word) or word
+
+
+def terms(text: str) -> list[str]:
+    """Return the stemmed, stop-word-free terms of ``text``.
+
+    A capitalized word may be a name (Kutim, Wahyuni) that stemming would
+    mangle, so it yields both its whole form and its stem.
+    """
+    out = []
+    stops = stop_words()
+    for raw in _TOKEN.findall(text):
+        capital = raw[:1].isupper()
+        for word in raw.lower().split("-"):
+            if len(word) < 2 or word in stops:
+                continue
+            root = stem(word)
+            out.append(root)
+            if capital and root != word:
+                out.append(word)
+    return out
+
+
+@lru_cache(maxsize=1024)
+def query_terms(text: str) -> tuple[str, ...]:
+    """Return the terms of a question (cached: several rankers tokenize the same question)."""
+    return tuple(terms(text))

@@ -1,0 +1,1 @@
+"""Extract: statements with their speakers, and meetings, from one article at a time."""

@@ -1,0 +1,1 @@
+"""Meetings: the events an article reports, with venue, city, province and date."""

@@ -1,0 +1,1 @@
+"""Ingest: reading seed files (decoding, skipping, cleaning), article headers, and chunking into passages."""

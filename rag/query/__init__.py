@@ -1,0 +1,1 @@
+"""Query: reading a question (its kind, names, places, numbers, topic and language), without any index."""

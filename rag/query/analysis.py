@@ -1,0 +1,233 @@
+"""Reading a question: its language, its kind, and the words that must be supported."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rag.core.lexicon import fold, load, word_set
+from rag.core.text import stop_words, terms
+from rag.query.english import english_expansions, english_places, glossary_words, translate_english
+
+_WORD = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*", re.UNICODE)
+_INDONESIAN_MARKERS = frozenset("yang apa siapa di dan kapan mana soal dalam saat pada tentang kata".split())
+_NUMBER = re.compile(r"(?:\b|(?<=Rp)|(?<=Rp\.))\d+(?:[.,/]\d+)*\b")
+TOPIC_MARKERS = word_set("query_words", "topic_markers")  # "... tentang <topic>"
+_TOPIC_MARKER = re.compile(rf"\b(?:{'|'.join(sorted(TOPIC_MARKERS))}|berapa(?:\s+(?:besar|banyak|jumlah))?)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the answerer needs to know about a question."""
+
+    text: str
+    lang: str  # "id" or "en"
+    kind: str  # who_said | what_said | where_when | which_meeting | list_speakers | open
+    search_text: str  # the question plus Indonesian expansions of English terms
+    people_text: str  # the question with English titles replaced by Indonesian ones, for name matching
+    speaker_text: str  # the part naming who spoke ("Siapa Kapolda" of "Siapa Kapolda yang mengatakan ...")
+    proper: tuple[str, ...]  # capitalized words that must be found in the evidence
+    numbers: tuple[str, ...]  # numbers the evidence must contain
+    asks_count: bool  # "berapa", "how many"
+    topic_terms: tuple[str, ...]  # stemmed content terms
+    topic_groups: tuple[frozenset[str], ...]  # one term set per concept (an English phrase's synonyms count once)
+    asked_topic: tuple[str, ...] = ()  # stemmed terms after "tentang", "soal", "berapa besar"... (Indonesian questions)
+    meeting_terms: frozenset[str] = frozenset()  # terms of where the question places the statement ("at the logistics meeting")
+    says_what: bool = False  # a speech verb followed by what was said ("... menyebut pemilih di Bone ...")
+    counted: tuple[str, ...] = ()  # stemmed terms of what a count question counts ("berapa jumlah personel" -> personel)
+
+
+@lru_cache(maxsize=1)
+def _kind_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
+    """Return compiled question-kind cues in priority order."""
+    return [(kind, [re.compile(p, re.IGNORECASE) for p in pats]) for kind, pats in load("questions")["kinds"]]
+
+
+def detect_language(text: str) -> str:
+    """Return 'en' for English questions, else 'id'."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return "id"
+    markers = set(load("questions")["english_markers"])
+    english = sum(1 for w in words if w in markers)
+    indonesian = sum(1 for w in words if w in _INDONESIAN_MARKERS)
+    if words[0] in {"who", "what", "where", "when", "which", "how", "did", "according", "is", "was", "were", "list", "name"}:
+        return "en"
+    return "en" if english >= 2 and english > indonesian else "id"
+
+
+_ASKS_WHO = re.compile(r"\b(?:siapa|who)\b", re.IGNORECASE)
+_WHERE_AND_WHEN = re.compile(
+    r"\b(?:di\s*mana\s+dan\s+kapan|kapan\s+dan\s+di\s*mana|where\s+and\s+when|when\s+and\s+where)\b", re.IGNORECASE
+)
+
+
+def detect_kind(text: str) -> str:
+    """Return the question kind from its cue words; 'open' if none match.
+
+    A where/when question counts only when it names an event ("Di mana rakor
+    digelar?"); "Kapan surat suara dicetak menurut X?" asks about a statement.
+    """
+    asks_who = bool(_ASKS_WHO.search(text))
+    for kind, patterns in _kind_patterns():
+        if kind == "where_when" and (asks_who or not (_names_event(text) or _WHERE_AND_WHEN.search(text))):
+            continue  # "Siapa yang ... tempat pemungutan suara", "who said ... where to go" ask for a person
+        if any(p.search(text) for p in patterns):
+            return kind
+    return "open"
+
+
+@lru_cache(maxsize=1)
+def _event_pattern() -> re.Pattern[str]:
+    """Return the pattern of words that name a meeting or event."""
+    return re.compile(r"\b(?:" + "|".join(load("questions")["event_words"]) + r")\b", re.IGNORECASE)
+
+
+def _names_event(text: str) -> bool:
+    """Return True when the question mentions a meeting or event."""
+    return bool(_event_pattern().search(text))
+
+
+@lru_cache(maxsize=1)
+def generic_topic() -> frozenset[str]:
+    """Return stems too common in this corpus to show that evidence is on topic (meeting and election words)."""
+    words = [w for w in load("questions")["event_words"] if w.isalpha()]
+    return frozenset(terms(" ".join([*words, "koordinasi rakor pilkada pemilu pemilihan serentak"])))
+
+
+_SPEAKER_END = re.compile(
+    r"\b(?:yang|said|says|stated|asked|urged|warned|told|called|emphasi[sz]ed|stressed|explained|reminded|wanted|hoped|mentioned|"
+    r"claimed|promised|asserted|noted|argued|reported|talked|spoke)\b",
+    re.IGNORECASE,
+)
+
+
+def speaker_clause(text: str) -> str:
+    """Return the words before the statement part of a who-said question.
+
+    In "Siapa Kapolda yang mengatakan bahwa Ketua KPU ..." only "Siapa Kapolda"
+    constrains the speaker; a title inside the paraphrase is content.
+    """
+    match = _SPEAKER_END.search(text)
+    return text[: match.start()] if match else text
+
+
+def proper_words(text: str) -> tuple[str, ...]:
+    """Return capitalized words (not sentence-initial question words or English glossary words)."""
+    common = _common_words()
+    out = []
+    for i, word in enumerate(_WORD.findall(text)):
+        if not word[0].isupper() or word.lower() in common:
+            continue
+        if i == 0 and word.lower() in common:
+            continue
+        out.append(word)
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Return question words, stop words and English glossary words (never proper names)."""
+    return frozenset(set(load("questions")["question_words"]) | stop_words() | set(glossary_words()))
+
+
+def numbers_in(text: str) -> tuple[str, ...]:
+    """Return numbers in the question that are not plain election years."""
+    return tuple(n for n in _NUMBER.findall(text) if n not in {"2023", "2024", "2025"})
+
+
+@lru_cache(maxsize=1)
+def _count_patterns() -> tuple[re.Pattern[str], ...]:
+    """Return the compiled "how many" cues."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["count_words"])
+
+
+def _topic_groups(search: str, extra: list[str]) -> list[frozenset[str]]:
+    """Return the question's concepts as term sets.
+
+    The evidence is Indonesian, so an English question's concepts are its glossary translations (one set per
+    phrase, synonyms counted once; its names are checked apart by ``Support.objection``). An Indonesian
+    question's concepts are its terms.
+    """
+    if extra:
+        return [frozenset(t for t in terms(c) if not t.isdigit()) for c in extra]
+    return [frozenset({t}) for t in terms(search) if not t.isdigit()]
+
+
+@lru_cache(maxsize=1)
+def _says_pattern() -> re.Pattern[str]:
+    """Return the pattern of a speech verb followed by at least two words."""
+    lexicon = load("questions")
+    said = word_set("speech_verbs", "pre") | {"bilang", "minta"} | set(lexicon["indonesian_speech_verbs"])
+    said |= set(lexicon["english_speech_verbs"])
+    verbs = sorted(said, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, verbs))})\b\s+(?:that\s+|bahwa\s+)?[\w-]+\W+[\w-]+", re.IGNORECASE)
+
+
+def analyze(text: str) -> Question:
+    """Return the analysis of one question."""
+    lang = detect_language(text)
+    extra = english_expansions(text) if lang == "en" else []
+    search = f"{text} {' '.join(extra)}".strip()
+    cues = [m for p in _count_patterns() if (m := p.search(text))]
+    proper = proper_words(text) + (english_places(text) if lang == "en" else ())
+    groups = _topic_groups(search, extra)
+    names = terms(" ".join(proper)) if extra else []
+    topic = tuple(dict.fromkeys([*(t for g in groups for t in sorted(g)), *names]))
+    if extra:  # an English question often shares only "rapat koordinasi" with unrelated evidence
+        groups = [g for g in groups if not g <= generic_topic()]
+    people = translate_english(text) if lang == "en" else text
+    marker = _TOPIC_MARKER.search(text) if lang != "en" else None
+    return Question(
+        text=text,
+        lang=lang,
+        kind=detect_kind(text),
+        search_text=search,
+        people_text=people,
+        speaker_text=speaker_clause(people),
+        proper=proper,
+        numbers=numbers_in(text),
+        asks_count=bool(cues),
+        topic_terms=topic,
+        topic_groups=tuple(dict.fromkeys(g for g in groups if g)),
+        asked_topic=tuple(terms(text[marker.end() :])) if marker else (),
+        meeting_terms=_meeting_terms(text, lang),
+        says_what=bool(_says_pattern().search(text)),
+        counted=counted_terms(text, min(cues, key=lambda m: m.start()).end()) if cues and lang != "en" else (),
+    )
+
+
+_PLACEMENT = re.compile(
+    r"\b(?:at|during|in|dalam|pada|saat|ketika)\s+(?:the\s+|a\s+|an\s+|its\s+|acara\s+|kegiatan\s+)?[^?.,;]*?"
+    r"\b(?:meeting|rakor\w*|rapat|parade|declaration|deklarasi|discussion|fgd|forum|briefing|session|apel|outreach|sosialisasi|bimtek)\b"
+    r"(?P<tail>(?:\s+(?!(?:di|pada|tentang|soal|mengenai|terkait|yang|agar|bahwa)\b)[\w/-]+){0,3})",  # "rakor logistik Pemilu"
+    re.IGNORECASE,
+)
+
+
+def _meeting_terms(text: str, lang: str) -> frozenset[str]:
+    """Return the terms of the phrase that places the statement at a meeting ("at the November logistics meeting")."""
+    placed = _PLACEMENT.search(text)
+    if placed is None:
+        return frozenset()
+    phrase = placed.group() if lang != "en" else placed.group()[: placed.start("tail") - placed.start()]
+    extra = english_expansions(phrase) if lang == "en" else []
+    return frozenset(terms(" ".join([phrase, *extra])))
+
+
+_COUNT_FILLERS = frozenset({"jumlah", "banyak", "besar", "besaran", "total", "kah", "sih", "orang", "unit", "buah"})
+
+
+def counted_terms(text: str, after: int) -> tuple[str, ...]:
+    """Return the stemmed terms of the word the count cue ending at ``after`` is about ("Berapa jumlah personel" -> personel)."""
+    for word in re.findall(r"[\w-]+", text[after:]):
+        if fold(word) in _COUNT_FILLERS:
+            continue
+        return tuple(terms(word))  # the head noun ("anggaran" of "anggaran sewa helikopter"); () for a stop word
+    return ()
+
+
+def generic_words() -> frozenset[str]:
+    """Return place-type words ("Pulau", "Kabupaten", "Hotel") that need no support of their own."""
+    return frozenset(load("questions")["generic_words"])

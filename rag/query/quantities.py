@@ -1,0 +1,52 @@
+"""Quantities: whether a passage states the number a "berapa ..." / "how many ..." question asks for."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from rag.core.text import terms
+
+_NUMBER_WORDS = re.compile(
+    r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belas|puluh(?:an)?|ratus(?:an)?|ribu(?:an)?|juta)\b",
+    re.IGNORECASE,
+)
+
+_DATE_OR_YEAR = re.compile(
+    r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?|\b(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|mei|jun|jul|agu|ags|sep|okt|nov|des)\w*",
+    re.IGNORECASE,
+)
+
+
+def has_count(text: str) -> bool:
+    """Return True when a text states a quantity: a number that is not a date, a year or a unit's number (Kodim 1702/X)."""
+    return bool(_NUMBER_WORDS.search(_UNIT_NUMBER.sub(" ", _DATE_OR_YEAR.sub(" ", text))))
+
+
+_UNIT_NUMBER = re.compile(r"\b\d+/[^\W\d_]+|\b(?:nomor|no\.)\s*\d+", re.IGNORECASE)
+
+
+def states_count(quote: str, counted: Sequence[str]) -> bool:
+    """Return True when a quote states a quantity, in one sentence with what is counted (when that is known)."""
+    if not counted:
+        return has_count(quote)
+    wanted = set(counted)
+    money = bool(wanted & _MONEY_NOUNS)
+    return any(has_count(s) and (wanted & set(terms(s)) or (money and _MONEY.search(s))) for s in re.split(r"(?<=[.!?;])\s+", quote))
+
+
+_MONEY_NOUNS = frozenset({"anggar", "dana", "biaya", "hibah", "nilai", "bantu"})  # stems: what a "berapa anggaran" may count
+_MONEY = re.compile(r"\bRp\.?\s?\d|\brupiah\b|\b(?:miliar|triliun|juta)\b", re.IGNORECASE)
+
+
+def number_in(number: str, text: str) -> bool:
+    """Return True when ``text`` contains ``number`` as written in either convention ("72.4" = "72,4", "1,200" = "1.200")."""
+    digits = [re.escape(part) for part in re.split(r"[.,]", number)]
+    return re.search(r"(?<![\d.,])" + r"[.,]".join(digits) + r"(?![\d]|[.,]\d)", text) is not None
+
+
+def stated_numbers(question: str, numbers: Sequence[str]) -> tuple[str, ...]:
+    """Return the question's numbers that are not parts of a date ("14 November", "(5/2/2024)")."""
+    dated = {m.group() for m in _DATE_OR_YEAR.finditer(question)}
+    units = set(re.findall(r"\b(\d+)/[A-Za-z]", question))  # "Dandim 1702/Jayawijaya": a unit, not a figure
+    return tuple(n for n in numbers if n not in units and not any(n in d for d in dated))
