@@ -6,7 +6,7 @@ the seeds' and dev articles' paragraphs, repeated with every number shifted
 per copy, so the paragraphs differ while the people stay the same (a long
 article, not a list of unrelated ones). The line-broken copy has one paragraph
 per line; the one-line copy joins them with spaces. Both are timed through
-chunking and extraction (`rag.indexing._prepare`, everything but the model),
+chunking and extraction (`rag.index.build._prepare`, everything but the model),
 alternating line-broken / one-line / one-line / line-broken; the best of each.
 """
 

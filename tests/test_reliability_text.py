@@ -16,13 +16,13 @@ from conftest import ROOT, subprocess_env
 from rag.app.cli import main as rag_main
 from rag.app.service import Service
 from rag.app.ui_rows import write_csv
-from rag.core.runs import LONG_RUN, split_run
 from rag.core.sentences import sentences
 from rag.core.types import Article
 from rag.extract.meetings.records import extract_meetings
 from rag.extract.speech.quotes import extract_statements
 from rag.ingest.corpus import load_corpus, paragraph_spans
 from rag.ingest.decoding import SeedError, decode_bytes
+from rag.ingest.runs import LONG_RUN, split_run
 
 
 @pytest.mark.slow

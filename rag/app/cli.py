@@ -85,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (commands.NothingToIndex, commands.IndexUnwritable) as exc:  # statements, eval: no index, or none can be saved
+        print(f"rag: {exc}", file=sys.stderr)
+        return 4 if isinstance(exc, (commands.IndexUnavailable, commands.IndexUnwritable)) else 1
 
 
 if __name__ == "__main__":  # pragma: no cover

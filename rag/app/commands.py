@@ -11,7 +11,7 @@ from typing import Iterator
 
 from tqdm import tqdm
 
-from rag.app.service import Service
+from rag.app.service import IndexUnavailable, IndexUnwritable, Service
 from rag.app.statement_csv import write_statements
 from rag.core.settings import Settings
 from rag.core.types import IndexReport
@@ -71,6 +71,9 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     except NothingToIndex as exc:
         print(f"rag: {exc}", file=sys.stderr)
         return 1
+    except IndexUnwritable as exc:
+        print(f"rag: {exc} (the previous index is kept)", file=sys.stderr)
+        return 4
     print(dump(report.to_json()) if args.json else format_report(report))
     return 0
 
@@ -87,7 +90,13 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
         service.context()
     except NothingToIndex as exc:
         print(f"rag: {exc}", file=sys.stderr)
-        return 1
+        return 4 if isinstance(exc, IndexUnavailable) else 1
+    if service.notice:
+        print(f"rag: {service.notice}", file=sys.stderr)  # once: the update could not be saved, and why
+    for stream, options in ((sys.stdin, {"errors": "surrogateescape"}),  # undecodable bytes reach Service.ask, which refuses them
+                            (sys.stdout, {"encoding": "utf-8", "errors": "replace"} if args.json else {"errors": "replace"})):
+        if hasattr(stream, "reconfigure"):  # not on every stand-in stream
+            stream.reconfigure(**options)
     questions = [args.question] if args.question is not None else (line.rstrip("\n") for line in sys.stdin)
     for question in questions:
         if args.question is None and not question.strip():

@@ -17,10 +17,13 @@ from typing import Any, Callable, Mapping, Sequence
 from rag.answer.context import Context
 from rag.answer.legacy import message
 from rag.answer.reader import read
+from rag.app.inputs import as_question, name_problem
+from rag.app.notices import cannot_build, not_saved
 from rag.app.uploads import MAX_NAME_CHARS, UPLOAD_SUFFIXES, UploadError, safe_filename
+from rag.core.memory import Burst
 from rag.core.settings import Settings
 from rag.core.types import Answer, Article, Credit, IndexReport
-from rag.index.build import BuildBusy, NothingToIndex, Progress, build_index, compatibility
+from rag.index.build import BuildBusy, IndexUnwritable, NothingToIndex, Progress, build_index, compatibility
 from rag.index.snapshot import Snapshot, load_snapshot
 from rag.index.stores import IndexCorrupt
 from rag.ingest.corpus import SeedError, resolve_seed, seeds_changed
@@ -28,7 +31,8 @@ from rag.ingest.docsync import pending_sources
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Service", "BuildBusy", "NothingToIndex", "UploadError", "SeedError", "safe_filename", "MAX_NAME_CHARS", "UPLOAD_SUFFIXES"]
+__all__ = ["Service", "BuildBusy", "IndexUnavailable", "IndexUnwritable", "NothingToIndex", "UploadError", "SeedError",
+           "safe_filename", "MAX_NAME_CHARS", "UPLOAD_SUFFIXES"]
 
 
 ANSWER_FAILED = "Maaf, pertanyaan ini tidak dapat dijawab karena kesalahan internal; kesalahan sudah dicatat di log."
@@ -40,6 +44,10 @@ STATEMENT_COLUMNS = [
     "speaker", "role", "rank", "quote", "kind", "verb", "meeting", "venue", "city", "province", "date", "source", "start_line", "end_line",
     "title", "outlet", "published", "url",
 ]
+
+
+class IndexUnavailable(NothingToIndex):
+    """No index to answer from, and none can be saved (read-only folder, full disk); the message is for people."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,8 @@ class Service:
         self._load = threading.Lock()
         self._ensure = threading.Lock()
         self.last_report: IndexReport | None = None
+        self.notice = ""  # set when an update could not be saved: say so once (rag.app.notices)
+        self._burst = Burst()
 
     @property
     def embedder(self):  # noqa: ANN201 - an Embedder
@@ -117,6 +127,13 @@ class Service:
         except BuildBusy:
             self._wait_for_build()
             return None
+        except IndexUnwritable as exc:  # read-only folder or full disk: answer from the last good generation
+            if snapshot is None:
+                raise IndexUnavailable(cannot_build(exc)) from exc
+            self.notice = not_saved(exc)
+            log.info("%s; answering from the last good index", exc)
+            self._install(snapshot)
+            return None
 
     def rebuild(self, full: bool = False, on_progress: Progress | None = None) -> IndexReport:
         """Update the index from the seeds and swap it in; raises BuildBusy if one runs."""
@@ -128,23 +145,25 @@ class Service:
         return report
 
     def ask(self, question: str, history: Sequence[Any] | None = None) -> Answer:
-        """Answer one question; bad questions get a clear, non-raising reply.
+        """Answer one question; bad questions (wrong type, undecodable text, too long ...) get a clear, non-raising reply.
 
         ``history`` holds the earlier turns (questions, ``[question, answer_json]`` pairs or answer objects, oldest
         first); "dia", "-nya", "rapat itu", "di sana" are resolved against the last one (``Answer.interpreted_as``).
         """
-        problem = validate_question(question, self.settings.max_question_chars)
+        question, problem = as_question(question)
+        problem = problem or validate_question(question, self.settings.max_question_chars)
         if problem:
-            return Answer(question=question or "", answer=problem, answerable=False, kind="invalid")
+            return Answer(question=question, answer=problem, answerable=False, kind="invalid")
         ctx = self.context()
         text = question.strip()
         asked = self._interpret(text, history, ctx) if history else text
-        try:
-            qvec = self.embedder.embed_queries([asked])[0]
-            answer = read(ctx, asked, qvec)
-        except Exception:  # noqa: BLE001 - a question must get a reply, never a traceback
-            log.exception("answering %r failed", asked[:200])
-            return Answer(question=question, answer=ANSWER_FAILED, answerable=False, kind="error", interpreted_as=asked)
+        with self._burst.running():  # the last question of a burst gives the heap back (rag.core.memory)
+            try:
+                qvec = self.embedder.embed_queries([asked])[0]
+                answer = read(ctx, asked, qvec)
+            except Exception:  # noqa: BLE001 - a question must get a reply, never a traceback
+                log.exception("answering %r failed", asked[:200])
+                return Answer(question=question, answer=ANSWER_FAILED, answerable=False, kind="error", interpreted_as=asked)
         credited = tuple(replace(c, credit=ctx.snapshot.credit_of(c.source)) for c in answer.citations)
         return replace(answer, question=text, interpreted_as=asked, citations=credited)
 
@@ -160,6 +179,9 @@ class Service:
 
     def article(self, source: str) -> Article:
         """Return an indexed article by file name (only files inside the seeds folder); a document's name gives its text."""
+        problem = name_problem(source)
+        if problem:
+            raise SeedError(problem)
         if not self._indexed(source) and self._indexed(f"{source}.txt"):
             source = f"{source}.txt"
         if not self._indexed(source):

@@ -10,74 +10,52 @@ text before it reaches the browser.
 
 from __future__ import annotations
 
+import functools
 import logging
-from typing import Any
+from typing import Any, Callable
 
 import gradio as gr
 
-from rag.app import ui_messages as M
 from rag.app.access import bind_problem, parse_auth
+from rag.app.api import Api, Refused
 from rag.app.html import esc
-from rag.app.service import BuildBusy, NothingToIndex, SeedError, Service
+from rag.app.service import NothingToIndex, Service
 from rag.app.ui_app import App
 from rag.app.ui_assets import CSS, LIGHT_JS
 from rag.app.ui_chat import chat_tab
 from rag.app.ui_sources import sources_tab
 from rag.app.ui_statements import statements_tab
-from rag.app.ui_turns import normalize_history
 from rag.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
 TITLE = "Pilkada RAG — Siapa bilang apa"
 CONCURRENCY = 24  # per event; 20 simultaneous users are served without queueing
+QUESTIONS = 4  # questions (chat and /ask together) worked on at once; the rest wait in the queue, in order
+QUEUE_SIZE = 512  # events waiting at most; beyond that Gradio answers 503 "Queue is full"
 THEME = gr.themes.Default(font=["system-ui", "Segoe UI", "Roboto", "sans-serif"], font_mono=["ui-monospace", "monospace"])
-
-
-class Api:
-    """The named API endpoints (plain JSON in and out)."""
-
-    def __init__(self, app: App) -> None:
-        self.app = app
-
-    def ask(self, question: str, history: list | None = None) -> dict[str, Any]:
-        """Answer a question; ``history`` (optional): earlier questions, or [question, answer] pairs, oldest first.
-
-        Returns the `rag ask --json` contract object.
-        """
-        return self.app.ask(question, normalize_history(history)).to_json()
-
-    def rebuild(self) -> dict[str, Any]:
-        """Update the index from the seeds folder; returns the index report."""
-        try:
-            return self.app.service.rebuild().to_json()
-        except BuildBusy:
-            return {"error": "rebuild already running"}
-        except NothingToIndex as exc:
-            return {"error": str(exc)}
-
-    def statements(self) -> list[dict[str, Any]]:
-        """Return every extracted statement as a flat row (with its credit line)."""
-        return self.app.statement_rows()
-
-    def article(self, source: str) -> dict[str, str]:
-        """Return one seed article's text by file name (only files inside the seeds folder)."""
-        try:
-            found = self.app.service.article(source)
-        except SeedError:
-            raise gr.Error("Ditolak: bukan berkas artikel di folder seeds (refused: not a seed file).", print_exception=False) from None
-        except NothingToIndex:
-            raise gr.Error(M.NO_INDEX, print_exception=False) from None
-        return {"source": found.source, "text": found.text}
 
 
 def _api(app: App) -> None:
     """Register the named API endpoints /ask, /rebuild, /statements and /article."""
     api = Api(app)
-    gr.api(api.ask, api_name="ask")
+    gr.api(api.ask, api_name="ask", concurrency_limit=QUESTIONS, concurrency_id="questions")
     gr.api(api.rebuild, api_name="rebuild")
     gr.api(api.statements, api_name="statements")
-    gr.api(api.article, api_name="article")
+    gr.api(_refusals_as_errors(api.article), api_name="article")
+
+
+def _refusals_as_errors(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+    """Return ``endpoint`` sending a `Refused` as Gradio's error reply (a plain message, no traceback in the log)."""
+
+    @functools.wraps(endpoint)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return endpoint(*args, **kwargs)
+        except Refused as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+
+    return call
 
 
 def build_app(service: Service) -> gr.Blocks:
@@ -92,7 +70,7 @@ def build_app(service: Service) -> gr.Blocks:
             sources_tab(app, statements_tab(app), line, demo)
         gr.HTML('<p class="app-foot">Untuk program: <a href="?view=api">API</a> (/ask, /statements, /article, /rebuild).</p>',
                 js_on_load=None)
-    demo.queue(default_concurrency_limit=CONCURRENCY)
+    demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
     return demo
 
 
@@ -127,6 +105,8 @@ def serve(settings: Settings) -> int:
         service.context()
     except NothingToIndex as exc:
         log.warning("no index yet (%s); upload articles in the «Sumber» tab", exc)
+    if service.notice:
+        log.warning("%s", service.notice)
     try:
         launch(build_app(service), settings, block=True)
     except OSError as exc:

@@ -14,7 +14,8 @@ from typing import Any
 
 from rag.app import ui_messages as M
 from rag.app.html import CREDIT_KEYS, corpus_line, credit_of, esc
-from rag.app.service import NothingToIndex, SeedError, Service
+from rag.app.inputs import as_question
+from rag.app.service import IndexUnavailable, NothingToIndex, SeedError, Service
 from rag.core.types import Answer, Article
 from rag.ingest.headers import article_outlet, article_title, publication_date
 
@@ -30,13 +31,19 @@ class App:
 
     def ask(self, question: str, history: list[list[str]] | None = None) -> Answer:
         """Answer a question with the earlier turns; an empty index or a bug gives a clear reply, not an error."""
+        text = as_question(question)[0]
         try:
             return self.service.ask(question, history=history or None)
-        except NothingToIndex:
-            return Answer(question=question or "", answer=M.NO_INDEX, answerable=False, kind="no_index")
+        except NothingToIndex as exc:
+            return Answer(question=text, answer=self.unavailable(exc), answerable=False, kind="no_index")
         except Exception:  # a pipeline bug must not leave the chat hanging
-            log.exception("answering %r failed", (question or "")[:200])
-            return Answer(question=question or "", answer=M.FAILED, answerable=False, kind="error")
+            log.exception("answering %r failed", text[:200])
+            return Answer(question=text, answer=M.FAILED, answerable=False, kind="error")
+
+    @staticmethod
+    def unavailable(exc: NothingToIndex) -> str:
+        """Return what to tell a person when there is no index to answer from (and why, if it cannot be saved)."""
+        return str(exc) if isinstance(exc, IndexUnavailable) else M.NO_INDEX
 
     def article(self, source: str) -> Article | None:
         """Return an indexed article, or None when it is gone."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import logging
+import shutil
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -18,7 +21,7 @@ from rag.extract.speech.quotes import extract_statements
 from rag.extract.version import extraction_version
 from rag.index.generations import BuildInfo, Tables, previous_sources, reuse, write_generation
 from rag.index.snapshot import Snapshot, load_snapshot
-from rag.index.stores import FORMAT_VERSION, IndexCorrupt, read_manifest
+from rag.index.stores import FORMAT_VERSION, IndexCorrupt, IndexUnwritable, read_manifest, unwritable
 from rag.index.vectors import PassageEncoder, Progress, VectorCache
 from rag.ingest.chunking import ChunkerParams, chunk_article
 from rag.ingest.corpus import fingerprint, load_corpus, seed_stats
@@ -27,7 +30,8 @@ from rag.ingest.docsync import DocumentSync, sync_documents
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BuildBusy", "NothingToIndex", "PassageEncoder", "Progress", "build_index", "build_lock", "compatibility", "chunker_params"]
+__all__ = ["BuildBusy", "IndexUnwritable", "NothingToIndex", "PassageEncoder", "Progress", "build_index", "build_lock", "compatibility",
+           "chunker_params"]
 
 
 class BuildBusy(RuntimeError):
@@ -40,9 +44,20 @@ class NothingToIndex(RuntimeError):
 
 @contextmanager
 def build_lock(index_dir: Path) -> Iterator[None]:
-    """Hold the one-rebuild-at-a-time lock, or raise BuildBusy."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    handle = (index_dir / ".build.lock").open("a+")
+    """Hold the one-rebuild-at-a-time lock, or raise BuildBusy (IndexUnwritable if the folder cannot hold it)."""
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexUnwritable(index_dir, "it is not a folder", errno.ENOTDIR)
+    lock = index_dir / ".build.lock"
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        if lock.is_dir() and not lock.is_symlink():
+            log.warning("%s is a folder, not a lock file; replacing it", lock)  # damage, like a bad index file
+            shutil.rmtree(lock, ignore_errors=True)
+        handle = lock.open("a+")
+        with tempfile.TemporaryFile(dir=index_dir):
+            pass  # a read-only folder fails here, before any article is read or embedded
+    except OSError as exc:
+        raise unwritable(index_dir, exc) from exc
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError as exc:

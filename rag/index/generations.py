@@ -7,6 +7,7 @@ then swaps in atomically.
 
 from __future__ import annotations
 
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from rag.core.settings import Settings
 from rag.core.types import Article, Credit, Skipped
 from rag.index.bm25 import Lexical
 from rag.index.snapshot import ARTICLES, CHUNKS, MEETINGS, STATEMENTS, Snapshot
-from rag.index.stores import FaissStore, IndexCorrupt, commit, new_generation, read_manifest, remove_stale, write_jsonl
+from rag.index.stores import FaissStore, IndexCorrupt, commit, new_generation, read_manifest, remove_stale, unwritable, write_jsonl
 
 
 @dataclass
@@ -94,22 +95,32 @@ class BuildInfo:
 
 
 def write_generation(settings: Settings, info: BuildInfo, tables: Tables, articles: list[Article]) -> None:
-    """Write a new generation folder and swap it in atomically."""
+    """Write a new generation folder and swap it in atomically.
+
+    A write that fails (read-only folder, full disk) removes what it wrote and
+    raises IndexUnwritable; the live generation and its manifest are untouched.
+    """
     index_dir = settings.index_dir
-    remove_stale(index_dir, keep=live_generation(index_dir))
-    gen = new_generation(index_dir)
-    chunk_store = FaissStore.build(tables.chunks.matrix(info.dim), info.dim, settings.hnsw_threshold)
-    chunk_store.save(gen / f"{CHUNKS}.faiss")
-    statement_store = FaissStore.build(tables.statements.matrix(info.dim), info.dim, settings.hnsw_threshold)
-    statement_store.save(gen / f"{STATEMENTS}.faiss")
-    for name, table in ((CHUNKS, tables.chunks), (STATEMENTS, tables.statements), (MEETINGS, tables.meetings)):
-        write_jsonl(gen / f"{name}.jsonl", table.rows)
-    texts = ({"source": a.source, "text": a.text, "sha256": a.sha256, "encoding": a.encoding,
-              "credit": info.credits.get(a.source, Credit()).to_json()} for a in articles)
-    write_jsonl(gen / f"{ARTICLES}.jsonl", texts)
-    Lexical.build([r["terms"] for r in tables.chunks.rows]).save(gen / f"bm25-{CHUNKS}")
-    Lexical.build([r["terms"] for r in tables.statements.rows]).save(gen / f"bm25-{STATEMENTS}")
-    commit(index_dir, gen, _manifest(settings, info, tables, articles, (chunk_store, statement_store)))
+    gen: Path | None = None
+    try:
+        remove_stale(index_dir, keep=live_generation(index_dir))
+        gen = new_generation(index_dir)
+        chunk_store = FaissStore.build(tables.chunks.matrix(info.dim), info.dim, settings.hnsw_threshold)
+        chunk_store.save(gen / f"{CHUNKS}.faiss")
+        statement_store = FaissStore.build(tables.statements.matrix(info.dim), info.dim, settings.hnsw_threshold)
+        statement_store.save(gen / f"{STATEMENTS}.faiss")
+        for name, table in ((CHUNKS, tables.chunks), (STATEMENTS, tables.statements), (MEETINGS, tables.meetings)):
+            write_jsonl(gen / f"{name}.jsonl", table.rows)
+        texts = ({"source": a.source, "text": a.text, "sha256": a.sha256, "encoding": a.encoding,
+                  "credit": info.credits.get(a.source, Credit()).to_json()} for a in articles)
+        write_jsonl(gen / f"{ARTICLES}.jsonl", texts)
+        Lexical.build([r["terms"] for r in tables.chunks.rows]).save(gen / f"bm25-{CHUNKS}")
+        Lexical.build([r["terms"] for r in tables.statements.rows]).save(gen / f"bm25-{STATEMENTS}")
+        commit(index_dir, gen, _manifest(settings, info, tables, articles, (chunk_store, statement_store)))
+    except OSError as exc:
+        if gen is not None and live_generation(index_dir) != gen.name:
+            shutil.rmtree(gen, ignore_errors=True)  # no half-written generation is left behind
+        raise unwritable(index_dir, exc) from exc
 
 
 def _manifest(

@@ -14,6 +14,7 @@ and its generation untouched. Nothing is pickled.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -28,6 +29,8 @@ from typing import Any, Iterable, Protocol
 import faiss
 import numpy as np
 
+from rag.index.manifestcheck import problems
+
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
@@ -37,6 +40,19 @@ _GENERATION = re.compile(r"gen-[\w.-]+")
 
 class IndexCorrupt(RuntimeError):
     """The index on disk is missing, truncated or does not match its manifest."""
+
+
+class IndexUnwritable(RuntimeError):
+    """The index folder cannot be written (read-only, full, not a folder); the live generation is untouched."""
+
+    def __init__(self, index_dir: Path, reason: str, code: int | None = None) -> None:
+        super().__init__(f"cannot save the index in {index_dir}: {reason}")
+        self.index_dir, self.reason, self.code = index_dir, reason, code
+
+
+def unwritable(index_dir: Path, exc: OSError) -> IndexUnwritable:
+    """Return the one-line error for a failed write into ``index_dir``."""
+    return IndexUnwritable(index_dir, exc.strerror or str(exc), exc.errno)
 
 
 class VectorStore(Protocol):
@@ -102,8 +118,14 @@ class FaissStore:
         return int(self.index.ntotal)
 
     def save(self, path: Path) -> None:
-        """Write the FAISS file."""
-        faiss.write_index(self.index, str(path))
+        """Write the FAISS file (a failed write raises OSError with the system's reason, as Python's own writes do)."""
+        try:
+            faiss.write_index(self.index, str(path))
+        except RuntimeError as exc:  # faiss reports "... (No space left on device)" in a RuntimeError
+            text = str(exc)
+            known = [code for code in errno.errorcode if os.strerror(code) in text]
+            code = max(known, key=lambda c: len(os.strerror(c))) if known else errno.EIO
+            raise OSError(code, os.strerror(code) if known else text.splitlines()[-1][-200:], str(path)) from exc
 
     @classmethod
     def load(cls, path: Path, kind: str, params: dict[str, Any]) -> FaissStore:
@@ -155,11 +177,15 @@ def commit(index_dir: Path, gen: Path, manifest: dict[str, Any]) -> None:
     manifest = dict(manifest, format=FORMAT_VERSION, generation=gen.name, files=checksums(gen))
     _fsync_tree(gen)
     tmp = index_dir / f".{MANIFEST}.{os.getpid()}.tmp"
-    with tmp.open("w", encoding="utf-8") as handle:
-        json.dump(manifest, handle, ensure_ascii=False, indent=2)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, index_dir / MANIFEST)
+    try:
+        with tmp.open("w", encoding="utf-8") as handle:
+            json.dump(manifest, handle, ensure_ascii=False, indent=2)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, index_dir / MANIFEST)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full disk leaves no half-written manifest behind
+        raise
     _fsync_dir(index_dir)
     remove_stale(index_dir, keep=gen.name)
 
@@ -203,6 +229,9 @@ def _check_shape(manifest: dict[str, Any]) -> None:
             raise IndexCorrupt(f"manifest.json: {key} is not an object")
     if not isinstance(manifest.get("skipped", []), list):
         raise IndexCorrupt("manifest.json: skipped is not a list")
+    wrong = problems(manifest)
+    if wrong:
+        raise IndexCorrupt(f"manifest.json: wrong type of {', '.join(wrong)}")
 
 
 def verify(index_dir: Path, manifest: dict[str, Any], required: Iterable[str] = ()) -> Path:
@@ -221,7 +250,11 @@ def verify(index_dir: Path, manifest: dict[str, Any], required: Iterable[str] = 
         path = gen / name
         if not path.is_file():
             raise IndexCorrupt(f"index file {name} is missing")
-        if file_sha256(path) != expected:
+        try:
+            actual = file_sha256(path)
+        except OSError as exc:
+            raise IndexCorrupt(f"index file {name} cannot be read ({exc.strerror or exc})") from exc
+        if actual != expected:
             raise IndexCorrupt(f"index file {name} does not match its checksum")
     return gen
 

@@ -200,9 +200,12 @@ def resolve_seed(seeds_dir: Path, name: str) -> Path:
     if not name or "\x00" in name or Path(name).is_absolute() or ".." in Path(name).parts:
         raise SeedError(f"bukan nama berkas seeds: {name!r}")
     root = seeds_dir.resolve()
-    path = (root / name).resolve()
-    if not path.is_relative_to(root) or not path.is_file():
-        raise SeedError(f"tidak ada berkas seeds bernama {name!r}")
+    try:
+        path = (root / name).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            raise SeedError(f"tidak ada berkas seeds bernama {name!r}")
+    except OSError as exc:  # a name too long for the file system, a loop of links ...
+        raise SeedError(f"bukan nama berkas seeds: {exc.strerror or exc}") from None
     return path
 
 
@@ -227,7 +230,7 @@ def paragraph_spans(article: Article) -> list[Span]:
 @lru_cache(maxsize=8)
 def _paragraph_spans(article: Article) -> tuple[Span, ...]:
     """Return the line blocks of an article (cached: indexing asks several times per article)."""
-    from rag.core.runs import runs  # an over-long line comes sentence by sentence
+    from rag.ingest.runs import runs  # an over-long line comes sentence by sentence
 
     text, spans = article.text, []
     for a, b in runs(text):

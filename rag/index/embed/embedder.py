@@ -40,7 +40,7 @@ def ensure_model(settings: Settings, on_progress: Progress | None = None) -> str
     """Return what ``SentenceTransformer`` should load, converting the bundled model once if needed.
 
     The files the backend reads are checked against the checksums recorded at
-    conversion (`rag.modelcheck`); a damaged folder is converted again.
+    conversion (`rag.index.embed.modelcheck`); a damaged folder is converted again.
     """
     if settings.model != DEFAULT_MODEL:
         return settings.model
@@ -178,6 +178,7 @@ class Embedder:
         self._encoder: Encoder | None = None
         self._lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
+        self._gate = threading.BoundedSemaphore(max(1, settings.threads))  # model runs at once, whoever calls: bounds its memory
 
     @property
     def model_id(self) -> str:
@@ -217,8 +218,8 @@ class Embedder:
         order = sorted(range(total), key=lambda i: len(items[i]), reverse=True)
         step = max(1, self._settings.batch_size)
         batches = [order[start : start + step] for start in range(0, total, step)]
-        run = self._pool.map if self._pool is not None and len(batches) > 1 else map
-        results = run(lambda idx: encoder.encode([items[i] for i in idx], kind), batches)
+        run = self._pool.map if self._pool is not None else map  # even one question: model memory stays on the few pool threads
+        results = run(lambda idx: self._encode(encoder, [items[i] for i in idx], kind), batches)
         done = 0
         for picked, vectors in zip(batches, results, strict=True):
             out[picked] = vectors
@@ -226,6 +227,11 @@ class Embedder:
             if on_progress is not None:
                 on_progress(done, total)
         return out
+
+    def _encode(self, encoder: Encoder, texts: list[str], kind: str) -> np.ndarray:
+        """Run the model on one batch once a slot is free (many concurrent questions wait here, not in memory)."""
+        with self._gate:
+            return encoder.encode(texts, kind)
 
     def _load(self) -> Encoder:
         """Load (once) the encoder of the configured backend."""

@@ -1,7 +1,7 @@
 """Checksums of the converted model: recorded when it is converted, checked every time it is loaded.
 
 ``checksums.json`` in the converted folder holds the sha256 of every file the
-conversion wrote (and of the int8 graph once it is made). `rag.embedder`
+conversion wrote (and of the int8 graph once it is made). `rag.index.embed.embedder`
 checks the files the chosen backend reads before loading them; a file that
 does not match, or a folder converted before checksums were recorded, makes
 it convert the bundled model again, as a damaged index is rebuilt.
