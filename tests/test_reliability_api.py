@@ -16,7 +16,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -102,28 +101,10 @@ def test_endpoints_without_arguments_ignore_stray_ones(api_name: str, app: str, 
 
 def test_a_lone_surrogate_in_a_question_is_cleaned_and_refused(app: str, capfd: pytest.CaptureFixture[str]) -> None:
     """It used to give "kesalahan internal" and a traceback; the reply could not even be encoded as UTF-8."""
-    kind, (answer,) = raw_call(app, "ask", [SURROGATE])
+    kind, (answer,) = raw_call(app, "ask", [SURROGATE, None])  # a raw call sends every input; history may be null
     assert kind == "complete" and set(answer) == CONTRACT
     assert answer["question"] == SURROGATE.replace("\udc80", "\ufffd") and answer["answerable"] is False
     assert "tidak terbaca" in answer["answer"] and "kesalahan internal" not in answer["answer"]
-    assert "Traceback" not in capfd.readouterr().err
-
-
-def test_a_lone_surrogate_in_the_chat_box_is_cleaned(app: str, capfd: pytest.CaptureFixture[str]) -> None:
-    """The chat echoes the question: a lone surrogate used to crash Gradio's reply stream (str is not valid UTF-8)."""
-    config = httpx.get(f"{app.rstrip('/')}/config", timeout=30).json()
-    chat = next(d for d in config["dependencies"] if d.get("api_name") == "chat")
-    session = uuid.uuid4().hex[:12]
-    body = json.dumps({"data": [SURROGATE, []], "fn_index": chat["id"], "session_hash": session, "trigger_id": chat["targets"][0][0]},
-                      ensure_ascii=True)
-    assert httpx.post(f"{app.rstrip('/')}/gradio_api/queue/join", content=body, headers={"Content-Type": "application/json"},
-                      timeout=60).status_code == 200
-    with httpx.stream("GET", f"{app.rstrip('/')}/gradio_api/queue/data", params={"session_hash": session}, timeout=120) as stream:
-        messages = [json.loads(line[5:]) for line in stream.iter_lines() if line.startswith("data:")]
-    done = [m for m in messages if m.get("msg") == "process_completed"]
-    assert done and done[-1]["success"], messages[-3:]
-    history = done[-1]["output"]["data"][0]
-    assert "\ufffd" in json.dumps(history, ensure_ascii=False) and "tidak terbaca" in json.dumps(history, ensure_ascii=False)
     assert "Traceback" not in capfd.readouterr().err
 
 

@@ -9,6 +9,9 @@ character shown as U+FFFD, and refused with a message, so nothing downstream
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from rag.answer.legacy import message
 
 MAX_NAME_CHARS = 1024  # a seed file name (with its folders); longer ones are refused before any file system call
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -47,3 +50,27 @@ def name_problem(value: object) -> str:
     if clean(value) != value:
         return "nama berkas berisi karakter yang tidak terbaca"
     return ""
+
+
+NOT_LATIN = ("Pertanyaan harus ditulis dengan huruf Latin, dalam bahasa Indonesia atau Inggris "
+             "(please ask in Indonesian or English).")
+
+
+def validate_question(question: str | None, limit: int) -> str:
+    """Return a reason the question cannot be asked, or '' if it is fine."""
+    if question is None or not question.strip():
+        return message("empty", "id")
+    text = question.strip()
+    if len(text) > limit:
+        return message("too_long", "id").format(limit=limit)
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
+        return message("no_words", "id")
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(1 for ch in letters if _latin(ch)) < len(letters) / 2:
+        return NOT_LATIN
+    return ""
+
+
+def _latin(ch: str) -> bool:
+    """Return True for a letter of the Latin script (the corpus and the supported languages use it)."""
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")

@@ -9,15 +9,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Mapping, Sequence
 
 from rag.answer.context import Context
-from rag.answer.legacy import message
 from rag.answer.reader import read
-from rag.app.inputs import as_question, name_problem
+from rag.app.inputs import as_question, name_problem, validate_question
 from rag.app.notices import cannot_build, not_saved
 from rag.app.uploads import MAX_NAME_CHARS, UPLOAD_SUFFIXES, UploadError, safe_filename
 from rag.core.memory import Burst
@@ -36,8 +34,6 @@ __all__ = ["Service", "BuildBusy", "IndexUnavailable", "IndexUnwritable", "Nothi
 
 
 ANSWER_FAILED = "Maaf, pertanyaan ini tidak dapat dijawab karena kesalahan internal; kesalahan sudah dicatat di log."
-NOT_LATIN = ("Pertanyaan harus ditulis dengan huruf Latin, dalam bahasa Indonesia atau Inggris "
-             "(please ask in Indonesian or English).")
 NOT_YET = "belum diindeks (klik «Rebuild index»)"
 
 STATEMENT_COLUMNS = [
@@ -288,23 +284,3 @@ def skipped_files(snapshot: Snapshot) -> dict[str, str]:
     """Return the files the snapshot's build skipped, with their reasons."""
     rows = snapshot.manifest.get("skipped") or []
     return {str(r.get("source", "")): str(r.get("reason", "")) for r in rows if isinstance(r, dict)}
-
-
-def validate_question(question: str | None, limit: int) -> str:
-    """Return a reason the question cannot be asked, or '' if it is fine."""
-    if question is None or not question.strip():
-        return message("empty", "id")
-    text = question.strip()
-    if len(text) > limit:
-        return message("too_long", "id").format(limit=limit)
-    if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
-        return message("no_words", "id")
-    letters = [ch for ch in text if ch.isalpha()]
-    if letters and sum(1 for ch in letters if _latin(ch)) < len(letters) / 2:
-        return NOT_LATIN
-    return ""
-
-
-def _latin(ch: str) -> bool:
-    """Return True for a letter of the Latin script (the corpus and the supported languages use it)."""
-    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
