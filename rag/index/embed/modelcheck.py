@@ -9,24 +9,16 @@ it convert the bundled model again, as a damaged index is rebuilt.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import uuid
 from pathlib import Path
 from typing import Callable
 
+from rag.index.stores import file_sha256
+
 CHECKSUMS = "checksums.json"
 UNRECORDED = "no checksums recorded (converted by an older version)"
-
-
-def file_sha256(path: Path) -> str:
-    """Return the hex sha256 of a file."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def record(folder: Path) -> None:
