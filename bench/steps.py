@@ -187,7 +187,7 @@ def _same_chunks(embedder: Any, files: list[Path]) -> dict[str, Any]:
 
 def eval_ours(args: dict[str, Any]) -> dict[str, Any]:
     """Evaluate an existing index on the dev set, then time warm `Service.ask` and its parts."""
-    from rag.answer.legacy import answer_question
+    from rag.answer.reader import read as answer_question
     from rag.app.evaluate import evaluate_file
     from rag.app.service import Service
 
@@ -247,7 +247,7 @@ def latency(args: dict[str, Any]) -> dict[str, Any]:
     """Warm query latency on an existing index (no evaluation)."""
     import psutil
 
-    from rag.answer.legacy import answer_question
+    from rag.answer.reader import read as answer_question
     from rag.app.service import Service
 
     proc = psutil.Process()
