@@ -81,7 +81,8 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
         missing = next((m for m in fits.values() if m), "")
         return [], f"no retrieved article has {missing!r}" if missing else "no evidence retrieved"
     titled = titled_pairs(q)
-    if titled and q.kind == "what_said":  # what a titled person said: their own statement, or the sentence right after it
+    says = q.kind in SAYS_KINDS
+    if titled and says:  # what a titled person said: their own statement, or the sentence right after it
         usable = [e for e in usable if _said_by(e, titled)]
     elif q.kind == "who_said" or _ASKS_WHO.match(q.text):  # "who": a speaker, or the person the question describes
         usable = [e for e in usable if _names_someone(e, titled)]
@@ -89,11 +90,11 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
         usable = [e for e in usable if has_venue(e.text)]
     if not usable:
         return [], "no retrieved sentence names the person or the venue the question asks for"
-    kinds = asked_event_kinds(q) if q.kind == "what_said" else []
+    kinds = asked_event_kinds(q) if says else []
     if kinds:  # "Apa kata X dalam deklarasi damai?": not what X said at an apel
         usable = [e for e in usable if e.held is None or held_as(e.held, kinds)]
     topic = [t for t in q.asked_topic if t not in q.meeting_terms]
-    if topic and q.kind == "what_said":  # "... tentang e-voting": the sentence or its neighbours mention it
+    if topic and says:  # "... tentang e-voting": the sentence or its neighbours mention it
         usable = [e for e in usable if e.window_terms & set(topic)]
     if not usable:
         return [], "no retrieved sentence is about the meeting kind or the topic the question names"
@@ -102,6 +103,7 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
     return usable, "" if usable else "no retrieved sentence states the quantity asked"
 
 
+SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
 RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
 
 
