@@ -172,8 +172,13 @@ _SKIP = frozenset({"of", "the", "dari", "di", "se", "and", "dan"})
 _WORDS = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*")
 
 
-def titled_pairs(q: Question) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """Return the people the question names by title, as (title terms, next word's terms): "Ketua KPU", "Gubernur of Bali"."""
+Titled = tuple[frozenset[str], frozenset[str], bool]  # title terms, the next word's terms, a deputy ("Wakil Ketua")
+DEPUTY = frozenset({"wakil", "deputy", "vice"})
+
+
+def titled_pairs(q: Question) -> list[Titled]:
+    """Return the people the question names by title, as (title terms, next word's terms, deputy): "Ketua KPU",
+    "Gubernur of Bali", "Wakil Ketua DPRD"."""
     words = _WORDS.findall(q.people_text)
     out = []
     for i, word in enumerate(words):
@@ -181,20 +186,35 @@ def titled_pairs(q: Question) -> list[tuple[frozenset[str], frozenset[str]]]:
             continue
         after = [w for w in words[i + 1 : i + 4] if w.lower() not in _SKIP]
         before = [w for w in words[max(0, i - 3) : i] if w.lower() not in _SKIP]
+        deputy = bool(before) and before[-1].lower() in DEPUTY
         if after and after[0][:1].isupper() and not is_person_title(after[0]):
-            out.append((frozenset(terms(word)), frozenset(terms(after[0]))))
+            out.append((frozenset(terms(word)), frozenset(terms(after[0])), deputy))
         elif q.lang == "en" and before and before[-1][:1].isupper() and not is_person_title(before[-1]):
-            out.append((frozenset(terms(word)), frozenset(terms(before[-1].strip("()")))))  # "North Kalimantan (Kaltara) Kapolda"
+            out.append((frozenset(terms(word)), frozenset(terms(before[-1].strip("()"))), deputy))  # "North Kalimantan (Kaltara) Kapolda"
         else:
-            out.append((frozenset(terms(word)), frozenset()))
+            out.append((frozenset(terms(word)), frozenset(), deputy))
     return out
 
 
-def names_titled(pairs: Sequence[tuple[frozenset[str], frozenset[str]]], text: str) -> bool:
-    """Return True when the text has every titled person side by side ("... Ketua KPU Madiun ...")."""
+def names_titled(pairs: Sequence[Titled], text: str) -> bool:
+    """Return True when the text names every titled person: the title, the word that completes it within a few
+    terms ("Ketua Komisi Pemilihan Umum (KPU) Garut" names the Ketua KPU), and a deputy only when one is asked
+    ("Wakil Ketua DPRD" is not the Ketua DPRD)."""
     found = _terms(text)
-    seen = _pairs(found, TITLE_REACH)  # "Ketua Komisi Pemilihan Umum (KPU) Garut" names the Ketua KPU
-    return all(any(a in title and b in after for a, b in seen) if after else bool(title & set(found)) for title, after in pairs)
+    return all(_names_one(found, *pair) for pair in pairs)
+
+
+def _names_one(found: Sequence[str], title: frozenset[str], after: frozenset[str], deputy: bool) -> bool:
+    """Return True when the terms name one titled person."""
+    for i, term in enumerate(found):
+        if term not in title:
+            continue
+        before = [t for t in found[max(0, i - 2) : i] if t not in title]
+        if bool(before) and before[-1] in DEPUTY and not deputy:
+            continue
+        if not after or any(t in after for t in found[i + 1 : i + 1 + TITLE_REACH]):
+            return True
+    return False
 
 
 def _statement_in(statements: Sequence[Statement], start: int, end: int) -> Statement | None:

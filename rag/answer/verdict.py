@@ -55,6 +55,8 @@ def decide(
         objection = "the structured answer names no venue"
     if draft is not None and not objection and fits.get(draft.citations[0].source):
         objection = f"the structured answer's article lacks {fits[draft.citations[0].source]!r}"
+    if draft is not None and objection.startswith(HARD_OBJECTIONS):  # the named speaker spoke, but not of this
+        return Verdict(False, 0.0, (objection,))
     usable, refusal = usable_evidence(q, evidence, fits)
     if draft is not None and not objection:
         rival = _clearly_better(q, draft, evidence, usable)
@@ -103,6 +105,7 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
     return usable, "" if usable else "no retrieved sentence states the quantity asked"
 
 
+HARD_OBJECTIONS = ("the cited statements are not about the question's topic", "the cited statements come from another kind of meeting")
 SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
 RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
 
