@@ -22,7 +22,7 @@ from rag.extract.people.entities import SpeakerIndex
 from rag.extract.people.mentions import match_mention
 from rag.extract.people.roles import alias_forms, alias_table
 from rag.extract.speech.quotes import extract_statements
-from rag.index.links import Shortlist
+from rag.index.people import Shortlist
 from rag.ingest.corpus import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
