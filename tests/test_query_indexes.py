@@ -15,14 +15,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.answer.retrieve import W_DENSE, W_LEXICAL, W_NAME, Ranked, fuse, name_boosts
+from rag.answer.retrieve import Ranked, fuse, name_boosts
 from rag.core.lexicon import fold, words
+from rag.core.settings import ModelTuning
 from rag.extract.meetings.records import extract_meetings
 from rag.extract.people.entities import SpeakerIndex
 from rag.extract.people.mentions import match_mention
 from rag.extract.people.roles import alias_forms, alias_table
 from rag.extract.speech.quotes import extract_statements
-from rag.index.links import Shortlist
+from rag.index.people import Shortlist
 from rag.ingest.corpus import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,6 +81,9 @@ def test_alias_forms_keep_table_order() -> None:
         assert alias_forms(word) == tuple(dict.fromkeys(expected))
 
 
+TUNING = ModelTuning()
+
+
 def _fuse_by_row(dense: dict[int, float], lexical: dict[int, float], boosts: dict[int, float]) -> list[Ranked]:
     """Return the fusion computed one row at a time (the reference for the vectorized `fuse`)."""
     rows = sorted(set(dense) | set(lexical))
@@ -89,7 +93,8 @@ def _fuse_by_row(dense: dict[int, float], lexical: dict[int, float], boosts: dic
     for row in rows:
         d = (dense.get(row, low) - low) / (high - low) if high > low else 1.0
         lx = lexical.get(row, 0.0) / top if top > 0 else 0.0
-        out.append(Ranked(row, W_DENSE * d + W_LEXICAL * lx + boosts.get(row, 0.0), dense.get(row, low), lexical.get(row, 0.0)))
+        score = TUNING.dense_weight * d + TUNING.lexical_weight * lx + boosts.get(row, 0.0)
+        out.append(Ranked(row, score, dense.get(row, low), lexical.get(row, 0.0)))
     return sorted(out, key=lambda x: (-x.score, x.row))
 
 
@@ -103,11 +108,25 @@ def test_vectorized_fuse_is_bit_identical(seed: int) -> None:
     if seed % 5 == 0:  # ties everywhere: one dense value, no lexical scores
         dense, lexical = {r: 0.8 for r in rows}, {}
     expected = _fuse_by_row(dense, lexical, boosts)
-    assert fuse(dense, lexical, boosts) == expected
-    assert fuse(dense, lexical, boosts, limit=5) == expected[:5]
+    assert fuse(dense, lexical, TUNING, boosts) == expected
+    assert fuse(dense, lexical, TUNING, boosts, limit=5) == expected[:5]
 
 
 def test_name_boosts_count_repeated_terms() -> None:
     row_terms = [("kpu", "ketua"), ("bawaslu",), (), ("kpu", "kpu")]
-    boosts = name_boosts(["kpu", "ketua", "kpu", "rapat"], row_terms, [0, 1, 2, 3, 9], {"kpu", "ketua"})
-    assert boosts == {0: W_NAME * 3 / 3, 3: W_NAME * 2 / 3}
+    boosts = name_boosts(["kpu", "ketua", "kpu", "rapat"], row_terms, [0, 1, 2, 3, 9], {"kpu", "ketua"}, TUNING.name_boost)
+    assert boosts == {0: TUNING.name_boost * 3 / 3, 3: TUNING.name_boost * 2 / 3}
+
+
+def test_fusion_weights_come_from_the_model_tuning() -> None:
+    dense, lexical = {1: 0.9, 2: 0.8}, {2: 10.0}
+    assert [r.row for r in fuse(dense, lexical, ModelTuning(dense_weight=1.0, lexical_weight=0.0))] == [1, 2]
+    assert [r.row for r in fuse(dense, lexical, ModelTuning(dense_weight=0.0, lexical_weight=1.0))] == [2, 1]
+
+
+def test_model_tuning_is_a_settings_field_group() -> None:
+    from rag.core.settings import Settings
+
+    assert Settings().tuning == ModelTuning()
+    assert Settings.from_env({"RAG_TUNING": "0.9", "RAG_TOP_K": "3"}).tuning == ModelTuning()
+    assert Settings().with_overrides(tuning=ModelTuning(dense_floor=0.9)).tuning.dense_floor == 0.9

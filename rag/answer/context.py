@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from rag.answer.retrieve import Retriever, name_terms
 from rag.answer.verify import Support
 from rag.core.settings import Settings
-from rag.index.links import People
 from rag.index.meetinglinks import MeetingLinks
+from rag.index.people import People
 from rag.index.snapshot import Snapshot
 
 
@@ -25,10 +25,9 @@ class Context:
 
     @classmethod
     def create(cls, snapshot: Snapshot, settings: Settings) -> Context:
-        """Build the query-time helpers for a snapshot."""
+        """Build the query-time helpers for a snapshot (the people and meeting links are read, not computed)."""
         people = People(snapshot)
-        support = Support(snapshot)
-        meetings = MeetingLinks(snapshot)
-        people.link_unnamed(meetings.sibling_reports)
-        retriever = Retriever(snapshot, name_terms=name_terms(snapshot))
+        support = Support(snapshot, settings.tuning)
+        meetings = MeetingLinks(snapshot.meetings, snapshot.meeting_links)
+        retriever = Retriever(snapshot, settings.tuning, name_terms=name_terms(snapshot))
         return cls(snapshot, retriever, people, support, settings, meetings)

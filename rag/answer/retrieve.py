@@ -8,16 +8,14 @@ from typing import Iterable, Sequence
 import faiss
 import numpy as np
 
+from rag.core.settings import ModelTuning
 from rag.core.text import query_terms, terms
 from rag.core.types import Chunk, Hit, Statement
 from rag.index.meetinglinks import place_text
 from rag.index.snapshot import Snapshot
 from rag.index.stores import FaissStore
 
-POOL = 50
-W_DENSE, W_LEXICAL = 0.5, 0.5  # weights of the min-max normalized dense and BM25 scores
-W_NAME = 0.1  # boost for rows that contain the question's names, titles or places
-W_PASSAGE = 0.2  # vote for statements inside the top retrieved passages (divided by 1 + rank)
+POOL = 50  # candidates each ranker contributes; the weights of the fusion are the model's (Settings.tuning)
 
 
 def name_terms(snapshot: Snapshot) -> set[str]:
@@ -41,7 +39,11 @@ class Ranked:
 
 
 def fuse(
-    dense: dict[int, float], lexical: dict[int, float], boosts: dict[int, float] | None = None, limit: int | None = None
+    dense: dict[int, float],
+    lexical: dict[int, float],
+    tuning: ModelTuning,
+    boosts: dict[int, float] | None = None,
+    limit: int | None = None,
 ) -> list[Ranked]:
     """Fuse dense cosines and BM25 scores of the same candidates by weighted normalized sum (best ``limit`` kept).
 
@@ -58,13 +60,13 @@ def fuse(
     lexical_v = np.array([lexical.get(r, 0.0) for r in rows], dtype=np.float64)
     d = (dense_v - low) / (high - low) if high > low else np.ones(len(rows))
     lx = lexical_v / top_lexical if top_lexical > 0 else np.zeros(len(rows))
-    scores = W_DENSE * d + W_LEXICAL * lx + np.array([boosts.get(r, 0.0) for r in rows], dtype=np.float64)
+    scores = tuning.dense_weight * d + tuning.lexical_weight * lx + np.array([boosts.get(r, 0.0) for r in rows], dtype=np.float64)
     order = np.lexsort((np.asarray(rows), -scores))[:limit]  # best score first, then lowest row
     return [Ranked(rows[i], float(scores[i]), float(dense_v[i]), float(lexical_v[i])) for i in order.tolist()]
 
 
 def name_boosts(
-    query_terms: Iterable[str], row_terms: Sequence[Sequence[str]], candidates: Iterable[int], names: set[str]
+    query_terms: Iterable[str], row_terms: Sequence[Sequence[str]], candidates: Iterable[int], names: set[str], weight: float
 ) -> dict[int, float]:
     """Boost rows that contain the query's name-like terms (people, titles, places)."""
     wanted = [t for t in query_terms if t in names]
@@ -78,7 +80,7 @@ def name_boosts(
         if counts.keys().isdisjoint(have):
             continue  # most candidates name nobody the question names
         hits = sum(n for t, n in counts.items() if t in have)
-        boosts[row] = W_NAME * hits / len(wanted)
+        boosts[row] = weight * hits / len(wanted)
     return boosts
 
 
@@ -110,9 +112,10 @@ def nearest(store: FaissStore, qvec: np.ndarray, k: int) -> np.ndarray:
 class Retriever:
     """Searches one snapshot's passages and statements."""
 
-    def __init__(self, snapshot: Snapshot, name_terms: set[str] | None = None) -> None:
-        """Wrap a snapshot; ``name_terms`` are stemmed terms that name people, titles or places."""
+    def __init__(self, snapshot: Snapshot, tuning: ModelTuning, name_terms: set[str] | None = None) -> None:
+        """Wrap a snapshot; ``tuning`` holds the model's fusion weights, ``name_terms`` stemmed terms naming people, titles or places."""
         self.snapshot = snapshot
+        self.tuning = tuning
         self.name_terms = name_terms or set()
         self._by_source: dict[str, list[int]] = {}
         for row, statement in enumerate(snapshot.statements):
@@ -152,7 +155,7 @@ class Retriever:
         for rank, hit in enumerate(passages):
             chunk = hit.chunk
             for row in self._rows_in(chunk.source, chunk.start, chunk.end):
-                votes.setdefault(row, W_PASSAGE / (rank + 1))
+                votes.setdefault(row, self.tuning.passage_vote / (rank + 1))
         return votes
 
     def statements_of(self, source: str) -> list[Statement]:
@@ -180,8 +183,8 @@ class Retriever:
             lexical_of = dict(lexical.search(query, pool))
             candidates = {int(i) for i in ids if i >= 0} | set(lexical_of)
         dense_of = exact_dense(store, qvec, candidates)
-        boosts = name_boosts(query_terms(query), row_terms, candidates, self.name_terms)
+        boosts = name_boosts(query_terms(query), row_terms, candidates, self.name_terms, self.tuning.name_boost)
         for row, vote in (extra or {}).items():
             if row in candidates:
                 boosts[row] = boosts.get(row, 0.0) + vote
-        return fuse(dense_of, lexical_of, boosts, limit)
+        return fuse(dense_of, lexical_of, self.tuning, boosts, limit)

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from rag.answer.candidates import Draft
 from rag.core.dates import month_number
 from rag.core.lexicon import load
+from rag.core.settings import ModelTuning
 from rag.core.text import terms
 from rag.core.types import Citation
 from rag.extract.people.mentions import is_person_title
@@ -26,15 +27,11 @@ from rag.query.meetings import asked_event_kinds, asked_months, held_as
 from rag.query.quantities import number_in, stated_numbers, states_count
 
 _WORD = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*", re.UNICODE)
-# e5 cosines are compressed (unrelated ~0.78, paraphrases ~0.83+): a paraphrase answer with no named
-# person or meeting to anchor it must clear this floor, or come close while sharing half the topic words.
-DENSE_FLOOR = {"who_said": 0.815, "open": 0.815}
-NEAR_FLOOR = 0.03
-EN_MIN_SHARE = 0.34
-TOPIC_FREE_COSINE = 0.86  # a what-said answer this close to the question needs no shared topic word
-NEAR_FLOOR_EN = 0.05  # English question, Indonesian evidence: cross-lingual cosines run about 0.03 lower
-FULL_COVER_EN = 0.03  # ... and lower again when the evidence has every one of three or more translated concepts
-TOPIC_SHARE = 0.5
+# A paraphrase answer with no named person or meeting to anchor it must clear the model's dense floor
+# (Settings.tuning), or come close while sharing half the topic words.
+FLOORED_KINDS = frozenset({"who_said", "open"})  # kinds whose answers must clear the model's dense floor
+EN_MIN_SHARE = 0.34  # share of an English question's concepts the evidence must show above the floor
+TOPIC_SHARE = 0.5  # ... and of any question's concepts just under it
 
 
 def _event_fits(q: Question, draft: Draft) -> bool:
@@ -134,9 +131,10 @@ def _has_any(text: str, forms: Sequence[str]) -> bool:
 class Support:
     """Support checks over one snapshot."""
 
-    def __init__(self, snapshot: Snapshot) -> None:
-        """Index the snapshot's vocabulary per article."""
+    def __init__(self, snapshot: Snapshot, tuning: ModelTuning) -> None:
+        """Index the snapshot's vocabulary per article; ``tuning`` holds the model's cosine floors."""
         self.snapshot = snapshot
+        self.tuning = tuning
         self.vocab = {name: words_of(a.text) for name, a in snapshot.articles.items()}
         self.corpus_vocab = frozenset().union(*self.vocab.values()) if self.vocab else frozenset()
     def known(self, word: str, sources: Sequence[str] | None = None) -> bool:
@@ -198,7 +196,7 @@ class Support:
         the meeting words are set aside, and one remaining concept must be in what the citations show,
         unless the evidence is very close to the question anyway.
         """
-        if draft.score >= TOPIC_FREE_COSINE:
+        if draft.score >= self.tuning.topic_free_cosine:
             return True
         about = " ".join(f"{c.speaker.name} {c.speaker.role}" for c in draft.citations if c.speaker is not None)
         known = set(terms(about)) | generic_topic()
@@ -247,13 +245,14 @@ class Support:
         question's cosine to Indonesian evidence says little on its own, so with two or more translated
         concepts a third of them must be there even above the floor.
         """
-        floor = DENSE_FLOOR.get(draft.kind, 0.0)
+        tuning = self.tuning
+        floor = tuning.dense_floor if draft.kind in FLOORED_KINDS else 0.0
         groups = q.topic_groups
         english = q.lang == "en" and len(groups) >= 2
         if draft.score >= floor and not (english and floor):
             return True
-        margin = NEAR_FLOOR_EN if q.lang == "en" else NEAR_FLOOR
-        if not groups or draft.score < floor - margin - FULL_COVER_EN:
+        margin = tuning.near_floor_en if q.lang == "en" else tuning.near_floor
+        if not groups or draft.score < floor - margin - tuning.full_cover_en:
             return False
         evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
         share = sum(1 for g in groups if g & evidence) / len(groups)

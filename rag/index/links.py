@@ -1,255 +1,124 @@
-"""Who a question is about: speakers grouped into people across the snapshot."""
+"""The people links of a generation: speakers grouped into people across articles, computed when the index is built.
+
+``group_people`` puts every statement's speaker into an entity (``SpeakerIndex``) and then names a role-only speaker
+after the one holder of that role in another report of the same meeting. ``people_rows`` turns the result into plain
+JSON rows (``people.jsonl``); ``PeopleLinks.from_rows`` reads them back without grouping again. The statement rows of
+each entity are added back in the order grouping added them, so the loaded sets are the ones grouping made.
+"""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import replace
-from typing import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable, Sequence
 
-from rapidfuzz import fuzz, process
-
-from rag.core.lexicon import fold, word_tuple
 from rag.core.types import Speaker, Statement
-from rag.extract.people.categories import asked_kinds, role_is, without_kinds
-from rag.extract.people.entities import NAME_TOKEN_MIN, Entity, SpeakerIndex, roles_compatible, tokens_match
-from rag.extract.people.mentions import MENTION_TOKEN, is_person_title, match_mention, mention_tokens, name_runs
-from rag.extract.people.names import canonical_tokens, is_title_word, role_signature
-from rag.index.snapshot import Snapshot
+from rag.extract.people.entities import Entity, SpeakerIndex, roles_compatible
 
-TIE = 0.1  # entities scoring within this of the best one are all kept
-# civil-society titles news and questions often write in lower case ("akademisi Universitas X")
-_LOWER_TITLES = re.compile(r"\b(?:akademisi|pengamat|dosen|rektor|peneliti|aktivis|pakar)\b")
-_CAPITALIZED = re.compile(r"\b[A-Z][\w'’.-]*")
+Siblings = Callable[[str], list[str]]  # source -> the articles that report one of its meetings
 
 
-class People:
-    """Entity lookup over one snapshot's statements."""
+@dataclass
+class PeopleLinks:
+    """Entities in grouping order, the statement rows of each entity key, and the role-only entities linked to a named one."""
 
-    def __init__(self, snapshot: Snapshot) -> None:
-        """Group every statement's speaker into entities."""
-        self.snapshot = snapshot
-        self.index = SpeakerIndex()
-        self.rows: dict[str, set[int]] = defaultdict(set)
-        self._memo: dict[str, list[Entity]] = {}
-        self._mentions: dict[str, list[str]] = {}
-        self._role_text: str | None = None
-        self.corpus_text = "\n".join(" ".join(a.text.split()) for a in snapshot.articles.values()).lower()
-        by_source: dict[str, list[int]] = defaultdict(list)
-        for row, statement in enumerate(snapshot.statements):
-            by_source[statement.source].append(row)
-        for source, rows in by_source.items():
-            entities = self.index.add_article(source, [snapshot.statements[r].speaker for r in rows])
-            for row, entity in zip(rows, entities, strict=True):
-                self.rows[entity.key].add(row)
-        self.shortlist = Shortlist(self.index.entities)
+    entities: list[Entity]
+    rows: dict[str, set[int]]
+    statement_entity: dict[int, int] = field(default_factory=dict)  # statement row -> entity position
+    linked: dict[int, int] = field(default_factory=dict)  # role-only entity position -> named entity position
 
-    def matches(self, text: str) -> list[Entity]:
-        """Return the entities a question refers to (ties kept), best first (memoized per text)."""
-        found = self._memo.get(text)
-        if found is None:
-            if len(self._memo) > 256:
-                self._memo.clear()
-            found = self._memo[text] = self._match(text)
-        return list(found)
+    @classmethod
+    def from_rows(cls, rows: Sequence[dict[str, Any]], statements: Sequence[Statement]) -> PeopleLinks:
+        """Rebuild the links from ``people.jsonl`` rows over the generation's statements (no grouping, no matching)."""
+        entities = [
+            Entity(
+                key=row["key"],
+                name=row["name"],
+                roles=list(row["roles"]),
+                ranks=list(row["ranks"]),
+                mentions=[(m["source"], Speaker(**m["speaker"])) for m in row["mentions"]],
+            )
+            for row in rows
+        ]
+        of_row = {r: pos for pos, row in enumerate(rows) for r in row["statements"]}
+        linked = {pos: row["linked_to"] for pos, row in enumerate(rows) if row.get("linked_to") is not None}
+        links = cls(entities, defaultdict(set), of_row, linked)
+        links._add_rows(statements)
+        for pos, named in linked.items():
+            links._merge(entities[pos], entities[named])
+        return links
 
-    def _match(self, text: str) -> list[Entity]:
-        """Match a question against every entity by name and role, or by the kind of speaker it names."""
-        if _only_a_kind(text):
-            by_kind = self._by_kind(text)
-            if by_kind:
-                return by_kind
-        titled = any(is_person_title(w) for w in _CAPITALIZED.findall(text)) or bool(_LOWER_TITLES.search(text))
-        scored = match_mention(text, self.shortlist.candidates(text))
-        found = [(e, s) for e, s in scored if isinstance(e, Entity) and (titled or _names_in(e, text))]
-        if not found:
-            return self._by_kind(text)
-        best = found[0][1]
-        return [e for e, s in found if s >= best - TIE]
+    def _add_rows(self, statements: Sequence[Statement]) -> None:
+        """Add every statement row to its entity's key, article by article as grouping does."""
+        for rows in _rows_by_source(statements).values():
+            for row in rows:
+                self.rows[self.entities[self.statement_entity[row]].key].add(row)
 
-    def _by_kind(self, text: str) -> list[Entity]:
-        """Return the speakers for a kind of body the question names ("tokoh agama", "customary leader"), in its region."""
-        kinds = asked_kinds(text)
-        if not kinds:
-            return []
-        asked = {t for t in canonical_tokens(text) if t.startswith("@")}
-        out = []
-        for entity in self.index.entities:
-            regions = {t for r in entity.roles for t in role_signature(r) if t.startswith("@")}
-            if any(role_is(k, r) for k in kinds for r in entity.roles) and (not asked or not regions or asked & regions):
-                out.append(entity)
-        return out
-
-    def rows_for(self, text: str) -> tuple[set[int] | None, bool]:
-        """Return (statement rows of the people the question names, whether it names someone).
-
-        Rows are None when the question names nobody; an empty set when it
-        names someone the corpus never quotes.
-        """
-        entities = self.matches(text)
-        if entities:
-            return set().union(*(self.rows[e.key] for e in entities)), True
-        named = any(is_person_title(w) for w in _CAPITALIZED.findall(text)) or self._unknown_name_run(text)
-        return (set() if named else None), named
-
-    def sources_for(self, text: str) -> list[str]:
-        """Return articles that quote or merely mention the named people, quoted ones first."""
-        entities = self.matches(text)
-        sources: list[str] = []
-        for entity in entities:
-            sources += sorted({self.snapshot.statements[r].source for r in self.rows[entity.key]})
-        for entity in entities:
-            if entity.name:
-                sources += self._mentioning(entity.name)
-        return list(dict.fromkeys(sources))
-
-    def _mentioning(self, name: str) -> list[str]:
-        """Return the articles whose text contains ``name`` (memoized: a scan of the whole corpus)."""
-        found = self._mentions.get(name)
-        if found is None:
-            found = self._mentions[name] = [source for source, a in self.snapshot.articles.items() if name in a.text]
-        return found
-
-    def name_for(self, text: str) -> str | None:
-        """Return the full name of the person the question is about, if one."""
-        entities = self.matches(text)
-        return entities[0].name or None if entities else None
-
-    def _unknown_name_run(self, text: str) -> bool:
-        """Return True for a personal name that no article contains, or that names nobody the corpus quotes.
-
-        "Apa pendapat moderator Bagus Setiawan ...": he is in the article, but only hands over the floor.
-        """
-        for run in _capitalized_runs(text):
-            if len(run) >= 2 and " ".join(run).lower() not in self.corpus_text:
-                return True
-        qtoks = mention_tokens(text)
-        for run, _ in name_runs(qtoks, lower_mode=False):
-            if len(run) >= 2 and not any(_names_all(e, run) for e in self.shortlist.candidates(text)) and not self._in_roles(run):
-                return True
-        return False
-
-    def _in_roles(self, run: list[str]) -> bool:
-        """Return True when a name-like run is part of some speaker's role ("Universitas Lambung Mangkurat")."""
-        if self._role_text is None:
-            self._role_text = " | ".join(fold(r) for e in self.index.entities for r in e.roles)
-        return f" {' '.join(run)}" in f" {self._role_text}"
-
-    def link_unnamed(self, siblings: Callable[[str], list[str]]) -> int:
-        """Name role-only speakers after the one holder of that role in another report of the same meeting.
-
-        One outlet writes "kata Kepala Badan Kesbangpol Sulbar", another names him; ``siblings(source)``
-        returns the articles that report the same meeting as ``source``. Returns how many were linked.
-        """
-        linked = 0
-        for entity in self.index.entities:
-            sources = {source for source, _ in entity.mentions}
-            if entity.name or len(sources) != 1:
-                continue
-            source = sources.pop()
-            found = {
-                id(other): other
-                for sibling in siblings(source) if sibling != source
-                for other in self.index.entities_in(sibling)
-                if other.name and any(roles_compatible(mine, theirs) for mine in entity.roles for theirs in other.roles)
-            }
-            if len(found) == 1:
-                named = next(iter(found.values()))
-                entity.name = named.name
-                self.rows[named.key] |= self.rows[entity.key]
-                self.rows[entity.key] = self.rows[named.key]
-                linked += 1
-        return linked
-
-    def speaker_of(self, statement: Statement) -> Speaker:
-        """Return a statement's speaker, named after its entity when the article itself gives only a role."""
-        speaker = statement.speaker
-        if speaker.name:
-            return speaker
-        entity = self.index.entity_of(statement.source, speaker)
-        return replace(speaker, name=entity.name) if entity is not None and entity.name else speaker
-
-    def key_of(self, statement: Statement) -> str:
-        """Return the entity key of a statement's speaker."""
-        entity = self.index.entity_of(statement.source, statement.speaker)
-        return entity.key if entity else ""
+    def _merge(self, entity: Entity, named: Entity) -> None:
+        """Give a role-only entity the statement rows of the named one it was linked to, and share them."""
+        self.rows[named.key] |= self.rows[entity.key]
+        self.rows[entity.key] = self.rows[named.key]
 
 
-class Shortlist:
-    """The entities a question can score against at all: a name token or a role token in common.
+def group_people(statements: Sequence[Statement], siblings: Siblings) -> PeopleLinks:
+    """Group every statement's speaker into entities, then link role-only speakers across reports of one meeting."""
+    index = SpeakerIndex()
+    of_row: dict[int, int] = {}
+    for source, rows in _rows_by_source(statements).items():
+        for row, entity in zip(rows, index.add_article(source, [statements[r].speaker for r in rows]), strict=True):
+            of_row[row] = entity
+    position = {id(e): pos for pos, e in enumerate(index.entities)}
+    links = PeopleLinks(index.entities, defaultdict(set), {row: position[id(e)] for row, e in of_row.items()})
+    links._add_rows(statements)
+    for pos, entity in enumerate(index.entities):
+        named = _named_holder(index, entity, siblings)
+        if named is not None:
+            entity.name = named.name
+            links._merge(entity, named)
+            links.linked[pos] = position[id(named)]
+    return links
 
-    `match_mention` gives an entity a score only when a question word matches
-    one of its name tokens (`tokens_match`) or the heads of one of its roles
-    are among the question's canonical tokens; every other entity scores 0.
-    Indexing entities by those tokens keeps matching from scanning them all,
-    with the same result.
+
+def _named_holder(index: SpeakerIndex, entity: Entity, siblings: Siblings) -> Entity | None:
+    """Return the one named holder of a role-only entity's role in another report of the same meeting, if exactly one.
+
+    One outlet writes "kata Kepala Badan Kesbangpol Sulbar", another names him.
     """
-
-    def __init__(self, entities: list[Entity]) -> None:
-        """Index entities (in their order) by folded name tokens and role signature tokens."""
-        self.entities = entities
-        self.by_token: dict[str, list[int]] = defaultdict(list)
-        for pos, entity in enumerate(entities):
-            keys = set(word_tuple(entity.name)).union(*(role_signature(r) for r in entity.roles if r))
-            for key in keys:
-                self.by_token[key].append(pos)
-        self.long_names = sorted({t for e in entities for t in word_tuple(e.name) if len(t) > 4})
-
-    def candidates(self, text: str) -> list[Entity]:
-        """Return, in index order, every entity that may match ``text`` (a superset of the matches)."""
-        keys = set(canonical_tokens(text))
-        for tok in {fold(m.group()).strip(".") for m in MENTION_TOKEN.finditer(text or "")}:
-            keys.add(tok)
-            if len(tok) > 4:  # typo-tolerant name tokens: a loose C-speed pre-pass, then the exact test
-                near = process.extract(tok, self.long_names, scorer=fuzz.ratio, score_cutoff=NAME_TOKEN_MIN - 10, limit=None)
-                keys.update(name for name, _, _ in near if tokens_match(tok, name))
-        positions = sorted({pos for key in keys for pos in self.by_token.get(key, ())})
-        return [self.entities[pos] for pos in positions]
+    sources = {source for source, _ in entity.mentions}
+    if entity.name or len(sources) != 1:
+        return None
+    source = sources.pop()
+    found = {
+        id(other): other
+        for sibling in siblings(source) if sibling != source
+        for other in index.entities_in(sibling)
+        if other.name and any(roles_compatible(mine, theirs) for mine in entity.roles for theirs in other.roles)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _only_a_kind(text: str) -> bool:
-    """Return True when a question describes its speaker only by kind ("Tokoh agama mana", "the head of the customary council").
-
-    A specific title ("Kapolres") or a personal name means the question is about that person instead; a bare
-    head ("Ketua", "Kepala") and region names go with the kind.
-    """
-    plain = without_kinds(text)
-    titles = [w for w in _CAPITALIZED.findall(plain) if is_person_title(w) and fold(w) not in _GENERIC_HEADS]
-    runs = [r for r in _capitalized_runs(plain) if not all(_is_region(w) for w in r)]
-    return not titles and not runs
-
-
-def _is_region(word: str) -> bool:
-    """Return True for a word that names a region ("Kepahiang")."""
-    tokens = canonical_tokens(word)
-    return bool(tokens) and tokens[0].startswith("@")
-
-
-_GENERIC_HEADS = frozenset({"ketua", "kepala", "wakil", "pimpinan", "head", "chair", "leader"})
+def people_rows(links: PeopleLinks) -> list[dict[str, Any]]:
+    """Return one JSON row per entity: its name, roles, ranks, mentions, statement rows and the entity it was linked to."""
+    by_entity: dict[int, list[int]] = defaultdict(list)
+    for row, pos in sorted(links.statement_entity.items()):
+        by_entity[pos].append(row)
+    return [
+        {
+            "key": e.key,
+            "name": e.name,
+            "roles": e.roles,
+            "ranks": e.ranks,
+            "mentions": [{"source": source, "speaker": asdict(speaker)} for source, speaker in e.mentions],
+            "statements": by_entity.get(pos, []),
+            "linked_to": links.linked.get(pos),
+        }
+        for pos, e in enumerate(links.entities)
+    ]
 
 
-def _capitalized_runs(text: str) -> list[list[str]]:
-    """Return runs of capitalized, non-acronym, non-title words after the first word."""
-    runs: list[list[str]] = [[]]
-    for word in [w.strip("?.,!;:()\"'") for w in text.split()][1:]:
-        if word[:1].isupper() and word.isalpha() and not word.isupper() and not is_title_word(word):
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
-    return [r for r in runs if r]
-
-
-def _names_all(entity: Entity, run: list[str]) -> bool:
-    """Return True when every word of a question's name run matches a word of the entity's name."""
-    name = [fold(w) for w in entity.name.split()]
-    return bool(name) and all(any(tokens_match(t, n) for n in name) for t in run)
-
-
-def _names_in(entity: Entity, text: str) -> bool:
-    """Return True when a word of the entity's personal name occurs in the text.
-
-    A role matched only through lower-case words ("penjabat kepala daerah"
-    as a topic) is not a reference to a person.
-    """
-    words = {w.lower() for w in re.findall(r"\w+", text)}
-    return any(part.lower() in words for part in entity.name.split())
+def _rows_by_source(statements: Sequence[Statement]) -> dict[str, list[int]]:
+    """Return the statement rows of each source, sources in first-seen order."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for row, statement in enumerate(statements):
+        by_source[statement.source].append(row)
+    return by_source

@@ -14,7 +14,11 @@ from rag.index.stores import FaissStore, IndexCorrupt, read_jsonl, read_manifest
 log = logging.getLogger(__name__)
 
 CHUNKS, STATEMENTS, MEETINGS, ARTICLES = "chunks", "statements", "meetings", "articles"
-REQUIRED = (f"{CHUNKS}.jsonl", f"{CHUNKS}.faiss", f"{STATEMENTS}.jsonl", f"{STATEMENTS}.faiss", f"{MEETINGS}.jsonl", f"{ARTICLES}.jsonl")
+PEOPLE, MEETING_LINKS = "people", "meeting-links"  # links computed at build time (``rag.index.links``, ``rag.index.meetinglinks``)
+REQUIRED = (
+    f"{CHUNKS}.jsonl", f"{CHUNKS}.faiss", f"{STATEMENTS}.jsonl", f"{STATEMENTS}.faiss", f"{MEETINGS}.jsonl", f"{ARTICLES}.jsonl",
+    f"{PEOPLE}.jsonl", f"{MEETING_LINKS}.jsonl",
+)
 
 
 _ARTICLE_FIELDS = ("source", "text", "sha256", "encoding")
@@ -59,6 +63,8 @@ class Snapshot:
     chunk_terms: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
     statement_terms: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
     credits: dict[str, Credit] = field(default_factory=dict, repr=False)  # credit line per source, read at build time
+    people: tuple[dict[str, Any], ...] = field(default=(), repr=False)  # people.jsonl rows: speakers grouped into people
+    meeting_links: tuple[dict[str, Any], ...] = field(default=(), repr=False)  # meeting-links.jsonl rows: reports per meeting
     _meetings_by_source: dict[str, tuple[Meeting, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -136,4 +142,6 @@ def _read_generation(gen: Path, manifest: dict[str, Any]) -> Snapshot:
         chunk_terms=tuple(tuple(r.get("terms", ())) for r in chunk_rows),
         statement_terms=tuple(tuple(r.get("terms", ())) for r in statement_rows),
         credits={r["source"]: _credit(r["credit"]) for r in article_rows if isinstance(r.get("credit"), dict)},
+        people=tuple(read_jsonl(gen / f"{PEOPLE}.jsonl")),
+        meeting_links=tuple(read_jsonl(gen / f"{MEETING_LINKS}.jsonl")),
     )

@@ -6,6 +6,7 @@ Layout of ``<index_dir>``::
     gen-<stamp>/chunks.jsonl       chunks.faiss
                 statements.jsonl   statements.faiss
                 meetings.jsonl     bm25-chunks/  bm25-statements/
+                articles.jsonl     people.jsonl  meeting-links.jsonl
 
 A build writes a new ``gen-*`` folder, then replaces ``manifest.json`` with
 ``os.replace`` (atomic). A build killed at any point leaves the old manifest
@@ -34,7 +35,7 @@ from rag.index.manifestcheck import problems
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # 4: people and meeting links stored in the generation
 _GENERATION = re.compile(r"gen-[\w.-]+")
 
 
