@@ -41,8 +41,8 @@ class Verdict:
 def evidence_confidence(settings: Settings, e: Evidence) -> float:
     """Return 0..1: how close the passage is (cosine scaled between the model's floor and ceiling) and how much
     of the question the sentence and its neighbours cover."""
-    span = max(settings.dense_high - settings.dense_low, 1e-6)
-    dense = min(1.0, max(0.0, (e.dense - settings.dense_low) / span))
+    low, high = settings.tuning.evidence_floor, settings.tuning.evidence_ceiling
+    dense = min(1.0, max(0.0, (e.dense - low) / max(high - low, 1e-6)))
     return round(0.5 * dense + 0.5 * max(e.cover, e.window_cover), 4)
 
 

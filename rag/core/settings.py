@@ -29,6 +29,9 @@ class ModelTuning:
     near_floor_en: float = 0.05  # English question, Indonesian evidence: cross-lingual cosines run about 0.03 lower
     full_cover_en: float = 0.03  # ... and lower again when the evidence has every one of three or more translated concepts
     topic_free_cosine: float = 0.86  # a what-said answer this close to the question needs no shared topic word
+    # the reader's evidence confidence scales a passage's cosine between these two
+    evidence_floor: float = 0.78  # no support at all
+    evidence_ceiling: float = 0.88  # full support
 
 
 @dataclass(frozen=True)
@@ -58,9 +61,7 @@ class Settings:
     auth: str = ""  # "user:password" enables Gradio login
     insecure: bool = False  # allow binding a public address without auth
     # the reader's one decision to answer from evidence (calibrated for multilingual-e5-small; see `rag eval --tradeoff`)
-    answer_threshold: float = 0.45  # answer when the evidence confidence reaches this
-    dense_low: float = 0.78  # passage cosine that counts as no support at all ...
-    dense_high: float = 0.88  # ... and as full support
+    answer_threshold: float = 0.45  # the reader answers from a sentence whose evidence confidence reaches this
 
     @property
     def models_dir(self) -> Path:
