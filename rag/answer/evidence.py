@@ -259,9 +259,16 @@ def _rank_words() -> frozenset[str]:
     return frozenset(r.lower().rstrip(".") for r in load("ranks")["ranks"] if " " not in r)
 
 
+NEGATIONS = frozenset({"tidak", "tak", "belum", "enggan", "bukan", "not"})
+
+
 def speaks(text: str) -> bool:
-    """Return True when a sentence reports speech: quotation marks or a speech verb."""
-    return bool(_QUOTE_MARKS.search(text)) or any(w.lower() in _speech_words() for w in _WORDS.findall(text))
+    """Return True when a sentence reports speech: quotation marks or a speech verb that is not denied
+    ("... tidak menyampaikan paparan" says the person did not speak)."""
+    if _QUOTE_MARKS.search(text):
+        return True
+    words = [w.lower() for w in _WORDS.findall(text)]
+    return any(w in _speech_words() and not NEGATIONS & set(words[max(0, i - 2) : i]) for i, w in enumerate(words))
 
 
 def names_a_person(text: str) -> bool:

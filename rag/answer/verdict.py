@@ -100,8 +100,8 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
         usable = [e for e in usable if e.window_terms & set(topic)]
     if not usable:
         return [], "no retrieved sentence is about the meeting kind or the topic the question names"
-    if q.asks_count:
-        usable = [e for e in usable if states_count(e.text, q.counted)]
+    if q.asks_count:  # with nothing named to count, a figure must be written in digits ("Ribuan warga" counts no one)
+        usable = [e for e in usable if states_count(e.text, q.counted) and (q.counted or _DIGIT.search(e.text))]
     return usable, "" if usable else "no retrieved sentence states the quantity asked"
 
 
@@ -159,5 +159,6 @@ def has_venue(text: str) -> bool:
     return bool(_venue_words().search(text))
 
 
+_DIGIT = re.compile(r"\d")
 _ASKS_WHO = re.compile(r"^\W*(?:siapa|who)\b", re.IGNORECASE)
 _ASKS_VENUE = re.compile(r"\b(?:di|ke)\s+[a-z]+\s+mana\b|\b(?:in|at)\s+which\s+[a-z]+|\bwhat\s+(?:building|venue|hotel|hall)\b", re.I)
