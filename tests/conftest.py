@@ -2,7 +2,7 @@
 
 The converted model is cached once per test session (``model_cache``; set
 ``RAG_MODEL_CACHE_DIR`` to reuse a cache across sessions). The fixture also
-exports that variable, so `rag` subprocesses and `tests/ui_server.py` share it.
+exports that variable, so `rag` subprocesses and `tests/web/ui_server.py` share it.
 """
 
 from __future__ import annotations

@@ -101,3 +101,30 @@ def make_html(title: str, paragraphs: Sequence[str], site: str = "", url: str = 
             f"<body><nav><a href='/'>Beranda</a> | <a href='/politik'>Politik</a></nav><article><h1>{title}</h1>{body}</article>"
             f"<footer>Hak cipta {site or 'redaksi'}. Semua hak dilindungi.</footer></body></html>")
     return page.encode("utf-8")
+
+
+# Articles written for the document tests (ingest/test_documents.py, app/test_document_answers.py, app/test_sources.py).
+PDF_ARTICLE = [
+    "KPU Lembah Hijau Pastikan Logistik Pilkada Tiba Sepekan Sebelum Pencoblosan",
+    "LEMBAH HIJAU, WARTALEMBAH.COM - Komisi Pemilihan Umum (KPU) Kabupaten Lembah Hijau menggelar rapat koordinasi logistik "
+    "Pilkada 2024 di Aula Serbaguna Kantor Bupati Lembah Hijau, Senin (7/10/2024). Rapat dihadiri para camat dan kepala desa.",
+    '"Kami memastikan seluruh surat suara tiba di gudang kecamatan paling lambat sepekan sebelum hari pemungutan suara," '
+    "kata Ketua KPU Kabupaten Lembah Hijau, Marlina Sihombing.",
+    "Ia menambahkan, gudang logistik di masing-masing kecamatan dijaga personel kepolisian selama dua puluh empat jam.",
+]
+DOCX_TITLE = "Bawaslu Bukit Sari Awasi Kampanye di Rumah Ibadah"
+DOCX_ARTICLE = [
+    "BUKIT SARI, POSBUKIT.ID - Badan Pengawas Pemilu (Bawaslu) Kabupaten Bukit Sari menggelar rapat koordinasi pengawasan "
+    "kampanye bersama tokoh agama di Hotel Sari Indah, Rabu (16/10/2024).",
+    '"Kami akan menurunkan pengawas ke setiap rumah ibadah agar tidak ada kampanye terselubung selama masa tenang," '
+    "ujar Ketua Bawaslu Kabupaten Bukit Sari, Yohanes Bria Seran.",
+]
+HTML_TITLE = "Kapolres Tanjung Biru Siagakan Tiga Ratus Personel"
+HTML_ARTICLE = [
+    "TANJUNG BIRU - Kepolisian Resor Tanjung Biru menggelar apel siaga pengamanan Pilkada 2024 di Lapangan Merdeka Tanjung Biru, "
+    "Kamis (21/11/2024).",
+    '"Tiga ratus personel kami siagakan di tempat pemungutan suara yang rawan banjir," kata Kapolres Tanjung Biru '
+    "AKBP Darmawan Hadi Saputra.",
+]
+HTML_META = {"site": "Kabar Tanjung", "url": "https://kabartanjung.id/berita/2024/11/21/apel-siaga",
+             "published": "2024-11-21T09:00:00+08:00"}

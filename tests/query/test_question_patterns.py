@@ -1,0 +1,173 @@
+"""Question patterns first met in held-out sets: regional-election words, which-meeting and count questions, who
+questions in other words, English questions (the chair, possessives, compass regencies, election words), numbers
+in either convention, events named by kind and months that date the meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.core.types import Article
+from rag.extract.meetings.records import extract_meetings
+from rag.extract.speech.quotes import extract_statements
+from rag.query.analysis import analyze
+from rag.query.elections import backs_election, election_kind
+from rag.query.english import english_expansions
+from rag.query.meetings import asked_event_kinds, asked_months
+from rag.query.quantities import has_count, number_in, stated_numbers, states_count
+
+
+def art(text: str) -> Article:
+    return Article(source="t.txt", text=text, sha256="0")
+
+
+PILBUP = "Rakor Pilbup Sikka 2024 digelar di Maumere."
+NO_ELECTION = "Bawaslu menggelar bimtek pengawasan pemungutan suara 27 November 2024 bagi Panwascam."
+PEMILU = "Rakor kesiapan logistik Pemilu 2024 digelar, sebelum pemungutan suara 14 Februari 2024."
+
+
+def said(text: str) -> list[tuple[int, str, str]]:
+    """Return (line, speaker name or role, first words) of every statement."""
+    a = art(text)
+    return [(s.start_line, s.speaker.name or s.speaker.role, s.text[:16]) for s in extract_statements(a, extract_meetings(a))]
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "backed"),
+    [
+        ("Pilkada", PILBUP, True),
+        ("Pilkada", NO_ELECTION, True),
+        ("Pilkada", PEMILU, False),
+        ("Pilbup", "Rakor Pilkada Sikka digelar.", True),
+        ("Pilgub", PILBUP, False),
+        ("Pilkada", "Badan Pengawas Pemilihan Umum (Bawaslu) Sikka menggelar rakor.", True),
+    ],
+)
+def test_regional_election_words(word: str, text: str, backed: bool) -> None:
+    assert backs_election(election_kind(word), text) is backed
+
+
+def test_pemilu_is_not_a_regional_election_word() -> None:
+    assert election_kind("Pemilu") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Dalam acara apa Pj Gubernur NTT menyebut pemilih di Sikka berjumlah 250 ribu orang?", True),
+        ("At which meeting did the police chief say every boat would be escorted?", True),
+        ("Rapat apa saja yang dihadiri Kapolda NTT?", False),
+    ],
+)
+def test_which_meeting_questions_that_say_what_was_said(question: str, says: bool) -> None:
+    assert analyze(question).says_what is says
+
+
+@pytest.mark.parametrize(
+    ("question", "asks", "counted"),
+    [
+        ("Berapa jumlah personel yang dikerahkan Polres Sikka?", True, ("personel",)),
+        ("Berapa anggaran sewa helikopter yang disiapkan Pemkab?", True, ("anggar",)),
+        ("Jumlah TPS rawan di Sikka berapa?", True, ("tps",)),
+        ("Di mana FGD itu digelar dan tanggal berapa?", False, ()),
+    ],
+)
+def test_count_questions_know_what_they_count(question: str, asks: bool, counted: tuple[str, ...]) -> None:
+    q = analyze(question)
+    assert (q.asks_count, q.counted) == (asks, counted)
+
+
+def test_a_count_needs_its_noun_in_the_same_sentence() -> None:
+    assert not has_count("Dandim 1602/Ende Letkol Inf Budi hadir.")
+    assert not states_count("Polres, Kodim 1603/Sikka dan KPU hadir. Personel disiagakan.", ("personel",))
+    assert states_count("Polres mengerahkan 250 personel ke TPS.", ("personel",))
+    assert states_count("Pemkab menyiapkan Rp 2,5 miliar untuk sewa helikopter.", ("anggar",))
+
+
+def test_english_chair_is_ketua() -> None:
+    assert "Ketua" in analyze("What did the chair of the Sikka election commission say about logistics?").people_text
+
+
+def test_telling_a_story_is_saying_what() -> None:
+    assert analyze("Dalam rapat apa Ketua PPK Alok menceritakan bahwa Sirekap tidak bisa diakses?").says_what
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "At the February 2024 election meeting in Way Kanan, who insisted that ballot boxes must be escorted?",
+        "Which church leader told the Poso peace declaration that the pulpit is only for the word of God?",
+        "Mahasiswa mana yang menyebut organisasinya menyiapkan 150 kader?",
+    ],
+)
+def test_who_questions_in_other_words(question: str) -> None:
+    assert analyze(question).kind == "who_said"
+
+
+def test_a_troop_parade_is_an_event() -> None:
+    assert analyze("Where and when did the Merauke police hold their troop parade?").kind == "where_when"
+
+
+def test_a_governor_election_is_not_a_governor() -> None:
+    people = analyze("At the logistics meeting for the NTT governor election, who said the seals were damaged?").people_text
+    assert "Pilgub" in people and "Gubernur" not in people
+
+
+def test_english_compass_regency_names() -> None:
+    from rag.query.english import translate_english
+
+    assert "Lombok Timur" in translate_english("At the meeting in East Lombok, who asked the clinics to stay open?")
+
+
+def test_where_and_when_together_ask_for_a_meeting() -> None:
+    assert analyze("Di mana dan kapan Kapolres Bitung bersilaturahmi dengan tokoh agama?").kind == "where_when"
+
+
+def test_a_simile_is_saying_what() -> None:
+    assert analyze("Pada acara apa Kapolres Kotabaru mengibaratkan perbedaan pilihan dengan naik perahu?").says_what
+
+
+def test_english_possessive_region() -> None:
+    assert "Manggarai Bawaslu" in analyze("At which meeting did the head of Manggarai's election supervisory body speak?").speaker_text
+
+
+def test_numbers_in_either_convention() -> None:
+    assert number_in("72.4", "hanya 72,4 persen") and number_in("1,200", "1.200 personel")
+    assert not number_in("14", "sebanyak 1.214 TPS")
+    assert analyze("Apa kata Ketua Bawaslu tentang uang transport Rp100 ribu?").numbers == ("100",)
+    question = "Apa kata Dandim 1702/Jayawijaya pada rakor 14 November soal 1.200 personel?"
+    assert stated_numbers(question, ("1702", "14", "1.200")) == ("1.200",)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Apa yang disampaikan Kapolres dalam rakor siang di Kantor Bupati?", True),
+        ("What did the police chief say at Kolaka's peace-campaign declaration?", True),
+        ("Apa kata Kapolres soal pengamanan TPS?", False),
+    ],
+)
+def test_events_named_by_kind(question: str, asked: bool) -> None:
+    assert bool(asked_event_kinds(analyze(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "months"),
+    [
+        ("What did the Kolaka regional secretary say at the November 2024 logistics coordination meeting?", {11}),
+        ("Apa kata Pj Bupati dalam rakor pada Februari 2024?", {2}),
+        ("Apa kata Pj Bupati soal libur buruh pada 27 November?", set()),  # a day: the vote, not the meeting
+    ],
+)
+def test_months_that_date_the_meeting(question: str, months: set[int]) -> None:
+    assert asked_months(analyze(question)) == months
+
+
+def test_where_a_question_places_the_statement_is_not_its_topic() -> None:
+    q = analyze("What did the Kolaka regional secretary say about party attributes at the November 2024 logistics coordination meeting?")
+    assert {"logistik", "rakor"} <= q.meeting_terms and "partai" not in q.meeting_terms
+    assert {"logistik", "rakor"} <= analyze("Apa kata Ketua Bawaslu tentang politik uang dalam rakor logistik di Kolaka?").meeting_terms
+
+
+def test_english_election_words_for_voters_and_workers() -> None:
+    expanded = " ".join(english_expansions("Who told voters not to hand their voting invitation to nickel smelter workers?"))
+    assert "undangan memilih" in expanded and "nikel" in expanded and "pekerja" in expanded
