@@ -115,7 +115,7 @@ class Service:
         if snapshot is not None:
             problem = self._outdated(snapshot)
             if not problem:
-                self._install(snapshot)
+                self.install(snapshot)
                 return None
             log.info("index out of date (%s); updating it", problem)
         try:
@@ -128,7 +128,7 @@ class Service:
                 raise IndexUnavailable(cannot_build(exc)) from exc
             self.notice = not_saved(exc)
             log.info("%s; answering from the last good index", exc)
-            self._install(snapshot)
+            self.install(snapshot)
             return None
 
     def rebuild(self, full: bool = False, on_progress: Progress | None = None) -> IndexReport:
@@ -136,7 +136,7 @@ class Service:
         report = build_index(self.settings, self.embedder, full=full, on_progress=on_progress)
         snapshot = load_snapshot(self.settings.index_dir)
         if snapshot is not None:
-            self._install(snapshot)
+            self.install(snapshot)
         self.last_report = report
         return report
 
@@ -253,7 +253,7 @@ class Service:
         ctx = self._context
         return ctx is not None and source in ctx.snapshot.articles
 
-    def _install(self, snapshot: Snapshot, only_if_empty: bool = False) -> None:
+    def install(self, snapshot: Snapshot, only_if_empty: bool = False) -> None:
         """Swap in a freshly loaded snapshot (``only_if_empty``: unless another one was installed meanwhile)."""
         ctx = Context.create(snapshot, self.settings)
         with self._swap:
@@ -274,7 +274,7 @@ class Service:
             except IndexCorrupt:
                 snapshot = None
             if snapshot is not None:
-                self._install(snapshot, only_if_empty=True)  # never replace what a finished rebuild installed
+                self.install(snapshot, only_if_empty=True)  # never replace what a finished rebuild installed
                 return
             time.sleep(0.5)
         raise BuildBusy("rebuild already running")

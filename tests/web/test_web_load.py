@@ -99,13 +99,13 @@ def web(tmp_path_factory: pytest.TempPathFactory, cli_index: CliBuild, settings_
     service = service_for(settings)
     service.context()
     app = WebApp("", service, settings, None)
-    real_install = service._install
+    real_install = service.install
 
     def install(snapshot: Any, **kwargs: Any) -> None:
         app.installs.append(time.monotonic())  # before the swap: an answer from the new index ends after this
         real_install(snapshot, **kwargs)
 
-    service._install = install  # type: ignore[method-assign]
+    service.install = install  # type: ignore[method-assign]
     app.demo = build_app(service)
     app.url = launch(app.demo, settings, block=False)
     assert app.url.startswith("http://127.0.0.1:")
