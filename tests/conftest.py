@@ -1,4 +1,5 @@
-"""Shared fixtures: one converted-model cache, one loaded embedder, seeds copies and a prebuilt seeds index.
+"""Shared fixtures: one converted-model cache, one loaded embedder, seeds copies and a prebuilt seeds index;
+``fake_embedder`` and ``fake_indexed`` (`tests/fakes.py`) for the indexing unit tests that need no model.
 
 The converted model is cached once per test session (``model_cache``; set
 ``RAG_MODEL_CACHE_DIR`` to reuse a cache across sessions). The fixture also
@@ -21,6 +22,7 @@ import pytest
 from rag.core.settings import Settings
 from rag.core.types import line_window
 from rag.ingest.corpus import decode_bytes
+from tests.fakes import HashEmbedder
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -68,6 +70,35 @@ def embedder(model_cache: Path) -> Any:
     shared = Embedder(Settings(model_cache_dir=model_cache))
     assert shared.dim == 384
     return shared
+
+
+@pytest.fixture
+def fake_embedder() -> HashEmbedder:
+    """Return a fresh deterministic embedder (hashed bag of words, no model) that records what it embedded.
+
+    For the unit tests of indexing that do not care about answer quality; answers, eval floors and the
+    web tests keep the real model (``embedder``).
+    """
+    return HashEmbedder()
+
+
+@pytest.fixture(scope="session")
+def fake_index(tmp_path_factory: pytest.TempPathFactory, settings_for: Callable[..., Settings]) -> Settings:
+    """Build an index of a pristine seeds copy once with ``HashEmbedder``; tests copy it (``fake_indexed``)."""
+    from rag.index.build import build_index
+
+    root = tmp_path_factory.mktemp("fake-index")
+    shutil.copytree(SEEDS, root / "seeds")
+    settings = settings_for(root / "seeds", root / "index")
+    build_index(settings, HashEmbedder())
+    return settings
+
+
+@pytest.fixture
+def fake_indexed(fake_index: Settings, seeds_copy: Path, tmp_path: Path, settings_for: Callable[..., Settings]) -> Settings:
+    """Return Settings over a fresh seeds copy and a fresh copy of the session's ``HashEmbedder`` index."""
+    shutil.copytree(fake_index.index_dir, tmp_path / "index")
+    return settings_for(seeds_copy, tmp_path / "index")
 
 
 @pytest.fixture(scope="session")

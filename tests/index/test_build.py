@@ -1,4 +1,7 @@
-"""End to end: `rag index` with the real model and real FAISS, incremental by content hash."""
+"""End to end: `rag index` with the real model and real FAISS, incremental by content hash.
+
+The full-rebuild checks (another model or chunker, ``--full``) use `tests.fakes.HashEmbedder`: they count what
+is embedded, not how well."""
 
 from __future__ import annotations
 
@@ -12,12 +15,14 @@ from typing import Any, Callable
 import numpy as np
 import pytest
 
+from rag.app.service import Service
 from rag.core.settings import Settings
 from rag.index.build import build_index
 from rag.index.snapshot import REQUIRED, load_snapshot
 from rag.index.stores import read_manifest
 from rag.ingest.corpus import decode_bytes
 from tests.conftest import SEED_NAMES, CliBuild
+from tests.fakes import HashEmbedder
 
 NEW_NAME = "010_rakor_logistik_jerowaru.txt"
 NEW_WORD = "Jerowaru"
@@ -172,8 +177,9 @@ def test_add_change_delete_embed_only_what_changed(indexed: Settings, service_fo
 
 @pytest.mark.parametrize("what", ["model", "chunker"])
 def test_other_model_or_chunker_forces_a_full_rebuild(
-    what: str, indexed: Settings, settings_for: Callable[..., Settings], service_for: Callable[[Settings], Any], embedder: Any
+    what: str, fake_indexed: Settings, settings_for: Callable[..., Settings], fake_embedder: HashEmbedder
 ) -> None:
+    indexed, embedder = fake_indexed, fake_embedder
     _two_seed_index(indexed)
     settings = indexed
     if what == "model":
@@ -182,7 +188,7 @@ def test_other_model_or_chunker_forces_a_full_rebuild(
         path.write_text(json.dumps(dict(manifest, model="intfloat/some-other-model+fp32")), encoding="utf-8")
     else:
         settings = settings_for(indexed.seeds_dir, indexed.index_dir, chunk_size=400, chunk_overlap=50)
-    service = service_for(settings)
+    service = Service(settings, embedder_factory=lambda _settings: embedder)
     service.context()  # the service notices the mismatch by itself
     report = service.last_report
     assert report is not None and report.full is True and report.reason.startswith(f"{what} changed")
@@ -198,13 +204,14 @@ def test_other_model_or_chunker_forces_a_full_rebuild(
     assert set(manifest["sources"]) == set(SEED_NAMES[3:])
 
 
-def test_full_flag_rebuilds_everything(indexed: Settings, embedder: Any) -> None:
+def test_full_flag_rebuilds_everything(fake_indexed: Settings, fake_embedder: HashEmbedder) -> None:
+    indexed, embedder = fake_indexed, fake_embedder
     _two_seed_index(indexed)
     report = build_index(indexed, embedder, full=True)
     assert report.full is True and report.reason == "full rebuild requested"
     assert report.added == tuple(SEED_NAMES[3:]) and report.unchanged == ()
     assert report.chunks == len(chunk_rows(indexed)) and report.reused == 0
-    assert report.embedded == report.chunks + report.statements
+    assert report.embedded == report.chunks + report.statements == len(embedder.passages)
 
 
 @pytest.mark.slow

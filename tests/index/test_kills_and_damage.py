@@ -22,6 +22,7 @@ from rag.index.build import build_index, build_lock
 from rag.index.snapshot import load_snapshot
 from rag.index.stores import IndexCorrupt, read_manifest
 from tests.conftest import ROOT, SEED_NAMES, SEEDS, subprocess_env
+from tests.fakes import HashEmbedder
 
 QUESTION = "Siapa yang mengatakan jika ditemukan pelanggaran akan dikenai sanksi?"
 SMALL = "004_25ac917f1e504862.txt"
@@ -206,11 +207,11 @@ def small_copy(small_index: Settings, tmp_path: Path, settings_for: Callable[...
 
 
 @pytest.mark.parametrize("damage", list(DAMAGE))
-def test_damaged_index_is_detected_on_load(damage: str, small_copy: Settings) -> None:
-    gen = small_copy.index_dir / read_manifest(small_copy.index_dir)["generation"]
-    DAMAGE[damage](small_copy.index_dir, gen)
+def test_damaged_index_is_detected_on_load(damage: str, fake_indexed: Settings) -> None:
+    gen = fake_indexed.index_dir / read_manifest(fake_indexed.index_dir)["generation"]
+    DAMAGE[damage](fake_indexed.index_dir, gen)
     with pytest.raises(IndexCorrupt):
-        load_snapshot(small_copy.index_dir)
+        load_snapshot(fake_indexed.index_dir)
 
 
 @pytest.mark.parametrize("damage", REBUILT)
@@ -229,14 +230,15 @@ def test_damaged_index_is_rebuilt_from_the_seeds_on_first_question(
     assert answer_from(small_copy.index_dir, small_copy, embedder) == answer
 
 
-def test_leftover_temp_files_do_not_break_the_next_build(small_copy: Settings, embedder: Any) -> None:
-    (small_copy.index_dir / ".manifest.json.999.tmp").write_text("{half", encoding="utf-8")
-    (small_copy.index_dir / "gen-19990101T000000-1-1").mkdir()
-    with build_lock(small_copy.index_dir):
+def test_leftover_temp_files_do_not_break_the_next_build(fake_indexed: Settings, fake_embedder: HashEmbedder) -> None:
+    index = fake_indexed.index_dir
+    (index / ".manifest.json.999.tmp").write_text("{half", encoding="utf-8")
+    (index / "gen-19990101T000000-1-1").mkdir()
+    with build_lock(index):
         pass
-    report = build_index(small_copy, embedder)
-    assert report.embedded == 0 and report.unchanged == (SMALL,)
-    assert len(list(small_copy.index_dir.glob("gen-*"))) == 1 and not list(small_copy.index_dir.glob(".manifest.json.*"))
+    report = build_index(fake_indexed, fake_embedder)
+    assert report.embedded == 0 and report.unchanged == tuple(SEED_NAMES) and fake_embedder.passages == []
+    assert len(list(index.glob("gen-*"))) == 1 and not list(index.glob(".manifest.json.*"))
 
 
 def test_question_during_another_build_is_answered_from_the_old_index(

@@ -21,6 +21,7 @@ from rag.index.snapshot import load_snapshot
 from rag.index.stores import read_manifest
 from rag.ingest.corpus import decode_bytes
 from tests.conftest import SEED_NAMES, SEEDS, file_lines
+from tests.fakes import HashEmbedder
 
 BIG = 50 * 1024 * 1024
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" + bytes(range(256)) * 4
@@ -215,8 +216,9 @@ def test_bom_is_not_part_of_the_text(built: Built) -> None:
 
 
 def test_an_article_that_breaks_the_extractor_is_skipped_not_fatal(
-    indexed: Settings, embedder: Any, monkeypatch: pytest.MonkeyPatch
+    fake_indexed: Settings, fake_embedder: HashEmbedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    indexed, embedder = fake_indexed, fake_embedder
     (indexed.seeds_dir / "rusak.txt").write_text(article("Pemicu Galat", "Kepala Dinas", "Ini memicu galat", "galat"))
     real = indexing.extract_statements
 

@@ -1,9 +1,11 @@
-"""Vectors cached by content hash: a rebuild embeds only texts the live generation has not embedded."""
+"""Vectors cached by content hash: a rebuild embeds only texts the live generation has not embedded.
+
+The embedder is `tests.fakes.HashEmbedder`: what is embedded or reused does not depend on the model."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 import pytest
@@ -14,20 +16,7 @@ from rag.index import build
 from rag.index.build import build_index
 from rag.index.snapshot import load_snapshot
 from rag.index.vectors import VectorCache, content_hash
-
-
-class CountingEncoder:
-    """A stand-in encoder: a fixed vector per text, and a record of every text it was asked to embed."""
-
-    model_id = "fake-model"
-    dim = 4
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-
-    def embed_passages(self, texts: Sequence[str], on_progress: Any = None) -> np.ndarray:
-        self.seen += list(texts)
-        return np.array([[len(t), t.count("a"), 1.0, 0.0] for t in texts], dtype=np.float32)
+from tests.fakes import HashEmbedder
 
 
 def test_content_hash_depends_on_model_prompt_and_text() -> None:
@@ -37,14 +26,14 @@ def test_content_hash_depends_on_model_prompt_and_text() -> None:
     assert len(others | {base}) == 4
 
 
-def test_cache_embeds_only_missing_texts_once_each() -> None:
-    encoder = CountingEncoder()
-    cache = VectorCache("fake-model", "passage: ")
-    cache.vectors[content_hash("fake-model", "passage: ", "lama")] = np.array([9, 9, 9, 9], dtype=np.float32)  # as if read
-    out = cache.embed(encoder, ["lama", "baru", "baru"], None, "test")
-    assert encoder.seen == ["baru"]
+def test_cache_embeds_only_missing_texts_once_each(fake_embedder: HashEmbedder) -> None:
+    cache = VectorCache(fake_embedder.model_id, "passage: ")
+    old = np.full(fake_embedder.dim, 9, dtype=np.float32)
+    cache.vectors[content_hash(fake_embedder.model_id, "passage: ", "lama")] = old  # as if read from the live generation
+    out = cache.embed(fake_embedder, ["lama", "baru", "baru"], None, "test")
+    assert fake_embedder.passages == ["baru"]
     assert (cache.embedded, cache.reused) == (2, 1)
-    np.testing.assert_array_equal(out[0], [9, 9, 9, 9])
+    np.testing.assert_array_equal(out[0], old)
     np.testing.assert_array_equal(out[1], out[2])
 
 
@@ -61,15 +50,16 @@ def _vectors(settings: Settings) -> tuple[dict[str, np.ndarray], dict[str, np.nd
     return chunks, statements
 
 
-@pytest.mark.slow
 def test_new_extraction_version_reextracts_but_embeds_only_changed_texts(
-    indexed: Settings, embedder: Any, monkeypatch: pytest.MonkeyPatch
+    fake_indexed: Settings, fake_embedder: HashEmbedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    indexed, embedder = fake_indexed, fake_embedder
     chunks_before, statements_before = _vectors(indexed)
     monkeypatch.setattr(build, "extraction_version", lambda: "extract-other-rules")
     report = build_index(indexed, embedder)
     assert report.full is True and report.reason.startswith("extraction changed")
     assert report.embedded == 0 and report.reused == report.chunks + report.statements > 0
+    assert embedder.passages == []
     chunks_after, statements_after = _vectors(indexed)
     assert chunks_after.keys() == chunks_before.keys()
     for key, vector in chunks_before.items():
@@ -85,7 +75,7 @@ def test_new_extraction_version_reextracts_but_embeds_only_changed_texts(
     monkeypatch.setattr(build, "extraction_version", lambda: "extract-one-rule-changed")
     report = build_index(indexed, embedder)
     changed = sum(1 for s in load_snapshot(indexed.index_dir).statements if s.text.endswith(" (aturan baru)"))
-    assert changed > 0 and report.embedded == changed
+    assert changed > 0 and report.embedded == changed == len(embedder.passages)
     assert report.reused == report.chunks + report.statements - changed
     assert all(np.array_equal(v, statements_before[t]) for t, v in _vectors(indexed)[1].items() if t in statements_before)
 
