@@ -1,6 +1,6 @@
 """Snapshot `rag ask --json` answers on every question set of tests/data, and compare two snapshots byte for byte.
 
-Snapshot mode (the default) builds, for each set, a corpus folder the way ``tests/test_eval.py`` does
+Snapshot mode (the default) builds, for each set, a corpus folder the way ``tests/answer/test_eval_floors.py`` does
 (seeds, the dev articles, the held-out sets up to 8 and the set itself), lets one `rag ask --json`
 process build its index in a temporary folder and answer every question of the set from stdin (model
 loaded once), and writes that process's raw stdout to ``OUT/<set>.jsonl``::
@@ -58,7 +58,7 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 
 def question_sets(root: Path) -> list[QuestionSet]:
-    """Return the dev set, every held-out set and the seeds-only set, with their corpus folders as in tests/test_eval.py."""
+    """Return the dev set, every held-out set and the seeds-only set, with their corpus folders as in tests/answer/test_eval_floors.py."""
     seeds, articles, data = root / "seeds", root / DATA / "articles", root / DATA
     dev = _read_jsonl(data / "dev.jsonl")
     sets = [QuestionSet("dev", [q["question"] for q in dev], [seeds, articles])]

@@ -1,4 +1,4 @@
-"""Run `rag eval` on the dev set and every held-out set, each over the corpus tests/test_eval.py gives it.
+"""Run `rag eval` on the dev set and every held-out set, each over the corpus tests/answer/test_eval_floors.py gives it.
 
 Usage, from a checkout: ``python scripts/eval_sets.py OUT_DIR [SET ...]``. Writes ``OUT_DIR/<set>.json`` (overall
 metrics) and ``OUT_DIR/<set>.details.jsonl`` (every answer), and logs one line per set.
@@ -26,7 +26,7 @@ def number(name: str) -> int:
 
 
 def eval_sets() -> dict[str, tuple[Path, list[Path]]]:
-    """Return every set's question file and the folders of its corpus (as tests/test_eval.py forms them)."""
+    """Return every set's question file and the folders of its corpus (as tests/answer/test_eval_floors.py forms them)."""
     base = [ROOT / "seeds", DATA / "articles"]
     sets = {"dev": (DATA / "dev.jsonl", base)}
     names = sorted((p.name for p in DATA.glob("holdout*")), key=number)
