@@ -6,29 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from rag.core.types import Article
-from rag.extract.meetings.records import extract_meetings
-from rag.extract.speech.quotes import extract_statements
 from rag.query.analysis import analyze
 from rag.query.elections import backs_election, election_kind
 from rag.query.english import english_expansions
 from rag.query.meetings import asked_event_kinds, asked_months
 from rag.query.quantities import has_count, number_in, stated_numbers, states_count
 
-
-def art(text: str) -> Article:
-    return Article(source="t.txt", text=text, sha256="0")
-
-
 PILBUP = "Rakor Pilbup Sikka 2024 digelar di Maumere."
 NO_ELECTION = "Bawaslu menggelar bimtek pengawasan pemungutan suara 27 November 2024 bagi Panwascam."
 PEMILU = "Rakor kesiapan logistik Pemilu 2024 digelar, sebelum pemungutan suara 14 Februari 2024."
-
-
-def said(text: str) -> list[tuple[int, str, str]]:
-    """Return (line, speaker name or role, first words) of every statement."""
-    a = art(text)
-    return [(s.start_line, s.speaker.name or s.speaker.role, s.text[:16]) for s in extract_statements(a, extract_meetings(a))]
 
 
 @pytest.mark.parametrize(
