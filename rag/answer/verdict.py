@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Sequence
 
 from rag.answer.candidates import Draft
 from rag.answer.context import Context
-from rag.answer.evidence import Evidence, names_a_person, names_titled, quoted, speaks, titled_pairs
-from rag.core.lexicon import load
+from rag.answer.evidence import Evidence, quoted, states_date, states_place
+from rag.answer.naming import has_venue, names_a_person, names_titled, speaks, titled_pairs, venue_words
 from rag.core.settings import Settings
 from rag.core.types import Statement
 from rag.query.analysis import Question
@@ -55,11 +54,11 @@ def decide(
         objection = "the structured answer names no venue"
     if draft is not None and not objection and fits.get(draft.citations[0].source):
         objection = f"the structured answer's article lacks {fits[draft.citations[0].source]!r}"
-    if draft is not None and objection.startswith(HARD_OBJECTIONS):  # the named speaker spoke, but not of this
+    if draft is not None and objection.startswith(HARD_OBJECTIONS) and not asks_who(q):  # spoke, not of this
         return Verdict(False, 0.0, (objection,))
     usable, refusal = usable_evidence(q, evidence, fits)
     if draft is not None and not objection:
-        rival = _clearly_better(q, draft, evidence, usable)
+        rival = _clearly_better(q, draft, evidence, usable) or _places_better(draft, evidence, usable)
         if rival is None:
             return Verdict(True, DRAFT_CONFIDENCE, ("structured answer passed every check",), Choice(draft=draft))
         usable = [rival]
@@ -86,7 +85,7 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
     says = q.kind in SAYS_KINDS
     if titled and says:  # what a titled person said: their own statement, or the sentence right after it
         usable = [e for e in usable if _said_by(e, titled)]
-    elif q.kind == "who_said" or _ASKS_WHO.match(q.text):  # "who": a speaker, or the person the question describes
+    elif asks_who(q):  # "who": a speaker, or the person the question describes
         usable = [e for e in usable if _names_someone(e, titled)]
     if asks_venue(q):
         usable = [e for e in usable if has_venue(e.text)]
@@ -107,6 +106,7 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
 
 HARD_OBJECTIONS = ("the cited statements are not about the question's topic", "the cited statements come from another kind of meeting")
 SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
+PLACE_KINDS = ("where_when",)  # which_meeting keeps its statement: the meeting is named with it
 RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
 
 
@@ -123,6 +123,22 @@ def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usa
     return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None
 
 
+def _places_better(draft: Draft, evidence: Sequence[Evidence], usable: Sequence[Evidence]) -> Evidence | None:
+    """Return, for where/when, a sentence that states the place the draft's sentence does not (same article), or
+    states place and date and covers far more of the question."""
+    if draft.kind not in PLACE_KINDS or not usable:
+        return None
+    lead = draft.citations[0]
+    mine = [e for e in evidence if e.source == lead.source and e.start < lead.end and lead.start < e.end]
+    cover = max((e.cover for e in mine), default=0.0)
+    if not states_place(lead.quote):
+        same = [e for e in usable if e.source == lead.source and e.placed]
+        if same:
+            return max(same, key=lambda e: (e.dated, e.score))
+    richer = [e for e in usable if e.placed and e.dated and e.cover >= cover + RIVAL_MARGIN and e.source == lead.source]
+    return max(richer, key=lambda e: e.score) if richer and not (states_place(lead.quote) and states_date(lead.quote)) else None
+
+
 def _who(statement: Statement | None) -> str:
     """Return the role and name of a statement's speaker."""
     return f"{statement.speaker.role} {statement.speaker.name}" if statement is not None else ""
@@ -130,7 +146,7 @@ def _who(statement: Statement | None) -> str:
 
 def _said_by(e: Evidence, titled: list) -> bool:
     """Return True when the titled person said it: their statement, the sentence after it, or a speech sentence naming them."""
-    if names_titled(titled, _who(e.statement)) or names_titled(titled, _who(e.previous)):
+    if names_titled(titled, _who(e.said)) or names_titled(titled, _who(e.previous)):
         return True
     return speaks(e.text) and names_titled(titled, e.text)
 
@@ -138,25 +154,18 @@ def _said_by(e: Evidence, titled: list) -> bool:
 def _names_someone(e: Evidence, titled: list) -> bool:
     """Return True when the sentence names the titled person the question describes, or has a speaker who fits it."""
     if titled:
-        return names_titled(titled, e.text) or names_titled(titled, _who(e.statement))
-    return e.statement is not None or e.previous is not None or names_a_person(e.text)
+        return names_titled(titled, e.text, every=False) or names_titled(titled, _who(e.said), every=False)
+    return e.said is not None or e.previous is not None or names_a_person(e.text)
 
 
-@lru_cache(maxsize=1)
-def _venue_words() -> re.Pattern[str]:
-    """Return the pattern of the words that head a venue (Hotel, Gedung, Aula ...), from the lexicon."""
-    heads = sorted(load("events")["venue_heads"] + ["building", "venue", "hall", "room", "hotel"], key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, heads))})\b", re.IGNORECASE)
+def asks_who(q: Question) -> bool:
+    """Return True when the person is what is asked ("Siapa ...", "Who ..."): another sentence may still name them."""
+    return q.kind == "who_said" or bool(_ASKS_WHO.match(q.text))
 
 
 def asks_venue(q: Question) -> bool:
     """Return True when the question asks for the building itself ("di gedung mana", "in which hotel")."""
-    return bool(_ASKS_VENUE.search(q.text)) and bool(_venue_words().search(q.text))
-
-
-def has_venue(text: str) -> bool:
-    """Return True when a text names a venue."""
-    return bool(_venue_words().search(text))
+    return bool(_ASKS_VENUE.search(q.text)) and bool(venue_words().search(q.text))
 
 
 _DIGIT = re.compile(r"\d")
