@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from rag.core.lexicon import load
+from rag.core.lexicon import load, word_set
 from rag.core.text import terms
 from rag.extract.people.mentions import is_person_title
 from rag.query.analysis import Question
@@ -32,6 +32,7 @@ class Titled:
     after: frozenset[str]
     deputy: bool
     word: str = ""  # the completing word as the question writes it ("KPU", "0705/Magelang", "Bolmong")
+    words: tuple[str, ...] = ()  # the capitalized words from it on ("Bolaang Mongondow", "Komisi Pemilihan Umum")
 
 
 @lru_cache(maxsize=4096)
@@ -60,11 +61,18 @@ def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
     before = [w for w in words[max(0, run[0] - 3) : run[0]] if w.lower() not in _SKIP]
     deputy = bool(before) and before[-1].lower() in DEPUTY
     if after and after[0][:1].isupper():
-        return Titled(title, frozenset(_terms(after[0])), deputy, after[0])
+        return Titled(title, frozenset(_terms(after[0])), deputy, after[0], _capitals(words[run[-1] + 1 : run[-1] + 6]))
     if q.lang == "en" and before and before[-1][:1].isupper() and not is_person_title(before[-1]):
         word = before[-1].strip("()")  # "North Kalimantan (Kaltara) Kapolda"
         return Titled(title, frozenset(_terms(word)), deputy, word)
     return Titled(title, frozenset(), deputy)
+
+
+def _capitals(words: Sequence[str]) -> tuple[str, ...]:
+    """Return the leading capitalized words ("of", "dan" skipped): "Bolaang Mongondow" of "Bolaang Mongondow yang hadir"."""
+    kept = [w for w in words if w.lower() not in _SKIP]
+    end = next((i for i, w in enumerate(kept) if not w[:1].isupper()), len(kept))
+    return tuple(kept[:end])
 
 
 def names_titled(pairs: Sequence[Titled], text: str, every: bool = True) -> bool:
@@ -87,7 +95,8 @@ def _names_one(found: Sequence[str], pair: Titled, text: str) -> bool:
         if bool(before) and before[-1] in DEPUTY and not pair.deputy:
             continue
         reach = found[i + 1 : i + 1 + TITLE_REACH]
-        if not pair.after or any(t in pair.after for t in reach) or _same_place(pair.word, reach, text):
+        units = [p for t in reach if "/" in t for p in t.split("/")]  # "0705/magelang": the unit's place
+        if not pair.after or any(t in pair.after for t in [*reach, *units]) or _same_place(pair, reach, text):
             return True
     return False
 
@@ -97,16 +106,20 @@ def _is_title(term: str, title: frozenset[str]) -> bool:
     return term in title or any(len(t) >= 6 and term.startswith(t) and term.isalpha() for t in title)
 
 
-def _same_place(word: str, reach: Sequence[str], text: str) -> bool:
+def _same_place(pair: Titled, reach: Sequence[str], text: str) -> bool:
     """Return True when the completing word is written otherwise in the text: an acronym of capitalized words
-    ("KPU" = Komisi Pemilihan Umum), a two-word short form ("Bolmong" = Bolaang Mongondow), a part of a unit
-    ("0705/Magelang")."""
-    if not word:
+    ("KPU" = Komisi Pemilihan Umum, either way round), a two-word short form ("Bolmong" = Bolaang Mongondow, either way
+    round), a part of a unit ("0705/Magelang")."""
+    if not pair.word:
         return False
-    parts = [p.lower() for p in word.split("/") if len(p) >= 3 and not p.isdigit()]
-    if "/" in word and any(p in reach for p in parts):
+    parts = [p.lower() for p in pair.word.split("/") if len(p) >= 3 and not p.isdigit()]
+    if "/" in pair.word and any(p in reach for p in parts):
         return True
-    return any(_short_form(word, run) for run in _capital_runs(text))
+    if any(_shortens(term, [w.lower() for w in pair.words]) for term in reach):
+        return True
+    low = pair.word.lower()
+    runs = [[w.lower() for w in run[i:]] for run in _capital_runs(text) for i in range(len(run))]
+    return any(run[0] in reach and _shortens(low, run) for run in runs)
 
 
 @lru_cache(maxsize=4096)
@@ -121,19 +134,21 @@ def _capital_runs(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(r) for r in runs if len(r) >= 2)
 
 
-def _short_form(word: str, run: Sequence[str]) -> bool:
-    """Return True when ``word`` is the acronym of consecutive words of the run, or their two-word short form."""
-    low = word.lower()
-    for i in range(len(run) - 1):
-        if word.isupper() and 2 <= len(word) <= 6:
-            initials = "".join(w[0] for w in run[i : i + len(word)]).lower()
-            if len(run) - i >= len(word) and initials == low:
-                return True
-        elif not word.isupper() and len(word) >= 6:
-            a, b = run[i].lower(), run[i + 1].lower()
-            if low[:_SHORT_PART] == a[:_SHORT_PART] and _split_short(low, a, b):
-                return True
-    return False
+def _shortens(short: str, run: Sequence[str]) -> bool:
+    """Return True when a lower-case word is the acronym of the run's first words ("kpu"), or a prefix of its first
+    word followed by a prefix of its second ("bolmong", "kalsel"), three letters at least each."""
+    if len(run) < 2 or not short.isalpha():
+        return False
+    if 3 <= len(short) <= 6 and len(run) >= len(short) and "".join(w[0] for w in run[: len(short)]) == short:
+        return not _qualified(run, len(short))
+    a, b = run[0], run[1]
+    paired = len(short) >= 2 * _SHORT_PART and short[:_SHORT_PART] == a[:_SHORT_PART] and _split_short(short, a, b)
+    return paired and not _qualified(run, 2)
+
+
+def _qualified(run: Sequence[str], used: int) -> bool:
+    """Return True when the words after the shortened ones qualify the place ("Bolaang Mongondow Timur" is not Bolmong)."""
+    return len(run) > used and run[used] in word_set("titles", "compass")
 
 
 def _split_short(low: str, a: str, b: str) -> bool:

@@ -8,7 +8,7 @@ from typing import Sequence
 
 from rag.answer.candidates import Draft
 from rag.answer.context import Context
-from rag.answer.evidence import Evidence, quoted, states_date, states_place
+from rag.answer.evidence import Evidence, quoted, states_place
 from rag.answer.naming import has_venue, names_a_person, names_titled, speaks, titled_pairs, venue_words
 from rag.core.settings import Settings
 from rag.core.types import Statement
@@ -37,10 +37,11 @@ class Verdict:
     choice: Choice = Choice()
 
 
-def evidence_confidence(settings: Settings, e: Evidence) -> float:
-    """Return 0..1: how close the passage is (cosine scaled between the model's floor and ceiling) and how much
-    of the question the sentence and its neighbours cover."""
-    low, high = settings.tuning.evidence_floor, settings.tuning.evidence_ceiling
+def evidence_confidence(settings: Settings, e: Evidence, lang: str = "id") -> float:
+    """Return 0..1: how close the passage is (cosine scaled between the model's floor and ceiling, lower for an
+    English question) and how much of the question the sentence and its neighbours cover."""
+    shift = settings.tuning.evidence_shift_en if lang == "en" else 0.0
+    low, high = settings.tuning.evidence_floor - shift, settings.tuning.evidence_ceiling - shift
     dense = min(1.0, max(0.0, (e.dense - low) / max(high - low, 1e-6)))
     return round(0.5 * dense + 0.5 * max(e.cover, e.window_cover), 4)
 
@@ -50,15 +51,16 @@ def decide(
 ) -> Verdict:
     """Return the verdict over every candidate: the structured draft when it passed and no sentence covers the question
     clearly better, else the best usable sentence when its confidence reaches the threshold."""
-    if draft is not None and not objection and asks_venue(q) and not any(c.meeting and c.meeting.venue for c in draft.citations):
-        objection = "the structured answer names no venue"
+    lead = draft.citations[0] if draft is not None and draft.citations else None
+    if lead is not None and not objection and asks_venue(q) and not (lead.meeting and lead.meeting.venue):
+        objection = "the structured answer's first meeting names no venue"
     if draft is not None and not objection and fits.get(draft.citations[0].source):
         objection = f"the structured answer's article lacks {fits[draft.citations[0].source]!r}"
     if draft is not None and objection.startswith(HARD_OBJECTIONS) and not asks_who(q):  # spoke, not of this
         return Verdict(False, 0.0, (objection,))
     usable, refusal = usable_evidence(q, evidence, fits)
     if draft is not None and not objection:
-        rival = _clearly_better(q, draft, evidence, usable) or _places_better(draft, evidence, usable)
+        rival = _clearly_better(q, draft, evidence, usable) or _places_better(q, draft, evidence, usable)
         if rival is None:
             return Verdict(True, DRAFT_CONFIDENCE, ("structured answer passed every check",), Choice(draft=draft))
         usable = [rival]
@@ -67,7 +69,7 @@ def decide(
     if not usable:
         return Verdict(False, 0.0, (*reasons, refusal))
     best = max(usable, key=lambda e: (e.score, -e.rank, -e.start))
-    confidence = evidence_confidence(ctx.settings, best)
+    confidence = evidence_confidence(ctx.settings, best, q.lang)
     threshold = ctx.settings.answer_threshold
     if confidence >= threshold:
         return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), Choice(evidence=best))
@@ -123,20 +125,31 @@ def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usa
     return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None
 
 
-def _places_better(draft: Draft, evidence: Sequence[Evidence], usable: Sequence[Evidence]) -> Evidence | None:
+def _places_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usable: Sequence[Evidence]) -> Evidence | None:
     """Return, for where/when, a sentence that states the place the draft's sentence does not (same article), or
-    states place and date and covers far more of the question."""
+    states what is asked (the date, the place) and covers far more of the question ("rapat lanjutan" is another
+    meeting than the one the article's record describes)."""
     if draft.kind not in PLACE_KINDS or not usable:
         return None
     lead = draft.citations[0]
     mine = [e for e in evidence if e.source == lead.source and e.start < lead.end and lead.start < e.end]
-    cover = max((e.cover for e in mine), default=0.0)
     if not states_place(lead.quote):
         same = [e for e in usable if e.source == lead.source and e.placed]
         if same:
             return max(same, key=lambda e: (e.dated, e.score))
-    richer = [e for e in usable if e.placed and e.dated and e.cover >= cover + RIVAL_MARGIN and e.source == lead.source]
-    return max(richer, key=lambda e: e.score) if richer and not (states_place(lead.quote) and states_date(lead.quote)) else None
+    when, where = asked_facts(q)
+    cover = max((max(e.cover, e.window_cover) for e in mine), default=0.0)
+    richer = [
+        e for e in usable
+        if (e.dated or not when) and (e.placed or not where) and max(e.cover, e.window_cover) >= cover + RIVAL_MARGIN
+    ]
+    return max(richer, key=lambda e: e.score) if richer else None
+
+
+def asked_facts(q: Question) -> tuple[bool, bool]:
+    """Return whether the question asks when, and where (both when it says neither)."""
+    when, where = bool(_ASKS_WHEN.search(q.text)), bool(_ASKS_WHERE.search(q.text))
+    return (when, where) if when or where else (True, True)
 
 
 def _who(statement: Statement | None) -> str:
@@ -160,7 +173,7 @@ def _names_someone(e: Evidence, titled: list) -> bool:
 
 def asks_who(q: Question) -> bool:
     """Return True when the person is what is asked ("Siapa ...", "Who ..."): another sentence may still name them."""
-    return q.kind == "who_said" or bool(_ASKS_WHO.match(q.text))
+    return q.kind == "who_said" or bool(_ASKS_WHO.search(q.text))
 
 
 def asks_venue(q: Question) -> bool:
@@ -169,5 +182,11 @@ def asks_venue(q: Question) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
-_ASKS_WHO = re.compile(r"^\W*(?:siapa|who)\b", re.IGNORECASE)
-_ASKS_VENUE = re.compile(r"\b(?:di|ke)\s+[a-z]+\s+mana\b|\b(?:in|at)\s+which\s+[a-z]+|\bwhat\s+(?:building|venue|hotel|hall)\b", re.I)
+_ASKS_WHEN = re.compile(r"\b(?:kapan|tanggal|hari\s+apa|when|what\s+date|which\s+day)\b", re.I)
+_ASKS_WHERE = re.compile(r"\b(?:di\s*mana|dimana|mana|where|venue|tempat)\b", re.I)
+_ASKS_WHO = re.compile(r"(?:^|[.?!]\s+)\W*(?:siapa|who)\b", re.IGNORECASE)  # "... Who was he?"
+_ASKS_VENUE = re.compile(
+    r"\b(?:di|ke)\s+[a-z]+(?:\s+(?:atau|dan|or)\s+[a-z]+)?\s+mana\b"  # "di gedung mana", "di lapangan atau gedung mana"
+    r"|\b(?:in|at)\s+which\s+[a-z]+|\bwhat\s+(?:building|venue|hotel|hall)\b",
+    re.I,
+)

@@ -57,3 +57,18 @@ def test_names_a_person(text: str, expected: bool) -> None:
 def test_has_venue() -> None:
     """A venue head names a venue; a city alone does not."""
     assert has_venue("di Hotel Santika Makassar") and has_venue("di Aula Mapolres") and not has_venue("di Makassar")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("Siapa Kapolres Bolaang Mongondow?", "Kapolres Bolmong AKBP Arianto Salkery hadir.", True),  # the short form in the text
+        ("Siapa Ketua Komisi Pemilihan Umum Garut?", "Ketua KPU Garut Ahmad Rafi hadir.", True),  # the acronym in the text
+        ("Siapa Kapolres Bolaang Mongondow Timur?", "Kapolres Bolmong AKBP Arianto Salkery hadir.", False),  # Boltim
+        ("Siapa Bupati Bolmong?", "Bupati Bolaang Mongondow Timur Sam Sachrul hadir.", False),  # Boltim written out
+        ("Siapa Bupati Bolaang Mongondow?", "Bupati Boltim Sam Sachrul hadir.", False),
+    ],
+)
+def test_names_titled_either_way(question: str, text: str, expected: bool) -> None:
+    """A place or body the question spells out may be abbreviated in the text, and the other way round."""
+    assert names_titled(titled_pairs(analyze(question)), text) is expected
