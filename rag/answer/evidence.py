@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from rag.answer.context import Context
-from rag.answer.naming import QUOTE_MARKS, WORDS, venue_words
+from rag.answer.naming import QUOTE_MARKS, WORDS, venue_words, with_shorter_titles
 from rag.answer.surround import accounts
 from rag.core.sentences import find_quotes, mask, sentences
 from rag.core.text import stop_words, terms
@@ -141,7 +141,7 @@ def gather(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str, b
     for rank, hit in enumerate(passages[:depth]):
         text = snap.articles[hit.chunk.source].text
         spans = paragraph_sentences(text, hit.chunk.start, hit.chunk.end)
-        found.append((rank, hit, spans, [set(_terms(text[a:b])) for a, b in spans]))
+        found.append((rank, hit, spans, [with_shorter_titles(set(_terms(text[a:b]))) for a, b in spans]))
     everything = [t for *_, words in found for t in words]
     weights = _weights(concepts, everything)
     pairs = sorted(_pairs(terms(q.search_text)))

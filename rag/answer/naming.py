@@ -10,6 +10,7 @@ from typing import Sequence
 from rag.core.lexicon import load, word_set
 from rag.core.text import terms
 from rag.extract.people.mentions import is_person_title
+from rag.extract.people.names import is_title_word, title_tokens
 from rag.query.analysis import Question
 
 TITLE_REACH = 8  # terms between a title and the word that completes it
@@ -101,6 +102,19 @@ def _names_one(found: Sequence[str], pair: Titled, text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 14)
+def shorter_titles(term: str) -> frozenset[str]:
+    """Return the titles a longer title is built on ("kapolrestabes" -> kapolres, kapolresta)."""
+    if len(term) < 7 or not term.isalpha():
+        return frozenset()
+    return frozenset(t for t in title_tokens() if len(t) >= 6 and t != term and term.startswith(t))
+
+
+def with_shorter_titles(found: set[str]) -> set[str]:
+    """Return the terms plus the titles their longer titles are built on (a Kapolrestabes is a Kapolres)."""
+    return found.union(*(shorter_titles(t) for t in found))
+
+
 def _is_title(term: str, title: frozenset[str]) -> bool:
     """Return True when a term is the title, or a longer title built on it ("kapolrestabes" is a "kapolres")."""
     return term in title or any(len(t) >= 6 and term.startswith(t) and term.isalpha() for t in title)
@@ -154,6 +168,26 @@ def _qualified(run: Sequence[str], used: int) -> bool:
 def _split_short(low: str, a: str, b: str) -> bool:
     """Return True when ``low`` is a prefix of ``a`` (3+ letters) followed by a prefix of ``b`` (3+ letters)."""
     return any(a.startswith(low[:k]) and b.startswith(low[k:]) for k in range(_SHORT_PART, len(low) - _SHORT_PART + 1))
+
+
+HOLDER_REACH = 7  # words between a title and its holder's name ("Kapolda Kalsel, Irjen Pol Winarto")
+_WORDS_AND_COMMAS = re.compile(r"[^\W_]+(?:[-/.'’][^\W_]+)*\.?|,")
+
+
+def names_holder(pairs: Sequence[Titled], text: str) -> bool:
+    """Return True when the text names a titled person of the question by name: the title, then only titles, ranks,
+    bodies, places and commas, then a capitalized name ("Irwasda Polda Kalsel, dan ..." names no one)."""
+    words = _WORDS_AND_COMMAS.findall(text)
+    for i, word in enumerate(words):
+        if not any(_is_title(t, p.title) for p in pairs for t in _terms(word)):
+            continue
+        for nxt in words[i + 1 : i + 1 + HOLDER_REACH]:
+            if nxt == "," or is_title_word(nxt.rstrip(".")) or nxt.rstrip(".").isupper() or any(c.isdigit() for c in nxt):
+                continue
+            if nxt[:1].isupper():
+                return True
+            break
+    return False
 
 
 @lru_cache(maxsize=1)

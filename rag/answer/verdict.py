@@ -9,9 +9,10 @@ from typing import Sequence
 from rag.answer.candidates import Draft
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence, quoted, states_place
-from rag.answer.naming import has_venue, names_a_person, names_titled, speaks, titled_pairs, venue_words
+from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs, venue_words
 from rag.core.settings import Settings
 from rag.core.types import Statement
+from rag.extract.people.mentions import is_person_title
 from rag.query.analysis import Question
 from rag.query.meetings import asked_event_kinds, held_as
 from rag.query.quantities import states_count
@@ -88,7 +89,8 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
     if titled and says:  # what a titled person said: their own statement, or the sentence right after it
         usable = [e for e in usable if _said_by(e, titled)]
     elif asks_who(q):  # "who": a speaker, or the person the question describes
-        usable = [e for e in usable if _names_someone(e, titled)]
+        holder = asks_holder(q)
+        usable = [e for e in usable if _names_someone(e, titled, holder)]
     if asks_venue(q):
         usable = [e for e in usable if has_venue(e.text)]
     if not usable:
@@ -164,10 +166,12 @@ def _said_by(e: Evidence, titled: list) -> bool:
     return speaks(e.text) and names_titled(titled, e.text)
 
 
-def _names_someone(e: Evidence, titled: list) -> bool:
-    """Return True when the sentence names the titled person the question describes, or has a speaker who fits it."""
+def _names_someone(e: Evidence, titled: list, holder: bool = False) -> bool:
+    """Return True when the sentence names the titled person the question describes (by name, when the question asks
+    who holds the title), or has a speaker who fits it."""
     if titled:
-        return names_titled(titled, e.text, every=False) or names_titled(titled, _who(e.said), every=False)
+        named = names_titled(titled, e.text, every=False) and (not holder or names_holder(titled, e.text))
+        return named or (e.said is not None and bool(e.said.speaker.name) and names_titled(titled, _who(e.said), every=False))
     return e.said is not None or e.previous is not None or names_a_person(e.text)
 
 
@@ -176,12 +180,19 @@ def asks_who(q: Question) -> bool:
     return q.kind == "who_said" or bool(_ASKS_WHO.search(q.text))
 
 
+def asks_holder(q: Question) -> bool:
+    """Return True when the question asks who holds a title ("Siapa (nama) Irwasda Polda Kalsel ...", "Who is the ...")."""
+    m = _ASKS_HOLDER.match(q.people_text)
+    return m is not None and is_person_title(m.group(1))
+
+
 def asks_venue(q: Question) -> bool:
     """Return True when the question asks for the building itself ("di gedung mana", "in which hotel")."""
     return bool(_ASKS_VENUE.search(q.text)) and bool(venue_words().search(q.text))
 
 
 _DIGIT = re.compile(r"\d")
+_ASKS_HOLDER = re.compile(r"\W*(?:siapa|who)\s+(?:(?:nama|is|was|are|the)\s+)*([^\W\d_][\w-]*)", re.I)
 _ASKS_WHEN = re.compile(r"\b(?:kapan|tanggal|hari\s+apa|when|what\s+date|which\s+day)\b", re.I)
 _ASKS_WHERE = re.compile(r"\b(?:di\s*mana|dimana|mana|where|venue|tempat)\b", re.I)
 _ASKS_WHO = re.compile(r"(?:^|[.?!]\s+)\W*(?:siapa|who)\b", re.IGNORECASE)  # "... Who was he?"

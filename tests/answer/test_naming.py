@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.naming import has_venue, names_a_person, names_titled, speaks, titled_pairs
+from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs
 from rag.query.analysis import analyze
 
 TITLED = [
@@ -72,3 +72,17 @@ def test_has_venue() -> None:
 def test_names_titled_either_way(question: str, text: str, expected: bool) -> None:
     """A place or body the question spells out may be abbreviated in the text, and the other way round."""
     assert names_titled(titled_pairs(analyze(question)), text) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("Siapa Irwasda Polda Kalsel?", "Hadir Kapolda Kalsel Irjen Pol Winarto, Irwasda Polda Kalsel, dan pejabat utama.", False),
+        ("Siapa Kapolda Kalsel?", "Hadir Kapolda Kalsel, Irjen Pol Winarto, dan pejabat utama.", True),
+        ("Siapa Ketua KPU Garut?", "Ketua KPU Garut, Ahmad Rafi, membuka rapat.", True),
+        ("Siapa Ketua KPU Garut?", "Ketua KPU Garut menyampaikan paparan.", False),
+    ],
+)
+def test_names_holder(question: str, text: str, expected: bool) -> None:
+    """A title names its holder only when a personal name follows it (past titles, ranks, bodies and places)."""
+    assert names_holder(titled_pairs(analyze(question)), text) is expected
