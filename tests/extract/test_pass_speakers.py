@@ -45,6 +45,11 @@ CASES: list[tuple[str, list[Said]]] = [
         "Menurut Om Dodi, patroli digelar setiap malam.\n",
         [("Dodi Santosa", "direct", "Kami siap"), ("Dodi Santosa", "indirect", "patroli digelar setiap")],
     ),
+    (  # an epithet that ends its paragraph ("... itu.") is the person just quoted, and the next pronoun stays theirs
+        "Kapolres Sleman AKBP Dodi Santosa memimpin apel.\n“Kami siap,” ujar perwira yang pernah menjabat Danyon B itu.\n"
+        "Ia menjelaskan patroli digelar setiap malam.\n",
+        [("Dodi Santosa", "direct", "Kami siap"), ("Dodi Santosa", "indirect", "patroli digelar setiap")],
+    ),
 ]
 
 
