@@ -101,7 +101,7 @@ def run_plain(items: list[dict], corpus: Path, model_dir: Path) -> list[dict]:
 
 def score(item: dict, result: dict) -> dict:
     """Score one answer (None where a metric does not apply)."""
-    answer = (result.get("answer") or "").lower()
+    answer = _folded(result.get("answer") or "")
     row = dict.fromkeys(METRICS)
     cites = result.get("citations") or []
     row["citations_valid"] = result.get("_valid")
@@ -113,10 +113,15 @@ def score(item: dict, result: dict) -> dict:
     if expected:
         row["hit@1"] = float(bool(cites) and cites[0]["source"] in expected and result["answerable"])
     if item.get("expected_speaker"):
-        row["speaker"] = float(item["expected_speaker"].lower() in answer)
+        row["speaker"] = float(_folded(item["expected_speaker"]) in answer)
     if item.get("expected_phrases"):
-        row["phrases"] = float(all(p.lower() in answer for p in item["expected_phrases"]))
+        row["phrases"] = float(all(_folded(p) in answer for p in item["expected_phrases"]))
     return row
+
+
+def _folded(text: str) -> str:
+    """Return lower-case text with typographic apostrophes as plain ones (Musa’ad = Musa'ad)."""
+    return text.lower().replace("’", "'").replace("‘", "'")
 
 
 def valid(corpus: Path, result: dict) -> float | None:

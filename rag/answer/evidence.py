@@ -9,13 +9,13 @@ from functools import lru_cache
 from typing import Sequence
 
 from rag.answer.context import Context
-from rag.core.lexicon import load
+from rag.answer.naming import QUOTE_MARKS, WORDS, venue_words, with_shorter_titles
+from rag.answer.surround import accounts
 from rag.core.sentences import find_quotes, mask, sentences
 from rag.core.text import stop_words, terms
 from rag.core.types import Hit, Meeting, Statement
-from rag.extract.people.mentions import is_person_title
 from rag.index.snapshot import Snapshot
-from rag.query.analysis import Question, english_function_words
+from rag.query.analysis import Question, english_function_words, generic_topic
 from rag.query.english import glossary_words
 
 # a date as news writes it: "Senin (5/8/2024)", "Rabu 20 November 2024", "(12/9)"
@@ -24,7 +24,6 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _PLACE = re.compile(r"\b(?:di|bertempat di|berlangsung di|digelar di|at|in)\s+(?:[A-Z][\w.'/-]*\s?){1,}")
-_QUOTE_MARKS = re.compile(r"[“”\"]")
 
 
 @dataclass(frozen=True)
@@ -52,13 +51,37 @@ class Evidence:
     previous: Statement | None = None  # the statement of the sentence before it in the paragraph ("..., ujarnya. Lebih lanjut ...")
     window_terms: frozenset[str] = frozenset()  # the stemmed terms of the sentence and its neighbours
     held: Meeting | None = None  # the meeting it belongs to: its statement's, the one it describes, or the article's first
+    context: Statement | None = None  # the statement whose speaker's account it continues (between two of theirs)
+    content: float = 0.0  # weighted share of what the question asks about (not names, places, meeting words) it covers
+    asks_content: bool = False  # the question asks what was said or is open
+
+    @property
+    def said(self) -> Statement | None:
+        """Return the statement that gives the sentence its speaker: its own, else the account it continues."""
+        return self.statement or self.context
 
     @property
     def score(self) -> float:
         """Return the ranking score: concepts covered, passage rank, and stated facts when they are asked for."""
         facts = (0.25 if self.asks_place else 0.05) * (self.dated + self.placed)
         said = (1 - self.focus) * (self.cover + 0.5 * self.window_cover) + (0.5 + self.focus) * self.speaker_match
-        return said + 0.5 * self.phrase + 0.4 / (1 + self.rank) + facts
+        return said + 0.5 * self.phrase + 0.4 / (1 + self.rank) + facts + CONTENT_WEIGHT * self.asks_content * self.content
+
+
+CONTENT_WEIGHT = 0.6  # for "what did X say about ..." and open questions: the asked content outweighs the names
+CONTENT_KINDS = ("open", "what_said")
+
+
+def states_date(text: str) -> bool:
+    """Return True when a text states a date as news writes it."""
+    return bool(_DATE.search(text))
+
+
+def states_place(text: str) -> bool:
+    """Return True when a text states where: "di Aula Kantor Bupati", or "di <venue head>" ("di gedung serbaguna")."""
+    if _PLACE.search(text):
+        return True
+    return any(text[max(0, m.start() - 3) : m.start()].lower() == "di " for m in venue_words().finditer(text))
 
 
 def paragraph_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -99,7 +122,7 @@ def _concepts(q: Question) -> tuple[frozenset[str], ...]:
 def untranslated(text: str) -> list[str]:
     """Return the lower-case English content words of a question that the glossary has no Indonesian for."""
     known = glossary_words() | english_function_words()
-    words = [w.lower() for w in _WORDS.findall(text) if not w[:1].isupper() and not any(c.isdigit() for c in w)]
+    words = [w.lower() for w in WORDS.findall(text) if not w[:1].isupper() and not any(c.isdigit() for c in w)]
     stops = stop_words()
     return list(dict.fromkeys(w for w in words if len(w) >= 5 and not all(_english_known(p, known | stops) for p in w.split("-"))))
 
@@ -118,37 +141,47 @@ def gather(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str, b
     for rank, hit in enumerate(passages[:depth]):
         text = snap.articles[hit.chunk.source].text
         spans = paragraph_sentences(text, hit.chunk.start, hit.chunk.end)
-        found.append((rank, hit, spans, [set(_terms(text[a:b])) for a, b in spans]))
+        found.append((rank, hit, spans, [with_shorter_titles(set(_terms(text[a:b]))) for a, b in spans]))
     everything = [t for *_, words in found for t in words]
     weights = _weights(concepts, everything)
     pairs = sorted(_pairs(terms(q.search_text)))
     pair_weights = _weights([frozenset({p}) for p in pairs], [_pairs(_terms(e)) for e in _texts(snap, found)])
     order = list(dict.fromkeys(h.chunk.source for h in passages))
     focus = _share(concepts, weights, set(terms(q.speaker_text))) if q.kind == "who_said" else 0.0
+    content = [(g, w) for g, w in zip(concepts, weights, strict=True) if not g & _not_content(q)]
     seen: dict[tuple[str, int], Evidence] = {}
     for _, hit, spans, words in found:
         chunk = hit.chunk
         rank = order.index(chunk.source)
         said = [_statement_in(ctx.retriever.statements_of(chunk.source), a, b) for a, b in spans]
+        context = accounts([snap.articles[chunk.source].text[a:b] for a, b in spans], said)
         for i, (a, b) in enumerate(spans):
             if (chunk.source, a) in seen or b - a < 15 or not (chunk.start <= a < chunk.end):
                 continue
             sentence = snap.articles[chunk.source].text[a:b]
             statement = said[i]
-            who = set(_terms(f"{statement.speaker.role} {statement.speaker.name}")) if statement else set()
+            speaker = (statement or context[i]).speaker if statement or context[i] else None
+            who = set(_terms(f"{speaker.role} {speaker.name}")) if speaker else set()
             seen[(chunk.source, a)] = Evidence(
                 source=chunk.source, start=a, end=b, text=sentence, rank=rank, dense=hit.dense_score,
                 cover=_share(concepts, weights, words[i]),
                 window_cover=_share(concepts, weights, window := set().union(*words[max(0, i - 1) : i + 2])),
                 window_terms=frozenset(window), held=_held(snap, chunk.source, statement, a, b),
-                dated=bool(_DATE.search(sentence)), placed=bool(_PLACE.search(sentence)),
+                dated=states_date(sentence), placed=states_place(sentence),
                 fits=fits.get(chunk.source, False),
-                statement=statement, speaker_match=_share(concepts, weights, who), focus=focus,
+                statement=statement, context=context[i], speaker_match=_share(concepts, weights, who), focus=focus,
                 previous=said[i - 1] if i else None,
                 meeting=_meeting_at(snap, chunk.source, a, b), asks_place=q.kind in ("where_when", "which_meeting"),
+                content=_share([g for g, _ in content], [w for _, w in content], words[i]) if content else 0.0,
+                asks_content=q.kind in CONTENT_KINDS,
                 phrase=_share([frozenset({p}) for p in pairs], pair_weights, _pairs(_terms(sentence))),
             )
     return sorted(seen.values(), key=lambda e: (-e.score, e.rank, e.start))
+
+
+def _not_content(q: Question) -> frozenset[str]:
+    """Return the terms that say who, where and at which meeting, not what: names, places, meeting and election words."""
+    return frozenset(terms(" ".join(q.proper))) | q.meeting_terms | generic_topic()
 
 
 @lru_cache(maxsize=1 << 15)
@@ -167,54 +200,7 @@ def _texts(snap: Snapshot, found: Sequence[tuple[int, Hit, list[tuple[int, int]]
     return [snap.articles[hit.chunk.source].text[a:b] for _, hit, spans, _ in found for a, b in spans]
 
 
-TITLE_REACH = 8  # terms between a title and the word that completes it
-_SKIP = frozenset({"of", "the", "dari", "di", "se", "and", "dan"})
-_WORDS = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*")
 
-
-Titled = tuple[frozenset[str], frozenset[str], bool]  # title terms, the next word's terms, a deputy ("Wakil Ketua")
-DEPUTY = frozenset({"wakil", "deputy", "vice"})
-
-
-def titled_pairs(q: Question) -> list[Titled]:
-    """Return the people the question names by title, as (title terms, next word's terms, deputy): "Ketua KPU",
-    "Gubernur of Bali", "Wakil Ketua DPRD"."""
-    words = _WORDS.findall(q.people_text)
-    out = []
-    for i, word in enumerate(words):
-        if not is_person_title(word):
-            continue
-        after = [w for w in words[i + 1 : i + 4] if w.lower() not in _SKIP]
-        before = [w for w in words[max(0, i - 3) : i] if w.lower() not in _SKIP]
-        deputy = bool(before) and before[-1].lower() in DEPUTY
-        if after and after[0][:1].isupper() and not is_person_title(after[0]):
-            out.append((frozenset(terms(word)), frozenset(terms(after[0])), deputy))
-        elif q.lang == "en" and before and before[-1][:1].isupper() and not is_person_title(before[-1]):
-            out.append((frozenset(terms(word)), frozenset(terms(before[-1].strip("()"))), deputy))  # "North Kalimantan (Kaltara) Kapolda"
-        else:
-            out.append((frozenset(terms(word)), frozenset(), deputy))
-    return out
-
-
-def names_titled(pairs: Sequence[Titled], text: str) -> bool:
-    """Return True when the text names every titled person: the title, the word that completes it within a few
-    terms ("Ketua Komisi Pemilihan Umum (KPU) Garut" names the Ketua KPU), and a deputy only when one is asked
-    ("Wakil Ketua DPRD" is not the Ketua DPRD)."""
-    found = _terms(text)
-    return all(_names_one(found, *pair) for pair in pairs)
-
-
-def _names_one(found: Sequence[str], title: frozenset[str], after: frozenset[str], deputy: bool) -> bool:
-    """Return True when the terms name one titled person."""
-    for i, term in enumerate(found):
-        if term not in title:
-            continue
-        before = [t for t in found[max(0, i - 2) : i] if t not in title]
-        if bool(before) and before[-1] in DEPUTY and not deputy:
-            continue
-        if not after or any(t in after for t in found[i + 1 : i + 1 + TITLE_REACH]):
-            return True
-    return False
 
 
 def _statement_in(statements: Sequence[Statement], start: int, end: int) -> Statement | None:
@@ -242,42 +228,4 @@ def _meeting_at(snap: Snapshot, source: str, start: int, end: int) -> Meeting | 
 
 def quoted(evidence: Evidence) -> bool:
     """Return True when the sentence holds quotation marks (someone's words)."""
-    return bool(_QUOTE_MARKS.search(evidence.text))
-
-
-@lru_cache(maxsize=1)
-def _speech_words() -> frozenset[str]:
-    """Return the speech verbs and reporting words of the lexicon, lower-case."""
-    data = load("speech_verbs")
-    words = data["post_extra"] + data["pre"] + data["passive_intro"] + data["menurut"]
-    return frozenset(w.lower() for w in words) | frozenset(r.lower() for r in data["post_roots"])
-
-
-@lru_cache(maxsize=1)
-def _rank_words() -> frozenset[str]:
-    """Return the single-word ranks (AKBP, Kolonel, Irjen ...), lower-case."""
-    return frozenset(r.lower().rstrip(".") for r in load("ranks")["ranks"] if " " not in r)
-
-
-NEGATIONS = frozenset({"tidak", "tak", "belum", "enggan", "bukan", "not"})
-
-
-def speaks(text: str) -> bool:
-    """Return True when a sentence reports speech: quotation marks or a speech verb that is not denied
-    ("... tidak menyampaikan paparan" says the person did not speak)."""
-    if _QUOTE_MARKS.search(text):
-        return True
-    words = [w.lower() for w in _WORDS.findall(text)]
-    return any(w in _speech_words() and not NEGATIONS & set(words[max(0, i - 2) : i]) for i, w in enumerate(words))
-
-
-def names_a_person(text: str) -> bool:
-    """Return True when a sentence names a person: a title or rank followed by a capitalized name."""
-    words = _WORDS.findall(text)
-    for i, word in enumerate(words[:-1]):
-        if not (is_person_title(word) or word.lower().rstrip(".") in _rank_words()):
-            continue
-        for nxt in words[i + 1 : i + 5]:
-            if nxt[:1].isupper() and not nxt.isupper() and not is_person_title(nxt) and nxt.lower() not in _rank_words():
-                return True
-    return False
+    return bool(QUOTE_MARKS.search(evidence.text))

@@ -56,7 +56,8 @@ def _meeting_for(ctx: Context, q: Question, passages: list[Hit]) -> Meeting | No
     rows, named = ctx.people.rows_for(q.people_text)
     sources = [ctx.snapshot.statements[r].source for r in sorted(rows)] if rows else []
     sources += [h.chunk.source for h in passages]
-    for source in dict.fromkeys(sources):
+    fitting = sorted(dict.fromkeys(sources), key=lambda s: not ctx.support.fits(q, s))  # an article with every name first
+    for source in fitting:
         meetings = ctx.snapshot.meetings_of(source)
         if meetings:
             return best_meeting(q, meetings)

@@ -27,6 +27,8 @@ def read(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
     passages = ctx.retriever.passages(q.search_text, qvec, max(PASSAGES, ctx.settings.top_k))
     fits = {s: ctx.support.missing(q, s) for s in dict.fromkeys(h.chunk.source for h in passages)}
     draft = outlets_draft(ctx, q, passages, fits) if asks_outlets(q) else HANDLERS.get(q.kind, open_draft)(ctx, q, qvec, passages)
+    if draft is not None and draft.kind == "open" and not draft.statements:
+        draft = None  # a bare sentence: the evidence scorer ranks every sentence, this one included
     objection = "" if draft is None else ctx.support.objection(q, draft)
     for source in dict.fromkeys(c.source for c in draft.citations) if draft else ():
         fits.setdefault(source, ctx.support.missing(q, source))

@@ -72,9 +72,9 @@ def evidence_citations(ctx: Context, q: Question, e: Evidence) -> list[Citation]
     snap = ctx.snapshot
     article = snap.articles[e.source]
     meeting = e.meeting or _meeting_of(ctx, e)
-    speaker = e.statement.speaker if e.statement is not None else None
+    speaker = e.said.speaker if e.said is not None else None
     out = [cite(1, article, e.start, e.end, speaker, meeting)]
-    s = e.statement
+    s = e.said
     if s is not None and not (e.start <= min(s.start, s.attribution_start or s.start) and max(s.end, s.attribution_end) <= e.end):
         extra = cite_statement(2, snap, s)
         if extra.quote.strip() and extra.quote not in out[0].quote and out[0].quote not in extra.quote:
@@ -87,8 +87,8 @@ def evidence_citations(ctx: Context, q: Question, e: Evidence) -> list[Citation]
 
 def _meeting_of(ctx: Context, e: Evidence) -> Meeting | None:
     """Return the meeting of the evidence's statement, else its article's main meeting."""
-    if e.statement is not None:
-        return ctx.snapshot.meeting_of(e.statement)
+    if e.said is not None:
+        return ctx.snapshot.meeting_of(e.said)
     found = ctx.snapshot.meetings_of(e.source)
     return found[0] if found else None
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Sequence
 
 from rag.answer.candidates import Draft
 from rag.answer.context import Context
-from rag.answer.evidence import Evidence, names_a_person, names_titled, quoted, speaks, titled_pairs
-from rag.core.lexicon import load
+from rag.answer.evidence import Evidence, quoted, states_place
+from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs, venue_words
 from rag.core.settings import Settings
 from rag.core.types import Statement
+from rag.extract.people.mentions import is_person_title
 from rag.query.analysis import Question
 from rag.query.meetings import asked_event_kinds, held_as
 from rag.query.quantities import states_count
@@ -38,10 +38,11 @@ class Verdict:
     choice: Choice = Choice()
 
 
-def evidence_confidence(settings: Settings, e: Evidence) -> float:
-    """Return 0..1: how close the passage is (cosine scaled between the model's floor and ceiling) and how much
-    of the question the sentence and its neighbours cover."""
-    low, high = settings.tuning.evidence_floor, settings.tuning.evidence_ceiling
+def evidence_confidence(settings: Settings, e: Evidence, lang: str = "id") -> float:
+    """Return 0..1: how close the passage is (cosine scaled between the model's floor and ceiling, lower for an
+    English question) and how much of the question the sentence and its neighbours cover."""
+    shift = settings.tuning.evidence_shift_en if lang == "en" else 0.0
+    low, high = settings.tuning.evidence_floor - shift, settings.tuning.evidence_ceiling - shift
     dense = min(1.0, max(0.0, (e.dense - low) / max(high - low, 1e-6)))
     return round(0.5 * dense + 0.5 * max(e.cover, e.window_cover), 4)
 
@@ -51,15 +52,16 @@ def decide(
 ) -> Verdict:
     """Return the verdict over every candidate: the structured draft when it passed and no sentence covers the question
     clearly better, else the best usable sentence when its confidence reaches the threshold."""
-    if draft is not None and not objection and asks_venue(q) and not any(c.meeting and c.meeting.venue for c in draft.citations):
-        objection = "the structured answer names no venue"
+    lead = draft.citations[0] if draft is not None and draft.citations else None
+    if lead is not None and not objection and asks_venue(q) and not (lead.meeting and lead.meeting.venue):
+        objection = "the structured answer's first meeting names no venue"
     if draft is not None and not objection and fits.get(draft.citations[0].source):
         objection = f"the structured answer's article lacks {fits[draft.citations[0].source]!r}"
-    if draft is not None and objection.startswith(HARD_OBJECTIONS):  # the named speaker spoke, but not of this
+    if draft is not None and objection.startswith(HARD_OBJECTIONS) and not asks_who(q):  # spoke, not of this
         return Verdict(False, 0.0, (objection,))
     usable, refusal = usable_evidence(q, evidence, fits)
     if draft is not None and not objection:
-        rival = _clearly_better(q, draft, evidence, usable)
+        rival = _clearly_better(q, draft, evidence, usable) or _places_better(q, draft, evidence, usable)
         if rival is None:
             return Verdict(True, DRAFT_CONFIDENCE, ("structured answer passed every check",), Choice(draft=draft))
         usable = [rival]
@@ -68,7 +70,7 @@ def decide(
     if not usable:
         return Verdict(False, 0.0, (*reasons, refusal))
     best = max(usable, key=lambda e: (e.score, -e.rank, -e.start))
-    confidence = evidence_confidence(ctx.settings, best)
+    confidence = evidence_confidence(ctx.settings, best, q.lang)
     threshold = ctx.settings.answer_threshold
     if confidence >= threshold:
         return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), Choice(evidence=best))
@@ -86,8 +88,9 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
     says = q.kind in SAYS_KINDS
     if titled and says:  # what a titled person said: their own statement, or the sentence right after it
         usable = [e for e in usable if _said_by(e, titled)]
-    elif q.kind == "who_said" or _ASKS_WHO.match(q.text):  # "who": a speaker, or the person the question describes
-        usable = [e for e in usable if _names_someone(e, titled)]
+    elif asks_who(q):  # "who": a speaker, or the person the question describes
+        holder = asks_holder(q)
+        usable = [e for e in usable if _names_someone(e, titled, holder)]
     if asks_venue(q):
         usable = [e for e in usable if has_venue(e.text)]
     if not usable:
@@ -107,6 +110,7 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
 
 HARD_OBJECTIONS = ("the cited statements are not about the question's topic", "the cited statements come from another kind of meeting")
 SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
+PLACE_KINDS = ("where_when",)  # which_meeting keeps its statement: the meeting is named with it
 RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
 
 
@@ -123,6 +127,33 @@ def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usa
     return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None
 
 
+def _places_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usable: Sequence[Evidence]) -> Evidence | None:
+    """Return, for where/when, a sentence that states the place the draft's sentence does not (same article), or
+    states what is asked (the date, the place) and covers far more of the question ("rapat lanjutan" is another
+    meeting than the one the article's record describes)."""
+    if draft.kind not in PLACE_KINDS or not usable:
+        return None
+    lead = draft.citations[0]
+    mine = [e for e in evidence if e.source == lead.source and e.start < lead.end and lead.start < e.end]
+    if not states_place(lead.quote):
+        same = [e for e in usable if e.source == lead.source and e.placed]
+        if same:
+            return max(same, key=lambda e: (e.dated, e.score))
+    when, where = asked_facts(q)
+    cover = max((max(e.cover, e.window_cover) for e in mine), default=0.0)
+    richer = [
+        e for e in usable
+        if (e.dated or not when) and (e.placed or not where) and max(e.cover, e.window_cover) >= cover + RIVAL_MARGIN
+    ]
+    return max(richer, key=lambda e: e.score) if richer else None
+
+
+def asked_facts(q: Question) -> tuple[bool, bool]:
+    """Return whether the question asks when, and where (both when it says neither)."""
+    when, where = bool(_ASKS_WHEN.search(q.text)), bool(_ASKS_WHERE.search(q.text))
+    return (when, where) if when or where else (True, True)
+
+
 def _who(statement: Statement | None) -> str:
     """Return the role and name of a statement's speaker."""
     return f"{statement.speaker.role} {statement.speaker.name}" if statement is not None else ""
@@ -130,35 +161,43 @@ def _who(statement: Statement | None) -> str:
 
 def _said_by(e: Evidence, titled: list) -> bool:
     """Return True when the titled person said it: their statement, the sentence after it, or a speech sentence naming them."""
-    if names_titled(titled, _who(e.statement)) or names_titled(titled, _who(e.previous)):
+    if names_titled(titled, _who(e.said)) or names_titled(titled, _who(e.previous)):
         return True
     return speaks(e.text) and names_titled(titled, e.text)
 
 
-def _names_someone(e: Evidence, titled: list) -> bool:
-    """Return True when the sentence names the titled person the question describes, or has a speaker who fits it."""
+def _names_someone(e: Evidence, titled: list, holder: bool = False) -> bool:
+    """Return True when the sentence names the titled person the question describes (by name, when the question asks
+    who holds the title), or has a speaker who fits it."""
     if titled:
-        return names_titled(titled, e.text) or names_titled(titled, _who(e.statement))
-    return e.statement is not None or e.previous is not None or names_a_person(e.text)
+        named = names_titled(titled, e.text, every=False) and (not holder or names_holder(titled, e.text))
+        return named or (e.said is not None and bool(e.said.speaker.name) and names_titled(titled, _who(e.said), every=False))
+    return e.said is not None or e.previous is not None or names_a_person(e.text)
 
 
-@lru_cache(maxsize=1)
-def _venue_words() -> re.Pattern[str]:
-    """Return the pattern of the words that head a venue (Hotel, Gedung, Aula ...), from the lexicon."""
-    heads = sorted(load("events")["venue_heads"] + ["building", "venue", "hall", "room", "hotel"], key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, heads))})\b", re.IGNORECASE)
+def asks_who(q: Question) -> bool:
+    """Return True when the person is what is asked ("Siapa ...", "Who ..."): another sentence may still name them."""
+    return q.kind == "who_said" or bool(_ASKS_WHO.search(q.text))
+
+
+def asks_holder(q: Question) -> bool:
+    """Return True when the question asks who holds a title ("Siapa (nama) Irwasda Polda Kalsel ...", "Who is the ...")."""
+    m = _ASKS_HOLDER.match(q.people_text)
+    return m is not None and is_person_title(m.group(1))
 
 
 def asks_venue(q: Question) -> bool:
     """Return True when the question asks for the building itself ("di gedung mana", "in which hotel")."""
-    return bool(_ASKS_VENUE.search(q.text)) and bool(_venue_words().search(q.text))
-
-
-def has_venue(text: str) -> bool:
-    """Return True when a text names a venue."""
-    return bool(_venue_words().search(text))
+    return bool(_ASKS_VENUE.search(q.text)) and bool(venue_words().search(q.text))
 
 
 _DIGIT = re.compile(r"\d")
-_ASKS_WHO = re.compile(r"^\W*(?:siapa|who)\b", re.IGNORECASE)
-_ASKS_VENUE = re.compile(r"\b(?:di|ke)\s+[a-z]+\s+mana\b|\b(?:in|at)\s+which\s+[a-z]+|\bwhat\s+(?:building|venue|hotel|hall)\b", re.I)
+_ASKS_HOLDER = re.compile(r"\W*(?:siapa|who)\s+(?:(?:nama|is|was|are|the)\s+)*([^\W\d_][\w-]*)", re.I)
+_ASKS_WHEN = re.compile(r"\b(?:kapan|tanggal|hari\s+apa|when|what\s+date|which\s+day)\b", re.I)
+_ASKS_WHERE = re.compile(r"\b(?:di\s*mana|dimana|mana|where|venue|tempat)\b", re.I)
+_ASKS_WHO = re.compile(r"(?:^|[.?!]\s+)\W*(?:siapa|who)\b", re.IGNORECASE)  # "... Who was he?"
+_ASKS_VENUE = re.compile(
+    r"\b(?:di|ke)\s+[a-z]+(?:\s+(?:atau|dan|or)\s+[a-z]+)?\s+mana\b"  # "di gedung mana", "di lapangan atau gedung mana"
+    r"|\b(?:in|at)\s+which\s+[a-z]+|\bwhat\s+(?:building|venue|hotel|hall)\b",
+    re.I,
+)

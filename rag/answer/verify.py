@@ -13,6 +13,7 @@ from typing import Sequence
 from rapidfuzz import fuzz, process
 
 from rag.answer.candidates import Draft
+from rag.answer.naming import venue_words
 from rag.core.dates import month_number
 from rag.core.lexicon import load
 from rag.core.settings import ModelTuning
@@ -231,7 +232,8 @@ class Support:
             return True
         if month in held:
             return True
-        return q.lang == "en" and not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
+        english_prose = not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
+        return q.lang == "en" and english_prose and not _names_a_venue(q.text, word)
 
     def coverage(self, q: Question, text: str) -> int:
         """Return how many of the question's concepts a text mentions."""
@@ -259,3 +261,8 @@ class Support:
         if draft.score < floor - margin:  # lower still: only an English question whose every concept is there
             return english and len(groups) >= 3 and share == 1.0
         return share >= (EN_MIN_SHARE if draft.score >= floor else TOPIC_SHARE)
+
+
+def _names_a_venue(text: str, word: str) -> bool:
+    """Return True when a word follows a venue head in the question ("Hotel Maqna"): a name, not English prose."""
+    return any(text[m.end() :].lstrip().startswith(word) for m in venue_words().finditer(text))

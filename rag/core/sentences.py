@@ -18,10 +18,6 @@ MASK = "¶"
 OPEN_DQ = "“«„"
 ANY_DQ = "“”\"«»„"
 _TOKEN = re.compile(r"\([^()\n]{0,40}\)|[“”\"«»„‘’]|[,;:]|[()]|[^\s,;:()“”\"«»„‘’]+")
-_ABBREV = frozenset(
-    "inf pol dr ir h hj drs dra prof no jl kab kec kel st sp tgl kol let inf kav arh ny tn sdr "
-    "bpk ibu pj plt plh pjs purn ds dsn kp kh m mr mrs dkk vs".split()
-)
 _END = re.compile(r"[.!?]+(?=[\s¶\"”’)]*(?:\s|$))")
 
 
@@ -134,7 +130,7 @@ def _opens_sentence(text: str, at: int) -> bool:
     return bool(first) and first.group()[0].isupper() and fold(first.group()) in _SENTENCE_PRONOUNS
 
 
-_SENTENCE_PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "pihaknya"})
+_SENTENCE_PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "pihaknya", "dirinya"})
 
 
 def _is_abbrev(text: str, dot: int) -> bool:
@@ -147,7 +143,13 @@ def _is_abbrev(text: str, dot: int) -> bool:
         return False
     if "." in word or (len(word) == 1 and word.isalpha()):
         return True
-    return fold(word) in _ABBREV
+    return fold(word) in _abbreviations()
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Return the abbreviations a period does not end a sentence after (``data/abbreviations.json``)."""
+    return frozenset(load("abbreviations")["words"])
 
 
 @cache

@@ -32,6 +32,9 @@ class ModelTuning:
     # the reader's evidence confidence scales a passage's cosine between these two
     evidence_floor: float = 0.78  # no support at all
     evidence_ceiling: float = 0.88  # full support
+    # an English question's top cosine to Indonesian evidence runs lower: median 0.861 against 0.908 (quartiles 0.846
+    # against 0.894) on the real-news fit set, answerable and near-miss alike; both bounds move down by this
+    evidence_shift_en: float = 0.045
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,28 @@ def _count_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["count_words"])
 
 
+def count_cues(text: str) -> list[re.Match[str]]:
+    """Return the "how many" cues of a question: "berapa", "how many" anywhere; "jumlah", "number of" only when no
+    other question word comes first ("Siapa yang menyebut jumlah TPS ..." asks who, not how many)."""
+    found = [m for p in _count_patterns() if (m := p.search(text))]
+    asks = _QUESTION_WORD.search(text)
+    for noun in _count_nouns():
+        m = noun.search(text)
+        if m and (asks is None or asks.start() >= m.start()):
+            found.append(m)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _count_nouns() -> tuple[re.Pattern[str], ...]:
+    """Return the compiled count nouns ("jumlah", "number of")."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["count_nouns"])
+
+
+# question words that make a later "jumlah" part of another question (not "apa"/"what": "What is the number of ...")
+_QUESTION_WORD = re.compile(r"\b(?:siapa|di\s*mana|kapan|mengapa|kenapa|who|where|when|why)\b", re.I)
+
+
 def _topic_groups(search: str, extra: list[str]) -> list[frozenset[str]]:
     """Return the question's concepts as term sets.
 
@@ -170,7 +192,7 @@ def analyze(text: str) -> Question:
     lang = detect_language(text)
     extra = english_expansions(text) if lang == "en" else []
     search = f"{text} {' '.join(extra)}".strip()
-    cues = [m for p in _count_patterns() if (m := p.search(text))]
+    cues = count_cues(text)
     proper = proper_words(text) + (english_places(text) if lang == "en" else ())
     groups = _topic_groups(search, extra)
     names = terms(" ".join(proper)) if extra else []

@@ -32,10 +32,16 @@ def states_count(quote: str, counted: Sequence[str]) -> bool:
         return has_count(quote)
     wanted = set(counted)
     money = bool(wanted & _MONEY_NOUNS)
-    return any(has_count(s) and (wanted & set(terms(s)) or (money and _MONEY.search(s))) for s in re.split(r"(?<=[.!?;])\s+", quote))
+    percent = bool(wanted & _PERCENT_NOUNS)
+    return any(
+        has_count(s) and (wanted & set(terms(s)) or (money and _MONEY.search(s)) or (percent and _PERCENT.search(s)))
+        for s in re.split(r"(?<=[.!?;])\s+", quote)
+    )
 
 
 _MONEY_NOUNS = frozenset({"anggar", "dana", "biaya", "hibah", "nilai", "bantu"})  # stems: what a "berapa anggaran" may count
+_PERCENT_NOUNS = frozenset({"persen", "persentase", "percent", "percentage"})
+_PERCENT = re.compile(r"\d\s?%")  # "60%" states the "berapa persen"
 _MONEY = re.compile(r"\bRp\.?\s?\d|\brupiah\b|\b(?:miliar|triliun|juta)\b", re.IGNORECASE)
 
 

@@ -23,13 +23,14 @@ _ABBREVIATIONS = frozenset({"prof", "kombes", "brigjen", "irjen", "komjen", "let
 _EPITHET_HEADS = frozenset("pria wanita perempuan lelaki sosok perwira jenderal alumnus lulusan mantan jebolan".split())
 _CALLED = frozenset("disapa dipanggil dikenal".split())
 _THAT = frozenset("itu tersebut ini".split())
+EPITHET_REACH = 16  # words an epithet may run ("Perwira Polri yang sebelumnya menjabat Danyon C Resimen ... itu")
 
 
 def epithet_ref(toks: list[Tok]) -> tuple[Ref, int] | None:
     """Read "kata pria yang akrab disapa Om Alan itu" or "ujar pria asal Bandung itu": the last speaker (and a nickname)."""
     if not toks or fold(toks[0].text) not in _EPITHET_HEADS:
         return None
-    words = [fold(t.text) for t in toks[:14]]
+    words = [fold(t.text).rstrip(".") for t in toks[:EPITHET_REACH]]  # "itu." ends the paragraph
     called = next((i for i, w in enumerate(words) if w in _CALLED), -1)
     if called >= 0:
         runs = [r for r in cap_runs(toks[called + 1 :]) if r[0] == 0]

@@ -24,22 +24,31 @@ _BACKREF = re.compile(
 _LEDE = re.compile(r"^[A-Z][^“”\"]{0,80}?\s[-–—]\s*$")  # "Pekanbaru (ANTARA) - " before a lede quote
 
 
-def attach_trailing(scans: Sequence[tuple[Span, Scan]]) -> None:
-    """Point whole-paragraph quotes at the speaker a "Demikian disampaikan X" paragraph names next (in place)."""
-    for (para, scan), (after, _) in zip(scans, scans[1:], strict=False):
-        found = _BACKREF.match(after.text)
-        if found is None:
-            continue
-        mention = _mention(after.text, found.end())
-        if mention is None:
-            continue
-        claim = _whole_quote(para.text, scan)
-        if claim is None:
-            continue
-        shift = after.start - para.start  # attribution offsets stay relative to the quote's paragraph
-        ref = Ref("name", after.text[mention[0] : mention[1]], shift + mention[0], shift + mention[1])
-        trailing = replace(claim, verb=found.group("verb"), ref=ref, attr_start=ref.start, attr_end=ref.end)
-        scan.claims[:] = [c for c in scan.claims if c is not claim] + [trailing]
+def with_trailing(scans: Sequence[tuple[Span, Scan]]) -> list[tuple[Span, Scan]]:
+    """Return the scans with whole-paragraph quotes pointed at the speaker a next "Demikian disampaikan X" names."""
+    out = list(scans)
+    for n, ((para, scan), (after, _)) in enumerate(zip(scans, scans[1:], strict=False)):
+        trailing = _trailing_claim(para, scan, after)
+        if trailing is not None:
+            old, claim = trailing
+            out[n] = (para, replace(scan, claims=[c for c in scan.claims if c is not old] + [claim]))
+    return out
+
+
+def _trailing_claim(para: Span, scan: Scan, after: Span) -> tuple[Claim, Claim] | None:
+    """Return the quote's claim (old, perhaps not in the scan) and its copy with the next paragraph's speaker."""
+    found = _BACKREF.match(after.text)
+    if found is None:
+        return None
+    mention = _mention(after.text, found.end())
+    if mention is None:
+        return None
+    claim = _whole_quote(para.text, scan)
+    if claim is None:
+        return None
+    shift = after.start - para.start  # attribution offsets stay relative to the quote's paragraph
+    ref = Ref("name", after.text[mention[0] : mention[1]], shift + mention[0], shift + mention[1])
+    return claim, replace(claim, verb=found.group("verb"), ref=ref, attr_start=ref.start, attr_end=ref.end)
 
 
 def _mention(text: str, start: int) -> tuple[int, int] | None:

@@ -1,0 +1,237 @@
+"""Who a text names: the titled people a question asks about ("Ketua KPU Garut"), speech, persons and venues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from rag.core.lexicon import load, word_set
+from rag.core.text import terms
+from rag.extract.people.mentions import is_person_title
+from rag.extract.people.names import is_title_word, title_tokens
+from rag.query.analysis import Question
+
+TITLE_REACH = 8  # terms between a title and the word that completes it
+QUOTE_MARKS = re.compile(r"[“”\"]")
+WORDS = re.compile(r"[^\W_]+(?:[-/.'’][^\W_]+)*")
+DEPUTY = frozenset({"wakil", "deputy", "vice"})
+NEGATIONS = frozenset({"tidak", "tak", "belum", "enggan", "bukan", "not"})
+_SKIP = frozenset({"of", "the", "dari", "di", "se", "and", "dan"})
+_SHORT_PART = 3  # letters each word gives a two-word short form ("Bolmong" = Bolaang Mongondow)
+
+
+@dataclass(frozen=True)
+class Titled:
+    """A person a question names by title: the title's terms, the word that completes it, a deputy or not.
+
+    Titles in one run ("Pj Gubernur Kaltim", "Kapolres Kapolrestabes Medan") are one person: any of them, followed by
+    the completing word, names that person."""
+
+    title: frozenset[str]
+    after: frozenset[str]
+    deputy: bool
+    word: str = ""  # the completing word as the question writes it ("KPU", "0705/Magelang", "Bolmong")
+    words: tuple[str, ...] = ()  # the capitalized words from it on ("Bolaang Mongondow", "Komisi Pemilihan Umum")
+
+
+@lru_cache(maxsize=4096)
+def _terms(text: str) -> tuple[str, ...]:
+    """Return a text's stemmed terms (cached: the same sentences come back for many questions)."""
+    return tuple(terms(text))
+
+
+def titled_pairs(q: Question) -> list[Titled]:
+    """Return the people the question names by title: "Ketua KPU", "Gubernur of Bali", "Wakil Ketua DPRD"."""
+    words = WORDS.findall(q.people_text)
+    runs: list[list[int]] = []
+    for i, word in enumerate(words):
+        if is_person_title(word):
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    return [_titled(q, words, run) for run in runs]
+
+
+def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
+    """Return the person named by a run of title words, completed by the word after it (or, in English, before it)."""
+    title = frozenset(t for i in run for t in _terms(words[i]))
+    after = [w for w in words[run[-1] + 1 : run[-1] + 4] if w.lower() not in _SKIP]
+    before = [w for w in words[max(0, run[0] - 3) : run[0]] if w.lower() not in _SKIP]
+    deputy = bool(before) and before[-1].lower() in DEPUTY
+    if after and after[0][:1].isupper():
+        return Titled(title, frozenset(_terms(after[0])), deputy, after[0], _capitals(words[run[-1] + 1 : run[-1] + 6]))
+    if q.lang == "en" and before and before[-1][:1].isupper() and not is_person_title(before[-1]):
+        word = before[-1].strip("()")  # "North Kalimantan (Kaltara) Kapolda"
+        return Titled(title, frozenset(_terms(word)), deputy, word)
+    return Titled(title, frozenset(), deputy)
+
+
+def _capitals(words: Sequence[str]) -> tuple[str, ...]:
+    """Return the leading capitalized words ("of", "dan" skipped): "Bolaang Mongondow" of "Bolaang Mongondow yang hadir"."""
+    kept = [w for w in words if w.lower() not in _SKIP]
+    end = next((i for i, w in enumerate(kept) if not w[:1].isupper()), len(kept))
+    return tuple(kept[:end])
+
+
+def names_titled(pairs: Sequence[Titled], text: str, every: bool = True) -> bool:
+    """Return True when the text names every titled person (with ``every=False``: at least one): the title, the word
+    that completes it within a few terms ("Ketua Komisi Pemilihan Umum (KPU) Garut" names the Ketua KPU), and a
+    deputy only when one is asked ("Wakil Ketua DPRD" is not the Ketua DPRD)."""
+    if not pairs:
+        return True
+    found = _terms(text)
+    named = (_names_one(found, pair, text) for pair in pairs)
+    return all(named) if every else any(named)
+
+
+def _names_one(found: Sequence[str], pair: Titled, text: str) -> bool:
+    """Return True when the terms name one titled person."""
+    for i, term in enumerate(found):
+        if not _is_title(term, pair.title):
+            continue
+        before = [t for t in found[max(0, i - 2) : i] if t not in pair.title]
+        if bool(before) and before[-1] in DEPUTY and not pair.deputy:
+            continue
+        reach = found[i + 1 : i + 1 + TITLE_REACH]
+        units = [p for t in reach if "/" in t for p in t.split("/")]  # "0705/magelang": the unit's place
+        if not pair.after or any(t in pair.after for t in [*reach, *units]) or _same_place(pair, reach, text):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1 << 14)
+def shorter_titles(term: str) -> frozenset[str]:
+    """Return the titles a longer title is built on ("kapolrestabes" -> kapolres, kapolresta)."""
+    if len(term) < 7 or not term.isalpha():
+        return frozenset()
+    return frozenset(t for t in title_tokens() if len(t) >= 6 and t != term and term.startswith(t))
+
+
+def with_shorter_titles(found: set[str]) -> set[str]:
+    """Return the terms plus the titles their longer titles are built on (a Kapolrestabes is a Kapolres)."""
+    return found.union(*(shorter_titles(t) for t in found))
+
+
+def _is_title(term: str, title: frozenset[str]) -> bool:
+    """Return True when a term is the title, or a longer title built on it ("kapolrestabes" is a "kapolres")."""
+    return term in title or any(len(t) >= 6 and term.startswith(t) and term.isalpha() for t in title)
+
+
+def _same_place(pair: Titled, reach: Sequence[str], text: str) -> bool:
+    """Return True when the completing word is written otherwise in the text: an acronym of capitalized words
+    ("KPU" = Komisi Pemilihan Umum, either way round), a two-word short form ("Bolmong" = Bolaang Mongondow, either way
+    round), a part of a unit ("0705/Magelang")."""
+    if not pair.word:
+        return False
+    parts = [p.lower() for p in pair.word.split("/") if len(p) >= 3 and not p.isdigit()]
+    if "/" in pair.word and any(p in reach for p in parts):
+        return True
+    if any(_shortens(term, [w.lower() for w in pair.words]) for term in reach):
+        return True
+    low = pair.word.lower()
+    runs = [[w.lower() for w in run[i:]] for run in _capital_runs(text) for i in range(len(run))]
+    return any(run[0] in reach and _shortens(low, run) for run in runs)
+
+
+@lru_cache(maxsize=4096)
+def _capital_runs(text: str) -> tuple[tuple[str, ...], ...]:
+    """Return the runs of capitalized words of a text ("Komisi Pemilihan Umum", "Bolaang Mongondow")."""
+    runs: list[list[str]] = [[]]
+    for w in WORDS.findall(text):
+        if w[:1].isupper() and w.isalpha():
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    return tuple(tuple(r) for r in runs if len(r) >= 2)
+
+
+def _shortens(short: str, run: Sequence[str]) -> bool:
+    """Return True when a lower-case word is the acronym of the run's first words ("kpu"), or a prefix of its first
+    word followed by a prefix of its second ("bolmong", "kalsel"), three letters at least each."""
+    if len(run) < 2 or not short.isalpha():
+        return False
+    if 3 <= len(short) <= 6 and len(run) >= len(short) and "".join(w[0] for w in run[: len(short)]) == short:
+        return not _qualified(run, len(short))
+    a, b = run[0], run[1]
+    paired = len(short) >= 2 * _SHORT_PART and short[:_SHORT_PART] == a[:_SHORT_PART] and _split_short(short, a, b)
+    return paired and not _qualified(run, 2)
+
+
+def _qualified(run: Sequence[str], used: int) -> bool:
+    """Return True when the words after the shortened ones qualify the place ("Bolaang Mongondow Timur" is not Bolmong)."""
+    return len(run) > used and run[used] in word_set("titles", "compass")
+
+
+def _split_short(low: str, a: str, b: str) -> bool:
+    """Return True when ``low`` is a prefix of ``a`` (3+ letters) followed by a prefix of ``b`` (3+ letters)."""
+    return any(a.startswith(low[:k]) and b.startswith(low[k:]) for k in range(_SHORT_PART, len(low) - _SHORT_PART + 1))
+
+
+HOLDER_REACH = 7  # words between a title and its holder's name ("Kapolda Kalsel, Irjen Pol Winarto")
+_WORDS_AND_COMMAS = re.compile(r"[^\W_]+(?:[-/.'’][^\W_]+)*\.?|,")
+
+
+def names_holder(pairs: Sequence[Titled], text: str) -> bool:
+    """Return True when the text names a titled person of the question by name: the title, then only titles, ranks,
+    bodies, places and commas, then a capitalized name ("Irwasda Polda Kalsel, dan ..." names no one)."""
+    words = _WORDS_AND_COMMAS.findall(text)
+    for i, word in enumerate(words):
+        if not any(_is_title(t, p.title) for p in pairs for t in _terms(word)):
+            continue
+        for nxt in words[i + 1 : i + 1 + HOLDER_REACH]:
+            if nxt == "," or is_title_word(nxt.rstrip(".")) or nxt.rstrip(".").isupper() or any(c.isdigit() for c in nxt):
+                continue
+            if nxt[:1].isupper():
+                return True
+            break
+    return False
+
+
+@lru_cache(maxsize=1)
+def _speech_words() -> frozenset[str]:
+    """Return the speech verbs and reporting words of the lexicon, lower-case."""
+    data = load("speech_verbs")
+    words = data["post_extra"] + data["pre"] + data["passive_intro"] + data["menurut"]
+    return frozenset(w.lower() for w in words) | frozenset(r.lower() for r in data["post_roots"])
+
+
+@lru_cache(maxsize=1)
+def _rank_words() -> frozenset[str]:
+    """Return the single-word ranks (AKBP, Kolonel, Irjen ...), lower-case."""
+    return frozenset(r.lower().rstrip(".") for r in load("ranks")["ranks"] if " " not in r)
+
+
+def speaks(text: str) -> bool:
+    """Return True when a sentence reports speech: quotation marks or a speech verb that is not denied
+    ("... tidak menyampaikan paparan" says the person did not speak)."""
+    if QUOTE_MARKS.search(text):
+        return True
+    words = [w.lower() for w in WORDS.findall(text)]
+    return any(w in _speech_words() and not NEGATIONS & set(words[max(0, i - 2) : i]) for i, w in enumerate(words))
+
+
+def names_a_person(text: str) -> bool:
+    """Return True when a sentence names a person: a title or rank followed by a capitalized name."""
+    words = WORDS.findall(text)
+    for i, word in enumerate(words[:-1]):
+        if not (is_person_title(word) or word.lower().rstrip(".") in _rank_words()):
+            continue
+        for nxt in words[i + 1 : i + 5]:
+            if nxt[:1].isupper() and not nxt.isupper() and not is_person_title(nxt) and nxt.lower() not in _rank_words():
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def venue_words() -> re.Pattern[str]:
+    """Return the pattern of the words that head a venue (Hotel, Gedung, Aula ...), from the lexicon."""
+    heads = sorted(load("events")["venue_heads"] + ["building", "venue", "hall", "room", "hotel"], key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, heads))})\b", re.IGNORECASE)
+
+
+def has_venue(text: str) -> bool:
+    """Return True when a text names a venue."""
+    return bool(venue_words().search(text))

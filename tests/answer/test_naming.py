@@ -1,0 +1,88 @@
+"""Whether a text names the titled person a question asks about (rag.answer.naming)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs
+from rag.query.analysis import analyze
+
+TITLED = [
+    ("Siapa Ketua KPU Garut?", "Ketua Komisi Pemilihan Umum (KPU) Garut, Ahmad Rafi, hadir.", True),
+    ("Siapa Ketua KPU?", "Ketua Komisi Pemilihan Umum Dudi Santosa membuka rapat.", True),  # an acronym spelled out
+    ("Siapa Bupati Bolmong?", "Bupati Bolaang Mongondow Yusra Alhabsyi memimpin apel.", True),  # a two-word short form
+    ("Siapa Bupati Boltim?", "Bupati Bolaang Mongondow Yusra Alhabsyi memimpin apel.", False),  # another regency
+    ("Siapa Dandim 0705/Magelang?", "Dandim Magelang Letkol Inf Rudi Hartono hadir.", True),  # a unit's place
+    ("Siapa Kapolres Medan?", "Kapolrestabes Medan Kombes Pol Teddy Marbun menegaskan kesiapan.", True),  # a longer title
+    ("Siapa Ketua Bawaslu Garut?", "Ketua KPU Garut Ahmad Rafi hadir.", False),  # another body
+    ("Siapa Ketua DPRD Garut?", "Wakil Ketua DPRD Garut Yudha Puja hadir.", False),  # a deputy is not the chair
+    ("Siapa Wakil Ketua DPRD Garut?", "Wakil Ketua DPRD Garut Yudha Puja hadir.", True),
+    ("Siapa Pj Gubernur Kaltim?", "Pj Gubernur Kalimantan Timur Akmal Malik membuka rakor.", True),
+]
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), TITLED)
+def test_names_titled(question: str, text: str, expected: bool) -> None:
+    """The title, then the word that completes it (as written, abbreviated or spelled out) within a few words."""
+    assert names_titled(titled_pairs(analyze(question)), text) is expected
+
+
+SPEECH = [
+    ("“Kami siap,” kata Budi.", True),
+    ("Ia menegaskan netralitas ASN.", True),
+    ("Kapolres tidak menyampaikan paparan dalam rapat itu.", False),  # a denied speech verb
+    ("Rapat digelar di Aula Kantor Bupati.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEECH)
+def test_speaks(text: str, expected: bool) -> None:
+    """Quotation marks or a speech verb that is not denied."""
+    assert speaks(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rakor dipimpin Kapolres AKBP Joko Santoso.", True),
+        ("Rakor dihadiri unsur Forkopimda dan KPU.", False),
+        ("Hadir Ketua Bawaslu Sulsel Mardiana Rusli.", True),
+    ],
+)
+def test_names_a_person(text: str, expected: bool) -> None:
+    """A title or rank followed by a capitalized name."""
+    assert names_a_person(text) is expected
+
+
+def test_has_venue() -> None:
+    """A venue head names a venue; a city alone does not."""
+    assert has_venue("di Hotel Santika Makassar") and has_venue("di Aula Mapolres") and not has_venue("di Makassar")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("Siapa Kapolres Bolaang Mongondow?", "Kapolres Bolmong AKBP Arianto Salkery hadir.", True),  # the short form in the text
+        ("Siapa Ketua Komisi Pemilihan Umum Garut?", "Ketua KPU Garut Ahmad Rafi hadir.", True),  # the acronym in the text
+        ("Siapa Kapolres Bolaang Mongondow Timur?", "Kapolres Bolmong AKBP Arianto Salkery hadir.", False),  # Boltim
+        ("Siapa Bupati Bolmong?", "Bupati Bolaang Mongondow Timur Sam Sachrul hadir.", False),  # Boltim written out
+        ("Siapa Bupati Bolaang Mongondow?", "Bupati Boltim Sam Sachrul hadir.", False),
+    ],
+)
+def test_names_titled_either_way(question: str, text: str, expected: bool) -> None:
+    """A place or body the question spells out may be abbreviated in the text, and the other way round."""
+    assert names_titled(titled_pairs(analyze(question)), text) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("Siapa Irwasda Polda Kalsel?", "Hadir Kapolda Kalsel Irjen Pol Winarto, Irwasda Polda Kalsel, dan pejabat utama.", False),
+        ("Siapa Kapolda Kalsel?", "Hadir Kapolda Kalsel, Irjen Pol Winarto, dan pejabat utama.", True),
+        ("Siapa Ketua KPU Garut?", "Ketua KPU Garut, Ahmad Rafi, membuka rapat.", True),
+        ("Siapa Ketua KPU Garut?", "Ketua KPU Garut menyampaikan paparan.", False),
+    ],
+)
+def test_names_holder(question: str, text: str, expected: bool) -> None:
+    """A title names its holder only when a personal name follows it (past titles, ranks, bodies and places)."""
+    assert names_holder(titled_pairs(analyze(question)), text) is expected
