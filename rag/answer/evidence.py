@@ -104,13 +104,13 @@ def _share(groups: Sequence[frozenset[str]], weights: Sequence[float], found: se
     return sum(w for g, w in zip(groups, weights, strict=True) if g & found) / total if total else 0.0
 
 
-def _weights(groups: Sequence[frozenset[str]], sentence_terms: Sequence[set[str]]) -> list[float]:
+def _weights(groups: Sequence[frozenset[str]], term_sets: Sequence[set[str]]) -> list[float]:
     """Weigh each concept by its rarity among the candidate sentences (a word every sentence has tells little)."""
-    n = len(sentence_terms)
-    return [math.log(1 + n / (1 + sum(1 for t in sentence_terms if g & t))) for g in groups]
+    n = len(term_sets)
+    return [math.log(1 + n / (1 + sum(1 for t in term_sets if g & t))) for g in groups]
 
 
-def _concepts(q: Question) -> tuple[frozenset[str], ...]:
+def concepts(q: Question) -> tuple[frozenset[str], ...]:
     """Return the question's concepts: its topic groups (or its terms one by one), plus, for an English question,
     every content word the glossary could not translate ("e-voting"): evidence that lacks it covers less."""
     found = q.topic_groups or tuple(frozenset({t}) for t in q.topic_terms)
@@ -136,19 +136,19 @@ def _english_known(word: str, known: frozenset[str]) -> bool:
 def gather(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str, bool], depth: int = 5) -> list[Evidence]:
     """Return every sentence of the top ``depth`` passages as evidence, best first."""
     snap = ctx.snapshot
-    concepts = _concepts(q)
+    found_concepts = concepts(q)
     found: list[tuple[int, Hit, list[tuple[int, int]], list[set[str]]]] = []
     for rank, hit in enumerate(passages[:depth]):
         text = snap.articles[hit.chunk.source].text
         spans = paragraph_sentences(text, hit.chunk.start, hit.chunk.end)
-        found.append((rank, hit, spans, [with_shorter_titles(set(_terms(text[a:b]))) for a, b in spans]))
+        found.append((rank, hit, spans, [with_shorter_titles(set(sentence_terms(text[a:b]))) for a, b in spans]))
     everything = [t for *_, words in found for t in words]
-    weights = _weights(concepts, everything)
+    weights = _weights(found_concepts, everything)
     pairs = sorted(_pairs(terms(q.search_text)))
-    pair_weights = _weights([frozenset({p}) for p in pairs], [_pairs(_terms(e)) for e in _texts(snap, found)])
+    pair_weights = _weights([frozenset({p}) for p in pairs], [_pairs(sentence_terms(e)) for e in _texts(snap, found)])
     order = list(dict.fromkeys(h.chunk.source for h in passages))
-    focus = _share(concepts, weights, set(terms(q.speaker_text))) if q.kind == "who_said" else 0.0
-    content = [(g, w) for g, w in zip(concepts, weights, strict=True) if not g & _not_content(q)]
+    focus = _share(found_concepts, weights, set(terms(q.speaker_text))) if q.kind == "who_said" else 0.0
+    content = [(g, w) for g, w in zip(found_concepts, weights, strict=True) if not g & not_content(q)]
     seen: dict[tuple[str, int], Evidence] = {}
     for _, hit, spans, words in found:
         chunk = hit.chunk
@@ -161,31 +161,31 @@ def gather(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str, b
             sentence = snap.articles[chunk.source].text[a:b]
             statement = said[i]
             speaker = (statement or context[i]).speaker if statement or context[i] else None
-            who = set(_terms(f"{speaker.role} {speaker.name}")) if speaker else set()
+            who = set(sentence_terms(f"{speaker.role} {speaker.name}")) if speaker else set()
             seen[(chunk.source, a)] = Evidence(
                 source=chunk.source, start=a, end=b, text=sentence, rank=rank, dense=hit.dense_score,
-                cover=_share(concepts, weights, words[i]),
-                window_cover=_share(concepts, weights, window := set().union(*words[max(0, i - 1) : i + 2])),
+                cover=_share(found_concepts, weights, words[i]),
+                window_cover=_share(found_concepts, weights, window := set().union(*words[max(0, i - 1) : i + 2])),
                 window_terms=frozenset(window), held=_held(snap, chunk.source, statement, a, b),
                 dated=states_date(sentence), placed=states_place(sentence),
                 fits=fits.get(chunk.source, False),
-                statement=statement, context=context[i], speaker_match=_share(concepts, weights, who), focus=focus,
+                statement=statement, context=context[i], speaker_match=_share(found_concepts, weights, who), focus=focus,
                 previous=said[i - 1] if i else None,
                 meeting=_meeting_at(snap, chunk.source, a, b), asks_place=q.kind in ("where_when", "which_meeting"),
                 content=_share([g for g, _ in content], [w for _, w in content], words[i]) if content else 0.0,
                 asks_content=q.kind in CONTENT_KINDS,
-                phrase=_share([frozenset({p}) for p in pairs], pair_weights, _pairs(_terms(sentence))),
+                phrase=_share([frozenset({p}) for p in pairs], pair_weights, _pairs(sentence_terms(sentence))),
             )
     return sorted(seen.values(), key=lambda e: (-e.score, e.rank, e.start))
 
 
-def _not_content(q: Question) -> frozenset[str]:
+def not_content(q: Question) -> frozenset[str]:
     """Return the terms that say who, where and at which meeting, not what: names, places, meeting and election words."""
     return frozenset(terms(" ".join(q.proper))) | q.meeting_terms | generic_topic()
 
 
 @lru_cache(maxsize=1 << 15)
-def _terms(sentence: str) -> tuple[str, ...]:
+def sentence_terms(sentence: str) -> tuple[str, ...]:
     """Return a sentence's stemmed terms (cached: the same passages come back for many questions)."""
     return tuple(terms(sentence))
 

@@ -66,7 +66,7 @@ def from_draft(q: Question, draft: Draft) -> tuple[str, str]:
     return direct, "\n".join(body + evidence_lines(draft.citations, q.lang))
 
 
-def evidence_citations(ctx: Context, q: Question, e: Evidence) -> list[Citation]:
+def evidence_citations(ctx: Context, q: Question, e: Evidence, second: Evidence | None = None) -> list[Citation]:
     """Cite the chosen sentence, the statement it belongs to when its attribution lies outside it, and for
     where/when questions the sentence that describes the meeting."""
     snap = ctx.snapshot
@@ -79,6 +79,8 @@ def evidence_citations(ctx: Context, q: Question, e: Evidence) -> list[Citation]
         extra = cite_statement(2, snap, s)
         if extra.quote.strip() and extra.quote not in out[0].quote and out[0].quote not in extra.quote:
             out.append(extra)
+    if second is not None:
+        out.append(cite(len(out) + 1, article, second.start, second.end, second.said.speaker if second.said else None, meeting))
     if q.kind in ("where_when", "which_meeting") and meeting is not None and not (e.dated and e.placed):
         if meeting.end > meeting.start and not (meeting.start <= e.start < meeting.end):
             out.append(cite(len(out) + 1, article, meeting.start, meeting.end, meeting=meeting))
@@ -93,9 +95,9 @@ def _meeting_of(ctx: Context, e: Evidence) -> Meeting | None:
     return found[0] if found else None
 
 
-def from_evidence(ctx: Context, q: Question, e: Evidence) -> tuple[str, str, tuple[Citation, ...]]:
-    """Return (direct line, full answer text, citations) for an answer read off a verbatim sentence."""
-    citations = with_lists(ctx, evidence_citations(ctx, q, e))
+def from_evidence(ctx: Context, q: Question, e: Evidence, extra: Evidence | None = None) -> tuple[str, str, tuple[Citation, ...]]:
+    """Return (direct line, full answer text, citations) for an answer read off a verbatim sentence (and a second one)."""
+    citations = with_lists(ctx, evidence_citations(ctx, q, e, extra))
     kind = "where_when" if q.kind in ("where_when", "which_meeting") else q.kind
     direct = direct_line(q, citations, "", kind)
     return direct, "\n".join(([direct] if direct else []) + evidence_lines(citations, q.lang)), citations

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from rag.answer.candidates import Draft
+from rag.answer.complement import complement
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence, quoted, states_place
 from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs, venue_words
@@ -26,6 +27,7 @@ class Choice:
 
     draft: Draft | None = None
     evidence: Evidence | None = None
+    extra: Evidence | None = None  # a second sentence of the same article saying what the first leaves out
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ def decide(
     confidence = evidence_confidence(ctx.settings, best, q.lang)
     threshold = ctx.settings.answer_threshold
     if confidence >= threshold:
-        return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), Choice(evidence=best))
+        choice = Choice(None, best, complement(q, best, usable))
+        return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), choice)
     return Verdict(False, confidence, (*reasons, f"evidence confidence {confidence:.2f} < {threshold:.2f}"))
 
 

@@ -1,0 +1,34 @@
+"""A second sentence for a compound question: one of the same article that says what the first one leaves out."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from rag.answer.evidence import Evidence, concepts, not_content, sentence_terms
+from rag.answer.naming import with_shorter_titles
+from rag.query.analysis import Question
+
+COMPLEMENT_KINDS = ("what_said", "open", "where_when", "which_meeting")
+
+
+def complement(q: Question, best: Evidence, usable: Sequence[Evidence]) -> Evidence | None:
+    """Return the best-scored usable sentence of the chosen one's article that covers an asked concept it lacks
+    ("how many supervisors, and in how many regencies": the figure and the regencies may be two sentences)."""
+    if q.kind not in COMPLEMENT_KINDS:
+        return None
+    skip = not_content(q)
+    asked = [g for g in concepts(q) if not g & skip]
+    missing = [g for g in asked if not g & _terms(best.text)]
+    if not missing:
+        return None
+    for e in sorted(usable, key=lambda e: -e.score):
+        if e.source != best.source or (e.start < best.end and best.start < e.end):
+            continue
+        if any(g & _terms(e.text) for g in missing):
+            return e
+    return None
+
+
+def _terms(text: str) -> set[str]:
+    """Return a sentence's terms, a longer title also counting as the title it is built on."""
+    return with_shorter_titles(set(sentence_terms(text)))
