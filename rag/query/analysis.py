@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from rag.core.lexicon import fold, load, word_set
 from rag.core.text import stop_words, terms
@@ -32,7 +33,7 @@ class Question:
     asks_count: bool  # "berapa", "how many"
     topic_terms: tuple[str, ...]  # stemmed content terms
     topic_groups: tuple[frozenset[str], ...]  # one term set per concept (an English phrase's synonyms count once)
-    asked_topic: tuple[str, ...] = ()  # stemmed terms after "tentang", "soal", "berapa besar"... (Indonesian questions)
+    asked_topic: tuple[str, ...] = ()  # stemmed terms after "tentang", "soal", "berapa besar", "about" ...
     meeting_terms: frozenset[str] = frozenset()  # terms of where the question places the statement ("at the logistics meeting")
     says_what: bool = False  # a speech verb followed by what was said ("... menyebut pemilih di Bone ...")
     counted: tuple[str, ...] = ()  # stemmed terms of what a count question counts ("berapa jumlah personel" -> personel)
@@ -200,7 +201,6 @@ def analyze(text: str) -> Question:
     if extra:  # an English question often shares only "rapat koordinasi" with unrelated evidence
         groups = [g for g in groups if not g <= generic_topic()]
     people = translate_english(text) if lang == "en" else text
-    marker = _TOPIC_MARKER.search(text) if lang != "en" else None
     return Question(
         text=text,
         lang=lang,
@@ -213,11 +213,30 @@ def analyze(text: str) -> Question:
         asks_count=bool(cues),
         topic_terms=topic,
         topic_groups=tuple(dict.fromkeys(g for g in groups if g)),
-        asked_topic=tuple(terms(text[marker.end() :])) if marker else (),
+        asked_topic=asked_topic(text, lang, proper),
         meeting_terms=_meeting_terms(text, lang),
         says_what=bool(_says_pattern().search(text)),
         counted=counted_terms(text, min(cues, key=lambda m: m.start()).end()) if cues and lang != "en" else (),
     )
+
+
+def asked_topic(text: str, lang: str, proper: Sequence[str] = ()) -> tuple[str, ...]:
+    """Return the stemmed terms of what the question asks about: after "tentang", "soal" ...; in English after
+    "about", "regarding" up to where it places the statement ("at the ... meeting"), in both languages (glossary),
+    names and meeting words left out."""
+    if lang != "en":
+        marker = _TOPIC_MARKER.search(text)
+        return tuple(terms(text[marker.end() :])) if marker else ()
+    about = _ABOUT.search(text)
+    if about is None:
+        return ()
+    tail = _PLACED_AT.split(text[about.end() :], maxsplit=1)[0]
+    known = set(terms(" ".join(proper))) | generic_topic()
+    return tuple(dict.fromkeys(t for t in terms(" ".join([tail, *english_expansions(tail)])) if t not in known))
+
+
+_ABOUT = re.compile(r"\b(?:about|regarding|concerning|on\s+the\s+(?:topic|subject|issue)\s+of)\b", re.IGNORECASE)
+_PLACED_AT = re.compile(r"\b(?:at|during|in)\s+(?:the|a|an|its)\b", re.IGNORECASE)
 
 
 _PLACEMENT = re.compile(
