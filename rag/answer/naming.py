@@ -26,14 +26,15 @@ _SHORT_PART = 3  # letters each word gives a two-word short form ("Bolmong" = Bo
 class Titled:
     """A person a question names by title: the title's terms, the word that completes it, a deputy or not.
 
-    Titles in one run ("Pj Gubernur Kaltim", "Kapolres Kapolrestabes Medan") are one person: any of them, followed by
-    the completing word, names that person."""
+    Titles in one run are one person: in English the glossary's translations are alternatives ("Kapolres Kapolda"); in
+    Indonesian the last is the title and the ones before it are written too ("Pj Bupati Agam")."""
 
     title: frozenset[str]
     after: frozenset[str]
     deputy: bool
     word: str = ""  # the completing word as the question writes it ("KPU", "0705/Magelang", "Bolmong")
     words: tuple[str, ...] = ()  # the capitalized words from it on ("Bolaang Mongondow", "Komisi Pemilihan Umum")
+    modifiers: tuple[frozenset[str], ...] = ()  # title words before the title, each written too ("Pj" of "Pj Bupati")
 
 
 @lru_cache(maxsize=4096)
@@ -57,16 +58,20 @@ def titled_pairs(q: Question) -> list[Titled]:
 
 def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
     """Return the person named by a run of title words, completed by the word after it (or, in English, before it)."""
-    title = frozenset(t for i in run for t in _terms(words[i]))
+    if q.lang == "en":  # the glossary's translations of one English title are alternatives ("Kapolres Kapolda")
+        title, modifiers = frozenset(t for i in run for t in _terms(words[i])), ()
+    else:  # "Pj Bupati": the last is the title, each one before it is also written ("Bupati Agam" is not the Pj)
+        title, modifiers = frozenset(_terms(words[run[-1]])), tuple(frozenset(_terms(words[i])) for i in run[:-1])
     after = [w for w in words[run[-1] + 1 : run[-1] + 4] if w.lower() not in _SKIP]
     before = [w for w in words[max(0, run[0] - 3) : run[0]] if w.lower() not in _SKIP]
-    deputy = bool(before) and before[-1].lower() in DEPUTY
+    deputy = any(w.lower() in DEPUTY for w in [*before[-1:], *(words[i] for i in run[:-1])])
     if after and after[0][:1].isupper():
-        return Titled(title, frozenset(_terms(after[0])), deputy, after[0], _capitals(words[run[-1] + 1 : run[-1] + 6]))
+        capitals = _capitals(words[run[-1] + 1 : run[-1] + 6])
+        return Titled(title, frozenset(_terms(after[0])), deputy, after[0], capitals, modifiers)
     if q.lang == "en" and before and before[-1][:1].isupper() and not is_person_title(before[-1]):
         word = before[-1].strip("()")  # "North Kalimantan (Kaltara) Kapolda"
         return Titled(title, frozenset(_terms(word)), deputy, word)
-    return Titled(title, frozenset(), deputy)
+    return Titled(title, frozenset(), deputy, modifiers=modifiers)
 
 
 def _capitals(words: Sequence[str]) -> tuple[str, ...]:
@@ -89,6 +94,8 @@ def names_titled(pairs: Sequence[Titled], text: str, every: bool = True) -> bool
 
 def _names_one(found: Sequence[str], pair: Titled, text: str) -> bool:
     """Return True when the terms name one titled person."""
+    if not all(m & set(found) for m in pair.modifiers):
+        return False
     for i, term in enumerate(found):
         if not _is_title(term, pair.title):
             continue

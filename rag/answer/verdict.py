@@ -62,8 +62,14 @@ def decide(
     if draft is not None and objection.startswith(HARD_OBJECTIONS) and not asks_who(q):  # spoke, not of this
         return Verdict(False, 0.0, (objection,))
     usable, refusal = usable_evidence(q, evidence, fits)
+    if q.kind in SAYS_KINDS and (spoken := ctx.people.rows_for(q.people_text)[0]) is not None:
+        mine = {(s.source, s.start) for s in (ctx.snapshot.statements[r] for r in spoken)}
+        usable = [e for e in usable if _said_among(e, mine)]  # "What did <name> say": that person's statements only
+        refusal = refusal or "no retrieved sentence is a statement of the person the question names"
     if draft is not None and not objection:
         rival = _clearly_better(q, draft, evidence, usable) or _places_better(q, draft, evidence, usable)
+        if rival is not None and evidence_confidence(ctx.settings, rival, q.lang) < ctx.settings.answer_threshold:
+            rival = None  # an unsure sentence does not replace a structured answer that passed every check
         if rival is None:
             return Verdict(True, DRAFT_CONFIDENCE, ("structured answer passed every check",), Choice(draft=draft))
         usable = [rival]
@@ -146,7 +152,7 @@ def _places_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usab
     cover = max((max(e.cover, e.window_cover) for e in mine), default=0.0)
     richer = [
         e for e in usable
-        if (e.dated or not when) and (e.placed or not where) and max(e.cover, e.window_cover) >= cover + RIVAL_MARGIN
+        if (e.dated or not when) and (has_venue(e.text) or not where) and max(e.cover, e.window_cover) >= cover + RIVAL_MARGIN
     ]
     return max(richer, key=lambda e: e.score) if richer else None
 
@@ -155,6 +161,11 @@ def asked_facts(q: Question) -> tuple[bool, bool]:
     """Return whether the question asks when, and where (both when it says neither)."""
     when, where = bool(_ASKS_WHEN.search(q.text)), bool(_ASKS_WHERE.search(q.text))
     return (when, where) if when or where else (True, True)
+
+
+def _said_among(e: Evidence, statements: set[tuple[str, int]]) -> bool:
+    """Return True when the sentence is (or continues, or follows) one of the given statements."""
+    return any(s is not None and (s.source, s.start) in statements for s in (e.statement, e.context, e.previous))
 
 
 def _who(statement: Statement | None) -> str:
@@ -196,7 +207,7 @@ def asks_venue(q: Question) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _ASKS_HOLDER = re.compile(r"\W*(?:siapa|who)\s+(?:(?:nama|is|was|are|the)\s+)*([^\W\d_][\w-]*)", re.I)
-_ASKS_WHEN = re.compile(r"\b(?:kapan|tanggal|hari\s+apa|when|what\s+date|which\s+day)\b", re.I)
+_ASKS_WHEN = re.compile(r"\b(?:kapan|tanggal|hari\s+apa|pukul|jam\s+berapa|when|what\s+(?:date|time)|which\s+day)\b", re.I)
 _ASKS_WHERE = re.compile(r"\b(?:di\s*mana|dimana|mana|where|venue|tempat)\b", re.I)
 _ASKS_WHO = re.compile(r"(?:^|[.?!]\s+)\W*(?:siapa|who)\b", re.IGNORECASE)  # "... Who was he?"
 _ASKS_VENUE = re.compile(

@@ -86,3 +86,10 @@ def test_names_titled_either_way(question: str, text: str, expected: bool) -> No
 def test_names_holder(question: str, text: str, expected: bool) -> None:
     """A title names its holder only when a personal name follows it (past titles, ranks, bodies and places)."""
     assert names_holder(titled_pairs(analyze(question)), text) is expected
+
+
+def test_every_title_word_of_an_indonesian_run_is_written() -> None:
+    """"Pj Bupati Agam" is not named by "pemilihan Bupati Agam" (the election of the regent)."""
+    pairs = titled_pairs(analyze("Apa arahan Pj Bupati Agam dalam rakor?"))
+    assert not names_titled(pairs, "Chaniago mengatakan, ada pemilihan Gubernur dan pemilihan Bupati Agam.")
+    assert names_titled(pairs, "Pj Bupati Agam Andri Yulika membuka rakor.")
