@@ -7,6 +7,12 @@ included. Index builds alternate baseline / ours / ours / baseline over two
 slices of the corpus so that load from other work on the machine hits both
 sides alike. Progress is logged to stderr; the table is the only thing printed
 on stdout; the same figures go to ``test-artifacts/bench.json``.
+
+The steps run from a copy of the code taken when the bench starts (``CODE_PARTS``
+copied into the scratch folder), so editing or merging in the checkout during a
+run cannot change the code between steps: the extraction version is a hash of
+the sources, and a step that saw other sources than the one that built its index
+would rebuild it instead of loading it, and time the wrong thing.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ OUT = ROOT / "test-artifacts" / "bench.json"
 DEV_ARTICLES = ROOT / "tests" / "data" / "articles"
 SEEDS = ROOT / "seeds"
 MARK = "BENCH_RESULT "
+CODE_PARTS = ("rag", "bench", "seeds", "tests/data")  # what the steps import and read
 GROUPS = ("build", "eval", "cold", "incremental", "latency", "ann", "oneline")
 COLD_QUESTION = "Siapa yang berpesan kepada warga NTB agar ikut menyukseskan Pilkada Serentak 2024 sambil menjaga persatuan dan kesatuan?"
 
@@ -91,7 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="pilkada-bench-"))
     try:
-        results = Bench(work, sizes, groups).run()
+        code = snapshot_code(work / "code")
+        results = Bench(work, sizes, groups, code).run()
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -101,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["mode"] = "big" if args.big else "default"
     results["sizes"] = sizes
     results["notes"] = list(NOTES)
+    results["code"] = code_version()
     rows = table_rows(results)
     text = render(rows, results, args.out)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -113,8 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 class Bench:
     """Prepares the corpora in a scratch folder and runs the steps in order."""
 
-    def __init__(self, work: Path, sizes: dict[str, int], groups: set[str]) -> None:
+    def __init__(self, work: Path, sizes: dict[str, int], groups: set[str], code: Path = ROOT) -> None:
         self.work = work
+        self.code = code
         self.sizes = sizes
         self.groups = groups
         self.cache = str(model_cache())
@@ -175,7 +185,7 @@ class Bench:
         """Run one step in a fresh process; keep its result (or its error) under ``label``."""
         name = name or label
         log.info("step %s (%s)", label, name)
-        result = run_step(name, args)
+        result = run_step(name, args, root=self.code)
         self.steps[label] = result
         if "error" in result:
             log.error("step %s failed: %s", label, result["error"])
@@ -197,10 +207,28 @@ def copy_eval_corpus(folder: Path) -> None:
         shutil.copyfile(path, folder / path.name)
 
 
-def step_env() -> dict[str, str]:
-    """Return the environment of a step process: offline, quiet, this checkout first on the path."""
+def snapshot_code(folder: Path) -> Path:
+    """Copy the code and data the steps use into ``folder``; return it (the steps' root)."""
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for part in CODE_PARTS:
+        shutil.copytree(ROOT / part, folder / part, ignore=skip)
+    return folder
+
+
+def code_version() -> str:
+    """Return the checkout's commit, with '+dirty' when its tracked files differ from it (or '' without git)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return head + ("+dirty" if dirty.strip() else "")
+
+
+def step_env(root: Path = ROOT) -> dict[str, str]:
+    """Return the environment of a step process: offline, quiet, the steps' code first on the path."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH", "")]))
     env.update(
         HF_HUB_OFFLINE="1",
         TRANSFORMERS_OFFLINE="1",
@@ -212,10 +240,10 @@ def step_env() -> dict[str, str]:
     return env
 
 
-def run_step(name: str, args: dict[str, Any], timeout: float = 3 * 3600) -> dict[str, Any]:
-    """Run ``python -m bench.steps NAME ARGS``; return its result, or {"error": ...}."""
+def run_step(name: str, args: dict[str, Any], timeout: float = 3 * 3600, root: Path = ROOT) -> dict[str, Any]:
+    """Run ``python -m bench.steps NAME ARGS`` from the code in ``root``; return its result, or {"error": ...}."""
     cmd = [sys.executable, "-m", "bench.steps", name, json.dumps(args)]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=step_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=root, env=step_env(root), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     tail: deque[str] = deque(maxlen=15)
 
     def pump() -> None:

@@ -121,7 +121,13 @@ def _region_forms() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
 def asked_regions(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """Return the multi-word regions a text names, each with all its forms: a word-by-word match of "Sulawesi Barat"
     would accept an article about Sulawesi Tenggara that mentions Jawa Barat."""
-    return [(form, forms) for pattern, form, forms in _region_forms() if pattern.search(text)]
+    return list(_regions_in(text))
+
+
+@lru_cache(maxsize=1024)
+def _regions_in(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return `asked_regions` of a text (cached: `Support.missing` asks it of the same question once per article)."""
+    return tuple((form, forms) for pattern, form, forms in _region_forms() if pattern.search(text))
 
 
 def _has_any(text: str, forms: Sequence[str]) -> bool:
