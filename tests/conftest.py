@@ -173,3 +173,17 @@ def check_citations() -> Callable[[Path, dict[str, Any]], None]:
             assert citation["quote"] and citation["quote"] in block, citation
 
     return check
+
+
+SEED_ASK = [  # seed questions: (question, first cited source or None when it must be unanswerable)
+    ("Siapa yang mengatakan jika ditemukan pelanggaran akan dikenai sanksi?", "004_25ac917f1e504862.txt"),
+    ("Apa kata Sekretaris Provinsi Kaltim Sri Wahyuni tentang logistik Pilkada?", "002_db9d411f2ae3d751.txt"),
+    ("Di mana dan kapan rakor Forkopimda Kaltim digelar?", "002_db9d411f2ae3d751.txt"),
+    ("Apa kata Pj Bupati Madiun Tontro Pahlawanto tentang sinergitas Forkopimda?", "003_c88bcc96c66cb7cf.txt"),
+    ("Apa pesan Pj Gubernur NTB Hassanudin kepada masyarakat?", "000_643772aeb60aae1a.txt"),
+    ("Apa kata Menko Polhukam Hadi Tjahjanto tentang netralitas TNI, Polri dan ASN?", "000_643772aeb60aae1a.txt"),
+    ("Apa kata Ketua Bawaslu Kabupaten Lembata Thomas Febry Bayo Ala tentang rakor di Bali?", "001_ba203de471425335.txt"),
+    ("What did the Kasrem 162/WB say about TNI members who violate election neutrality?", "004_25ac917f1e504862.txt"),
+    ("Siapa presiden Prancis tahun 1990?", None),
+    ("Apa kata Budi Santoso tentang e-voting?", None),
+]

@@ -15,22 +15,10 @@ from rag.app.cli import main as rag_main
 from rag.app.service import Service
 from rag.app.ui_rows import write_csv
 from rag.core.settings import Settings
-from tests.conftest import CITATION_KEYS, CONTRACT, PASSAGE_KEYS
+from tests.conftest import CITATION_KEYS, CONTRACT, PASSAGE_KEYS, SEED_ASK
 
 FORMULAS = ['=HYPERLINK("http://contoh.invalid","klik")', "+62 812 345", "-1+1", "@SUM(A1:A9)", "\tkosong", "\rbaris"]
 
-ASK = [  # (question, first cited source or None when it must be unanswerable)
-    ("Siapa yang mengatakan jika ditemukan pelanggaran akan dikenai sanksi?", "004_25ac917f1e504862.txt"),
-    ("Apa kata Sekretaris Provinsi Kaltim Sri Wahyuni tentang logistik Pilkada?", "002_db9d411f2ae3d751.txt"),
-    ("Di mana dan kapan rakor Forkopimda Kaltim digelar?", "002_db9d411f2ae3d751.txt"),
-    ("Apa kata Pj Bupati Madiun Tontro Pahlawanto tentang sinergitas Forkopimda?", "003_c88bcc96c66cb7cf.txt"),
-    ("Apa pesan Pj Gubernur NTB Hassanudin kepada masyarakat?", "000_643772aeb60aae1a.txt"),
-    ("Apa kata Menko Polhukam Hadi Tjahjanto tentang netralitas TNI, Polri dan ASN?", "000_643772aeb60aae1a.txt"),
-    ("Apa kata Ketua Bawaslu Kabupaten Lembata Thomas Febry Bayo Ala tentang rakor di Bali?", "001_ba203de471425335.txt"),
-    ("What did the Kasrem 162/WB say about TNI members who violate election neutrality?", "004_25ac917f1e504862.txt"),
-    ("Siapa presiden Prancis tahun 1990?", None),
-    ("Apa kata Budi Santoso tentang e-voting?", None),
-]
 
 
 def test_cli_csv_defuses_formulas_like_the_web_csv(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
@@ -51,12 +39,12 @@ def test_cli_csv_defuses_formulas_like_the_web_csv(monkeypatch: pytest.MonkeyPat
 def test_cli_ask_json_answers_with_verbatim_citations(
     indexed: Settings, rag_cli: Callable[..., Any], check_citations: Callable[..., None]
 ) -> None:
-    stdin = "".join(f"{question}\n" for question, _ in ASK)
+    stdin = "".join(f"{question}\n" for question, _ in SEED_ASK)
     done = rag_cli("ask", "--seeds", indexed.seeds_dir, "--index", indexed.index_dir, "--json", stdin=stdin)
     assert done.returncode == 0, done.stderr
     answers = [json.loads(line) for line in done.stdout.splitlines()]
-    assert len(answers) == len(ASK)
-    for (question, source), answer in zip(ASK, answers, strict=True):
+    assert len(answers) == len(SEED_ASK)
+    for (question, source), answer in zip(SEED_ASK, answers, strict=True):
         assert set(answer) == CONTRACT and answer["question"] == question
         assert len(answer["passages"]) >= 5
         assert all(set(p) == PASSAGE_KEYS for p in answer["passages"])

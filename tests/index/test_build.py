@@ -21,7 +21,7 @@ from rag.index.build import build_index
 from rag.index.snapshot import REQUIRED, load_snapshot
 from rag.index.stores import read_manifest
 from rag.ingest.corpus import decode_bytes
-from tests.conftest import SEED_NAMES, CliBuild
+from tests.conftest import SEED_ASK, SEED_NAMES, CliBuild
 from tests.fakes import HashEmbedder
 
 NEW_NAME = "010_rakor_logistik_jerowaru.txt"
@@ -44,18 +44,6 @@ CHANGED = "003_c88bcc96c66cb7cf.txt"
 CHANGED_WORD = "Kaligunting"
 CHANGED_TAIL = "\nDi akhir rapat, peserta sepakat membuka posko pengamanan bersama di Desa Kaligunting selama masa tenang.\n"
 
-ASK = [  # (question, first cited source or None when it must be unanswerable)
-    ("Siapa yang mengatakan jika ditemukan pelanggaran akan dikenai sanksi?", "004_25ac917f1e504862.txt"),
-    ("Apa kata Sekretaris Provinsi Kaltim Sri Wahyuni tentang logistik Pilkada?", "002_db9d411f2ae3d751.txt"),
-    ("Di mana dan kapan rakor Forkopimda Kaltim digelar?", "002_db9d411f2ae3d751.txt"),
-    ("Apa kata Pj Bupati Madiun Tontro Pahlawanto tentang sinergitas Forkopimda?", "003_c88bcc96c66cb7cf.txt"),
-    ("Apa pesan Pj Gubernur NTB Hassanudin kepada masyarakat?", "000_643772aeb60aae1a.txt"),
-    ("Apa kata Menko Polhukam Hadi Tjahjanto tentang netralitas TNI, Polri dan ASN?", "000_643772aeb60aae1a.txt"),
-    ("Apa kata Ketua Bawaslu Kabupaten Lembata Thomas Febry Bayo Ala tentang rakor di Bali?", "001_ba203de471425335.txt"),
-    ("What did the Kasrem 162/WB say about TNI members who violate election neutrality?", "004_25ac917f1e504862.txt"),
-    ("Siapa presiden Prancis tahun 1990?", None),
-    ("Apa kata Budi Santoso tentang e-voting?", None),
-]
 
 
 def sha(path: Path) -> str:
@@ -229,7 +217,7 @@ def test_hnsw_threshold_applies_to_passages_and_statements(
     assert snapshot.chunk_vectors.kind == snapshot.statement_vectors.kind == "hnsw"
     (indexed.seeds_dir / SEED_NAMES[0]).unlink()  # an incremental update reuses the stored HNSW vectors
     assert service.rebuild().removed == (SEED_NAMES[0],)
-    for question, source in ASK:
+    for question, source in SEED_ASK:
         answer = service.ask(question)
         if source is not None and source != SEED_NAMES[0]:
             assert answer.answerable and answer.citations[0].source == source, (question, answer.answer)
