@@ -1,8 +1,9 @@
-"""A second sentence for a compound question: one of the same article that says what the first one leaves out."""
+"""A second sentence: one of the same article that says what the first leaves out, or another article's for names
+asked about one by one."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from rag.answer.evidence import Evidence, concepts, not_content, sentence_terms
 from rag.answer.naming import with_shorter_titles
@@ -26,6 +27,17 @@ def complement(q: Question, best: Evidence, usable: Sequence[Evidence]) -> Evide
             continue
         if any(g & _terms(e.text) for g in missing):
             return e
+    return None
+
+
+def each_other(q: Question, best: Evidence, usable: Sequence[Evidence], known: Callable[[str, str], bool]) -> Evidence | None:
+    """Return, for names asked about one by one ("Magelang dan Boyolali ... masing-masing"), the best sentence of
+    another article that has a name the chosen sentence's article lacks."""
+    for group in q.each:
+        wanting = [w for w in group if not known(w, best.source)]
+        for e in sorted(usable, key=lambda e: -e.score):
+            if e.source != best.source and any(known(w, e.source) for w in wanting):
+                return e
     return None
 
 

@@ -80,7 +80,9 @@ def evidence_citations(ctx: Context, q: Question, e: Evidence, second: Evidence 
         if extra.quote.strip() and extra.quote not in out[0].quote and out[0].quote not in extra.quote:
             out.append(extra)
     if second is not None:
-        out.append(cite(len(out) + 1, article, second.start, second.end, second.said.speaker if second.said else None, meeting))
+        held = second.meeting or _meeting_of(ctx, second)
+        who = second.said.speaker if second.said else None
+        out.append(cite(len(out) + 1, snap.articles[second.source], second.start, second.end, who, held))
     if q.kind in ("where_when", "which_meeting") and meeting is not None and not (e.dated and e.placed):
         if meeting.end > meeting.start and not (meeting.start <= e.start < meeting.end):
             out.append(cite(len(out) + 1, article, meeting.start, meeting.end, meeting=meeting))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Sequence
 
 from rag.answer.candidates import Draft
-from rag.answer.complement import complement
+from rag.answer.complement import complement, each_other
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence, quoted, states_place
 from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs, venue_words
@@ -81,7 +82,8 @@ def decide(
     confidence = evidence_confidence(ctx.settings, best, q.lang)
     threshold = ctx.settings.answer_threshold
     if confidence >= threshold:
-        choice = Choice(None, best, complement(q, best, usable))
+        second = each_other(q, best, usable, partial(_known_in, ctx)) if q.each else complement(q, best, usable)
+        choice = Choice(None, best, second)
         return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), choice)
     return Verdict(False, confidence, (*reasons, f"evidence confidence {confidence:.2f} < {threshold:.2f}"))
 
@@ -161,6 +163,11 @@ def asked_facts(q: Question) -> tuple[bool, bool]:
     """Return whether the question asks when, and where (both when it says neither)."""
     when, where = bool(_ASKS_WHEN.search(q.text)), bool(_ASKS_WHERE.search(q.text))
     return (when, where) if when or where else (True, True)
+
+
+def _known_in(ctx: Context, word: str, source: str) -> bool:
+    """Return True when an article has a word (or one of its aliases)."""
+    return ctx.support.known(word, [source])
 
 
 def _said_among(e: Evidence, statements: set[tuple[str, int]]) -> bool:

@@ -159,14 +159,23 @@ class Support:
     def fits(self, q: Question, source: str) -> bool:
         """Return True when an article contains every name, place and number of the question."""
         text = self.snapshot.articles[source].text
-        return all(self._supported_word(q, w, [source]) for w in q.proper) and all(number_in(n, text) for n in q.numbers)
+        return not self._lacking(q, source) and all(number_in(n, text) for n in q.numbers)
 
     def missing(self, q: Question, source: str) -> str:
         """Return the first name, place or number of the question that an article lacks ('' when it has them all)."""
         text = self.snapshot.articles[source].text
-        word = next((w for w in q.proper if not self._supported_word(q, w, [source])), None)
-        region = next((r for r, forms in asked_regions(f"{q.text} {' '.join(q.proper)}") if not _has_any(text, forms)), "")
-        return word or region or next((n for n in q.numbers if not number_in(n, text)), "")
+        joined = {w.lower() for g in q.each for w in g}  # "Magelang dan Boyolali ... masing-masing": one of them will do
+        regions = [(r, forms) for r, forms in asked_regions(f"{q.text} {' '.join(q.proper)}") if not joined & set(r.lower().split())]
+        region = next((r for r, forms in regions if not _has_any(text, forms)), "")
+        return self._lacking(q, source) or region or next((n for n in q.numbers if not number_in(n, text)), "")
+
+    def _lacking(self, q: Question, source: str) -> str:
+        """Return the first name of the question an article lacks; of names asked about one by one, it needs one."""
+        alone = [w for w in q.proper if not any(w in group for group in q.each)]
+        word = next((w for w in alone if not self._supported_word(q, w, [source])), "")
+        group = next((g for g in q.each if not any(self._supported_word(q, w, [source]) for w in g)), ())
+        absent = next((w for g in q.each for w in g if not self.known(w)), "")  # each name must be somewhere
+        return word or " / ".join(group) or absent
 
     def objection(self, q: Question, draft: Draft) -> str:
         """Return why the evidence does not support the answer ('' when it does)."""

@@ -37,6 +37,7 @@ class Question:
     meeting_terms: frozenset[str] = frozenset()  # terms of where the question places the statement ("at the logistics meeting")
     says_what: bool = False  # a speech verb followed by what was said ("... menyebut pemilih di Bone ...")
     counted: tuple[str, ...] = ()  # stemmed terms of what a count question counts ("berapa jumlah personel" -> personel)
+    each: tuple[tuple[str, ...], ...] = ()  # names asked about one by one ("Magelang dan Boyolali ... masing-masing")
 
 
 @lru_cache(maxsize=1)
@@ -214,10 +215,33 @@ def analyze(text: str) -> Question:
         topic_terms=topic,
         topic_groups=tuple(dict.fromkeys(g for g in groups if g)),
         asked_topic=asked_topic(text, lang, proper),
+        each=coordinated(text, proper),
         meeting_terms=_meeting_terms(text, lang),
         says_what=bool(_says_pattern().search(text)),
         counted=counted_terms(text, min(cues, key=lambda m: m.start()).end()) if cues and lang != "en" else (),
     )
+
+
+def coordinated(text: str, proper: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """Return the names a question joins with "dan"/"and" and asks about each ("Polres di Magelang dan Boyolali
+    sama-sama ... masing-masing", "both Kendari and Kolaka"): each may come from its own article."""
+    if not _EACH.search(text):
+        return ()
+    groups = []
+    for m in _JOINED.finditer(text):
+        items = [[w for w in item.split() if w in proper] for item in re.split(r"\s*,\s*|\s+(?:dan|serta|and|&)\s+", m.group())]
+        shared = set.intersection(*(set(i) for i in items))  # "Polda Sultra dan Polda Kalteng": Sultra, Kalteng
+        own = [[w for w in i if w not in shared] for i in items]
+        if all(len(o) == 1 for o in own):  # one name apart each, else not a list of alternatives
+            groups.append(tuple(o[0] for o in own))
+    return tuple(groups)
+
+
+_EACH = re.compile(
+    r"\b(?:masing-masing|sama-sama|keduanya|kedua\s+(?:daerah|kabupaten|kota|polres|rakor|acara)|both|each|respectively)\b", re.I
+)
+_NAME = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}"
+_JOINED = re.compile(rf"\b{_NAME}(?:\s*,\s*{_NAME})*\s+(?:dan|serta|and|&)\s+{_NAME}")
 
 
 def asked_topic(text: str, lang: str, proper: Sequence[str] = ()) -> tuple[str, ...]:

@@ -157,3 +157,18 @@ def test_where_a_question_places_the_statement_is_not_its_topic() -> None:
 def test_english_election_words_for_voters_and_workers() -> None:
     expanded = " ".join(english_expansions("Who told voters not to hand their voting invitation to nickel smelter workers?"))
     assert "undangan memilih" in expanded and "nikel" in expanded and "pekerja" in expanded
+
+
+@pytest.mark.parametrize(
+    ("question", "each"),
+    [
+        ("Polres di Magelang dan Boyolali sama-sama menggelar rakor. Tanggal berapa masing-masing rakor itu?", (("Magelang", "Boyolali"),)),
+        ("Polda Sultra dan Polda Kalteng sama-sama menggelar rakor. Berapa TPS rawan di masing-masing provinsi?", (("Sultra", "Kalteng"),)),
+        ("Both Kendari and Kolaka police held meetings. When was each?", (("Kendari", "Kolaka"),)),
+        ("Apa kata Ketua KPU dan Bawaslu Garut masing-masing?", ()),  # not one name apart: every name still needed
+        ("Apa kata Kapolda Sultra dan Kapolda Kalteng?", ()),  # no "each": one article must have both
+    ],
+)
+def test_names_asked_about_one_by_one(question: str, each: tuple[tuple[str, ...], ...]) -> None:
+    """Names joined by "dan" and asked about each may come from their own articles."""
+    assert analyze(question).each == each
