@@ -11,7 +11,7 @@ from rag.answer.candidates import Draft
 from rag.answer.complement import complement, each_other
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence, quoted, states_place
-from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs, venue_words
+from rag.answer.naming import WORDS, has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs, venue_words
 from rag.core.settings import Settings
 from rag.core.types import Statement
 from rag.extract.people.mentions import is_person_title
@@ -63,7 +63,8 @@ def decide(
     if draft is not None and objection.startswith(HARD_OBJECTIONS) and not asks_who(q):  # spoke, not of this
         return Verdict(False, 0.0, (objection,))
     usable, refusal = usable_evidence(q, evidence, fits)
-    if q.kind in SAYS_KINDS and (spoken := ctx.people.rows_for(q.people_text)[0]) is not None:
+    spoken = ctx.people.rows_for(q.people_text)[0] if q.kind in SAYS_KINDS else None
+    if spoken is not None and (not spoken or _name_written(ctx, q)):  # a kind of speaker ("tokoh agama") is not a name
         mine = {(s.source, s.start) for s in (ctx.snapshot.statements[r] for r in spoken)}
         usable = [e for e in usable if _said_among(e, mine)]  # "What did <name> say": that person's statements only
         refusal = refusal or "no retrieved sentence is a statement of the person the question names"
@@ -163,6 +164,12 @@ def asked_facts(q: Question) -> tuple[bool, bool]:
     """Return whether the question asks when, and where (both when it says neither)."""
     when, where = bool(_ASKS_WHEN.search(q.text)), bool(_ASKS_WHERE.search(q.text))
     return (when, where) if when or where else (True, True)
+
+
+def _name_written(ctx: Context, q: Question) -> bool:
+    """Return True when the question writes the name of a person it matched ("Gede Wiranata"), not only a role."""
+    words = {w.lower() for w in WORDS.findall(q.text)}
+    return any(len(t) >= 3 and t.lower() in words for e in ctx.people.matches(q.people_text) for t in e.name.split())
 
 
 def _known_in(ctx: Context, word: str, source: str) -> bool:
