@@ -148,7 +148,7 @@ def _places_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usab
     lead = draft.citations[0]
     mine = [e for e in evidence if e.source == lead.source and e.start < lead.end and lead.start < e.end]
     if not states_place(lead.quote):
-        same = [e for e in usable if e.source == lead.source and e.placed]
+        same = [e for e in usable if e.source == lead.source and e.placed and has_venue(e.text)]
         if same:
             return max(same, key=lambda e: (e.dated, e.score))
     when, where = asked_facts(q)
