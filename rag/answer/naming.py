@@ -8,14 +8,13 @@ from functools import lru_cache
 from typing import Sequence
 
 from rag.core.lexicon import load, word_set
-from rag.core.text import terms
+from rag.core.text import WORD, terms
 from rag.extract.people.mentions import is_person_title
 from rag.extract.people.names import is_title_word, title_tokens
 from rag.query.analysis import Question
 
 TITLE_REACH = 8  # terms between a title and the word that completes it
 QUOTE_MARKS = re.compile(r"[“”\"]")
-WORDS = re.compile(r"[^\W_]+(?:[-/.'’][^\W_]+)*")
 DEPUTY = frozenset({"wakil", "deputy", "vice"})
 NEGATIONS = frozenset({"tidak", "tak", "belum", "enggan", "bukan", "not"})
 _SKIP = frozenset({"of", "the", "dari", "di", "se", "and", "dan"})
@@ -45,7 +44,7 @@ def _terms(text: str) -> tuple[str, ...]:
 
 def titled_pairs(q: Question) -> list[Titled]:
     """Return the people the question names by title: "Ketua KPU", "Gubernur of Bali", "Wakil Ketua DPRD"."""
-    words = WORDS.findall(q.people_text)
+    words = WORD.findall(q.people_text)
     runs: list[list[int]] = []
     for i, word in enumerate(words):
         if is_person_title(word):
@@ -147,7 +146,7 @@ def _same_place(pair: Titled, reach: Sequence[str], text: str) -> bool:
 def _capital_runs(text: str) -> tuple[tuple[str, ...], ...]:
     """Return the runs of capitalized words of a text ("Komisi Pemilihan Umum", "Bolaang Mongondow")."""
     runs: list[list[str]] = [[]]
-    for w in WORDS.findall(text):
+    for w in WORD.findall(text):
         if w[:1].isupper() and w.isalpha():
             runs[-1].append(w)
         elif runs[-1]:
@@ -178,7 +177,7 @@ def _split_short(low: str, a: str, b: str) -> bool:
 
 
 HOLDER_REACH = 7  # words between a title and its holder's name ("Kapolda Kalsel, Irjen Pol Winarto")
-_WORDS_AND_COMMAS = re.compile(r"[^\W_]+(?:[-/.'’][^\W_]+)*\.?|,")
+_WORDS_AND_COMMAS = re.compile(WORD.pattern + r"\.?|,")
 
 
 def names_holder(pairs: Sequence[Titled], text: str) -> bool:
@@ -216,13 +215,13 @@ def speaks(text: str) -> bool:
     ("... tidak menyampaikan paparan" says the person did not speak)."""
     if QUOTE_MARKS.search(text):
         return True
-    words = [w.lower() for w in WORDS.findall(text)]
+    words = [w.lower() for w in WORD.findall(text)]
     return any(w in _speech_words() and not NEGATIONS & set(words[max(0, i - 2) : i]) for i, w in enumerate(words))
 
 
 def names_a_person(text: str) -> bool:
     """Return True when a sentence names a person: a title or rank followed by a capitalized name."""
-    words = WORDS.findall(text)
+    words = WORD.findall(text)
     for i, word in enumerate(words[:-1]):
         if not (is_person_title(word) or word.lower().rstrip(".") in _rank_words()):
             continue

@@ -13,6 +13,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from rag.core.lexicon import bare, fold, load
+from rag.core.text import LETTERS
 
 MASK = "¶"
 OPEN_DQ = "“«„"
@@ -121,12 +122,11 @@ def sentences(masked: str) -> list[tuple[int, int]]:
 
 
 _AFTER_END = re.compile(r"[ \t\"”’)]*")
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _opens_sentence(text: str, at: int) -> bool:
     """Return True when ``text[at:]`` starts with a capitalized pronoun that begins a sentence ("..., M.Si. Ia menilai")."""
-    first = _FIRST_WORD.match(text, at)
+    first = LETTERS.match(text, at)
     return bool(first) and first.group()[0].isupper() and fold(first.group()) in _SENTENCE_PRONOUNS
 
 

@@ -11,6 +11,7 @@ from rag.core.lexicon import fold, load, word_set
 from rag.core.text import stop_words, terms
 from rag.query.english import english_expansions, english_places, glossary_words, translate_english
 
+# Not rag.core.text.WORD: ’ does not join here, so "Ma’ruf" stays two words as the question analysis has always read it.
 _WORD = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*", re.UNICODE)
 _INDONESIAN_MARKERS = frozenset("yang apa siapa di dan kapan mana soal dalam saat pada tentang kata".split())
 _NUMBER = re.compile(r"(?:\b|(?<=Rp)|(?<=Rp\.))\d+(?:[.,/]\d+)*\b")

@@ -20,6 +20,7 @@ from rag.extract.people.roles import role_acronyms
 
 _TOPIC_MARKERS = word_set("query_words", "topic_markers") | {"about", "regarding"}  # "... tentang <topic>"
 NEAR_MISS_MIN = 60.0
+# Not rag.core.text.WORD: a mention token keeps a trailing dot or hyphen ('Pol.', 'S.H.') that name matching reads.
 MENTION_TOKEN = re.compile(r"[^\W_][\w'’./-]*", re.UNICODE)  # a word of a question, dots and slashes kept
 _OF_THE = frozenset({"of", "the"})  # "the head of the civil service agency (BKPSDM)": English filler inside a role
 
