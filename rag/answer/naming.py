@@ -15,9 +15,6 @@ from rag.query.analysis import Question
 
 TITLE_REACH = 8  # terms between a title and the word that completes it
 QUOTE_MARKS = re.compile(r"[“”\"]")
-DEPUTY = frozenset({"wakil", "deputy", "vice"})
-NEGATIONS = frozenset({"tidak", "tak", "belum", "enggan", "bukan", "not"})
-_SKIP = frozenset({"of", "the", "dari", "di", "se", "and", "dan"})
 _SHORT_PART = 3  # letters each word gives a two-word short form ("Bolmong" = Bolaang Mongondow)
 
 
@@ -61,9 +58,9 @@ def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
         title, modifiers = frozenset(t for i in run for t in _terms(words[i])), ()
     else:  # "Pj Bupati": the last is the title, each one before it is also written ("Bupati Agam" is not the Pj)
         title, modifiers = frozenset(_terms(words[run[-1]])), tuple(frozenset(_terms(words[i])) for i in run[:-1])
-    after = [w for w in words[run[-1] + 1 : run[-1] + 4] if w.lower() not in _SKIP]
-    before = [w for w in words[max(0, run[0] - 3) : run[0]] if w.lower() not in _SKIP]
-    deputy = any(w.lower() in DEPUTY for w in [*before[-1:], *(words[i] for i in run[:-1])])
+    after = [w for w in words[run[-1] + 1 : run[-1] + 4] if w.lower() not in word_set("answer_words", "title_fillers")]
+    before = [w for w in words[max(0, run[0] - 3) : run[0]] if w.lower() not in word_set("answer_words", "title_fillers")]
+    deputy = any(w.lower() in word_set("answer_words", "deputy") for w in [*before[-1:], *(words[i] for i in run[:-1])])
     if after and after[0][:1].isupper():
         capitals = _capitals(words[run[-1] + 1 : run[-1] + 6])
         return Titled(title, frozenset(_terms(after[0])), deputy, after[0], capitals, modifiers)
@@ -75,7 +72,7 @@ def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
 
 def _capitals(words: Sequence[str]) -> tuple[str, ...]:
     """Return the leading capitalized words ("of", "dan" skipped): "Bolaang Mongondow" of "Bolaang Mongondow yang hadir"."""
-    kept = [w for w in words if w.lower() not in _SKIP]
+    kept = [w for w in words if w.lower() not in word_set("answer_words", "title_fillers")]
     end = next((i for i, w in enumerate(kept) if not w[:1].isupper()), len(kept))
     return tuple(kept[:end])
 
@@ -99,7 +96,7 @@ def _names_one(found: Sequence[str], pair: Titled, text: str) -> bool:
         if not _is_title(term, pair.title):
             continue
         before = [t for t in found[max(0, i - 2) : i] if t not in pair.title]
-        if bool(before) and before[-1] in DEPUTY and not pair.deputy:
+        if bool(before) and before[-1] in word_set("answer_words", "deputy") and not pair.deputy:
             continue
         reach = found[i + 1 : i + 1 + TITLE_REACH]
         units = [p for t in reach if "/" in t for p in t.split("/")]  # "0705/magelang": the unit's place
@@ -216,7 +213,8 @@ def speaks(text: str) -> bool:
     if QUOTE_MARKS.search(text):
         return True
     words = [w.lower() for w in WORD.findall(text)]
-    return any(w in _speech_words() and not NEGATIONS & set(words[max(0, i - 2) : i]) for i, w in enumerate(words))
+    negations = word_set("answer_words", "negations")
+    return any(w in _speech_words() and not negations & set(words[max(0, i - 2) : i]) for i, w in enumerate(words))
 
 
 def names_a_person(text: str) -> bool:
