@@ -9,10 +9,10 @@ from functools import lru_cache
 from typing import Sequence
 
 from rag.answer.context import Context
-from rag.answer.naming import QUOTE_MARKS, WORDS, venue_words, with_shorter_titles
+from rag.answer.naming import QUOTE_MARKS, venue_words, with_shorter_titles
 from rag.answer.surround import accounts
 from rag.core.sentences import find_quotes, mask, sentences
-from rag.core.text import stop_words, terms
+from rag.core.text import WORD, stop_words, terms
 from rag.core.types import Hit, Meeting, Statement
 from rag.index.snapshot import Snapshot
 from rag.query.analysis import Question, english_function_words, generic_topic
@@ -122,7 +122,7 @@ def concepts(q: Question) -> tuple[frozenset[str], ...]:
 def untranslated(text: str) -> list[str]:
     """Return the lower-case English content words of a question that the glossary has no Indonesian for."""
     known = glossary_words() | english_function_words()
-    words = [w.lower() for w in WORDS.findall(text) if not w[:1].isupper() and not any(c.isdigit() for c in w)]
+    words = [w.lower() for w in WORD.findall(text) if not w[:1].isupper() and not any(c.isdigit() for c in w)]
     stops = stop_words()
     return list(dict.fromkeys(w for w in words if len(w) >= 5 and not all(_english_known(p, known | stops) for p in w.split("-"))))
 

@@ -8,17 +8,13 @@ from functools import lru_cache
 from typing import Sequence
 
 from rag.core.lexicon import load, word_set
-from rag.core.text import terms
+from rag.core.text import WORD, terms
 from rag.extract.people.mentions import is_person_title
 from rag.extract.people.names import is_title_word, title_tokens
 from rag.query.analysis import Question
 
 TITLE_REACH = 8  # terms between a title and the word that completes it
 QUOTE_MARKS = re.compile(r"[“”\"]")
-WORDS = re.compile(r"[^\W_]+(?:[-/.'’][^\W_]+)*")
-DEPUTY = frozenset({"wakil", "deputy", "vice"})
-NEGATIONS = frozenset({"tidak", "tak", "belum", "enggan", "bukan", "not"})
-_SKIP = frozenset({"of", "the", "dari", "di", "se", "and", "dan"})
 _SHORT_PART = 3  # letters each word gives a two-word short form ("Bolmong" = Bolaang Mongondow)
 
 
@@ -45,7 +41,7 @@ def _terms(text: str) -> tuple[str, ...]:
 
 def titled_pairs(q: Question) -> list[Titled]:
     """Return the people the question names by title: "Ketua KPU", "Gubernur of Bali", "Wakil Ketua DPRD"."""
-    words = WORDS.findall(q.people_text)
+    words = WORD.findall(q.people_text)
     runs: list[list[int]] = []
     for i, word in enumerate(words):
         if is_person_title(word):
@@ -62,9 +58,9 @@ def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
         title, modifiers = frozenset(t for i in run for t in _terms(words[i])), ()
     else:  # "Pj Bupati": the last is the title, each one before it is also written ("Bupati Agam" is not the Pj)
         title, modifiers = frozenset(_terms(words[run[-1]])), tuple(frozenset(_terms(words[i])) for i in run[:-1])
-    after = [w for w in words[run[-1] + 1 : run[-1] + 4] if w.lower() not in _SKIP]
-    before = [w for w in words[max(0, run[0] - 3) : run[0]] if w.lower() not in _SKIP]
-    deputy = any(w.lower() in DEPUTY for w in [*before[-1:], *(words[i] for i in run[:-1])])
+    after = [w for w in words[run[-1] + 1 : run[-1] + 4] if w.lower() not in word_set("answer_words", "title_fillers")]
+    before = [w for w in words[max(0, run[0] - 3) : run[0]] if w.lower() not in word_set("answer_words", "title_fillers")]
+    deputy = any(w.lower() in word_set("answer_words", "deputy") for w in [*before[-1:], *(words[i] for i in run[:-1])])
     if after and after[0][:1].isupper():
         capitals = _capitals(words[run[-1] + 1 : run[-1] + 6])
         return Titled(title, frozenset(_terms(after[0])), deputy, after[0], capitals, modifiers)
@@ -76,7 +72,7 @@ def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
 
 def _capitals(words: Sequence[str]) -> tuple[str, ...]:
     """Return the leading capitalized words ("of", "dan" skipped): "Bolaang Mongondow" of "Bolaang Mongondow yang hadir"."""
-    kept = [w for w in words if w.lower() not in _SKIP]
+    kept = [w for w in words if w.lower() not in word_set("answer_words", "title_fillers")]
     end = next((i for i, w in enumerate(kept) if not w[:1].isupper()), len(kept))
     return tuple(kept[:end])
 
@@ -100,7 +96,7 @@ def _names_one(found: Sequence[str], pair: Titled, text: str) -> bool:
         if not _is_title(term, pair.title):
             continue
         before = [t for t in found[max(0, i - 2) : i] if t not in pair.title]
-        if bool(before) and before[-1] in DEPUTY and not pair.deputy:
+        if bool(before) and before[-1] in word_set("answer_words", "deputy") and not pair.deputy:
             continue
         reach = found[i + 1 : i + 1 + TITLE_REACH]
         units = [p for t in reach if "/" in t for p in t.split("/")]  # "0705/magelang": the unit's place
@@ -147,7 +143,7 @@ def _same_place(pair: Titled, reach: Sequence[str], text: str) -> bool:
 def _capital_runs(text: str) -> tuple[tuple[str, ...], ...]:
     """Return the runs of capitalized words of a text ("Komisi Pemilihan Umum", "Bolaang Mongondow")."""
     runs: list[list[str]] = [[]]
-    for w in WORDS.findall(text):
+    for w in WORD.findall(text):
         if w[:1].isupper() and w.isalpha():
             runs[-1].append(w)
         elif runs[-1]:
@@ -178,7 +174,7 @@ def _split_short(low: str, a: str, b: str) -> bool:
 
 
 HOLDER_REACH = 7  # words between a title and its holder's name ("Kapolda Kalsel, Irjen Pol Winarto")
-_WORDS_AND_COMMAS = re.compile(r"[^\W_]+(?:[-/.'’][^\W_]+)*\.?|,")
+_WORDS_AND_COMMAS = re.compile(WORD.pattern + r"\.?|,")
 
 
 def names_holder(pairs: Sequence[Titled], text: str) -> bool:
@@ -216,13 +212,14 @@ def speaks(text: str) -> bool:
     ("... tidak menyampaikan paparan" says the person did not speak)."""
     if QUOTE_MARKS.search(text):
         return True
-    words = [w.lower() for w in WORDS.findall(text)]
-    return any(w in _speech_words() and not NEGATIONS & set(words[max(0, i - 2) : i]) for i, w in enumerate(words))
+    words = [w.lower() for w in WORD.findall(text)]
+    negations = word_set("answer_words", "negations")
+    return any(w in _speech_words() and not negations & set(words[max(0, i - 2) : i]) for i, w in enumerate(words))
 
 
 def names_a_person(text: str) -> bool:
     """Return True when a sentence names a person: a title or rank followed by a capitalized name."""
-    words = WORDS.findall(text)
+    words = WORD.findall(text)
     for i, word in enumerate(words[:-1]):
         if not (is_person_title(word) or word.lower().rstrip(".") in _rank_words()):
             continue

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Sequence
 
 from rag.answer.candidates import Draft
 from rag.answer.complement import complement, each_other
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence, quoted, states_place
-from rag.answer.naming import WORDS, has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs, venue_words
+from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs, venue_words
+from rag.core.lexicon import alternation
 from rag.core.settings import Settings
+from rag.core.text import WORD
 from rag.core.types import Statement
 from rag.extract.people.mentions import is_person_title
 from rag.query.analysis import Question
@@ -162,13 +164,13 @@ def _places_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usab
 
 def asked_facts(q: Question) -> tuple[bool, bool]:
     """Return whether the question asks when, and where (both when it says neither)."""
-    when, where = bool(_ASKS_WHEN.search(q.text)), bool(_ASKS_WHERE.search(q.text))
+    when, where = bool(_asks_when().search(q.text)), bool(_asks_where().search(q.text))
     return (when, where) if when or where else (True, True)
 
 
 def _name_written(ctx: Context, q: Question) -> bool:
     """Return True when the question writes the name of a person it matched ("Gede Wiranata"), not only a role."""
-    words = {w.lower() for w in WORDS.findall(q.text)}
+    words = {w.lower() for w in WORD.findall(q.text)}
     return any(len(t) >= 3 and t.lower() in words for e in ctx.people.matches(q.people_text) for t in e.name.split())
 
 
@@ -221,8 +223,20 @@ def asks_venue(q: Question) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _ASKS_HOLDER = re.compile(r"\W*(?:siapa|who)\s+(?:(?:nama|is|was|are|the)\s+)*([^\W\d_][\w-]*)", re.I)
-_ASKS_WHEN = re.compile(r"\b(?:kapan|tanggal|hari\s+apa|pukul|jam\s+berapa|when|what\s+(?:date|time)|which\s+day)\b", re.I)
-_ASKS_WHERE = re.compile(r"\b(?:di\s*mana|dimana|mana|where|venue|tempat)\b", re.I)
+
+
+@cache
+def _asks_when() -> re.Pattern[str]:
+    """Return the pattern of a question asking when (query_words.json 'asks_when')."""
+    return re.compile(rf"\b(?:{alternation('query_words', 'asks_when')})\b", re.I)
+
+
+@cache
+def _asks_where() -> re.Pattern[str]:
+    """Return the pattern of a question asking where (query_words.json 'asks_where')."""
+    return re.compile(rf"\b(?:{alternation('query_words', 'asks_where')})\b", re.I)
+
+
 _ASKS_WHO = re.compile(r"(?:^|[.?!]\s+)\W*(?:siapa|who)\b", re.IGNORECASE)  # "... Who was he?"
 _ASKS_VENUE = re.compile(
     r"\b(?:di|ke)\s+[a-z]+(?:\s+(?:atau|dan|or)\s+[a-z]+)?\s+mana\b"  # "di gedung mana", "di lapangan atau gedung mana"

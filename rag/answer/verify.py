@@ -27,6 +27,7 @@ from rag.query.elections import backs_election, election_kind
 from rag.query.meetings import asked_event_kinds, asked_months, held_as
 from rag.query.quantities import number_in, stated_numbers, states_count
 
+# Not rag.core.text.WORD: no apostrophe joins, so "Ma'ruf" gives its parts to the support check as it always has.
 _WORD = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*", re.UNICODE)
 # A paraphrase answer with no named person or meeting to anchor it must clear the model's dense floor
 # (Settings.tuning), or come close while sharing half the topic words.

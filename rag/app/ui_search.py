@@ -9,25 +9,23 @@ content word of the query must match; stop words are ignored.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from rapidfuzz import fuzz
 
-from rag.core.text import stem, stop_words
+from rag.core.text import PLAIN_WORD, stem, stop_words
 
 FIELDS = ("speaker", "role", "rank", "quote", "meeting", "venue", "city", "province", "date", "source", "title", "outlet")
 FUZZY_MIN_LEN = 5
 FUZZY_SCORE = 80.0
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @lru_cache(maxsize=50_000)
 def _haystack(values: tuple[str, ...]) -> tuple[str, str, frozenset[str]]:
     """Return a row's lower-case text, its stems joined, and the set of stems (cached per row content)."""
     raw = " ".join(values).lower()
-    stems = [stem(w) for w in _WORD.findall(raw)]
+    stems = [stem(w) for w in PLAIN_WORD.findall(raw)]
     return raw, " ".join(stems), frozenset(stems)
 
 
@@ -38,7 +36,7 @@ def row_haystack(row: Mapping[str, Any]) -> tuple[str, str, frozenset[str]]:
 
 def query_words(query: str) -> list[str]:
     """Return the content words of a query (all its words when every one is a stop word)."""
-    words = _WORD.findall(query.lower())
+    words = PLAIN_WORD.findall(query.lower())
     content = [w for w in words if w not in stop_words()]
     return content or words
 

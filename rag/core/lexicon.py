@@ -60,6 +60,12 @@ def word_set(name: str, key: str) -> frozenset[str]:
 
 
 @cache
+def alternation(name: str, key: str) -> str:
+    """Return list ``key`` of data file ``name`` as a regex alternation: each entry literal, a space any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in load(name)[key])
+
+
+@cache
 def speech_verbs() -> dict[str, frozenset[str]]:
     """Return the speech verb sets: 'post' (after a quote), 'pre' (after a subject), 'passive'."""
     data = load("speech_verbs")

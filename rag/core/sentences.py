@@ -12,7 +12,8 @@ from functools import cache
 from itertools import islice
 from typing import NamedTuple
 
-from rag.core.lexicon import bare, fold, load
+from rag.core.lexicon import bare, fold, load, word_set
+from rag.core.text import LETTERS
 
 MASK = "¶"
 OPEN_DQ = "“«„"
@@ -121,16 +122,12 @@ def sentences(masked: str) -> list[tuple[int, int]]:
 
 
 _AFTER_END = re.compile(r"[ \t\"”’)]*")
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _opens_sentence(text: str, at: int) -> bool:
     """Return True when ``text[at:]`` starts with a capitalized pronoun that begins a sentence ("..., M.Si. Ia menilai")."""
-    first = _FIRST_WORD.match(text, at)
-    return bool(first) and first.group()[0].isupper() and fold(first.group()) in _SENTENCE_PRONOUNS
-
-
-_SENTENCE_PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "pihaknya", "dirinya"})
+    first = LETTERS.match(text, at)
+    return bool(first) and first.group()[0].isupper() and fold(first.group()) in word_set("pronouns", "sentence_pronouns")
 
 
 def _is_abbrev(text: str, dot: int) -> bool:
@@ -183,9 +180,6 @@ def cap_runs(toks: list[Tok]) -> list[tuple[int, int]]:
     return out
 
 
-_NUMBERED = frozenset({"lantai", "lt", "ruang", "gedung", "blok", "nomor", "no", "kav", "hall", "aula", "pos"})
-
-
 def _continues(toks: list[Tok], j: int) -> bool:
     """Return True when token ``j`` extends the run that ends at ``j - 1``."""
     text = toks[j].text
@@ -193,7 +187,7 @@ def _continues(toks: list[Tok], j: int) -> bool:
     if is_cap(text):
         return bare(text) not in _headline_verbs()
     after = toks[j + 2].text if j + 2 < len(toks) else ""
-    if text.isdigit() and len(text) <= 3 and fold(toks[j - 1].text).rstrip(".") in _NUMBERED:
+    if text.isdigit() and len(text) <= 3 and fold(toks[j - 1].text).rstrip(".") in word_set("events", "numbered_venue_words"):
         return True  # "Ruang Rapat Pimpinan Lantai 2 Kantor Gubernur"
     if text == ",":
         return (is_cap(nxt) and bare(nxt) not in calendar_words()) or (fold(nxt) in ("dan", "&") and is_cap(after))

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import bm25s
-
 from rag.core.lexicon import load
 
+# The shared word patterns: a module that splits text into words uses one of these, or says why its own differs.
+WORD = re.compile(r"[^\W_]+(?:[-/.'’][^\W_]+)*")  # letters/digits joined inside by - / . ' ’ ("Pj.", "Ma'ruf", "1702/X")
+PLAIN_WORD = re.compile(r"\w+")  # a run of word characters, nothing joined
+LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters only
+
+# BM25 terms keep '_' and join only by - and / (never . or '): the index was built with this split, so it stays its own.
 _TOKEN = re.compile(r"\w+(?:[-/]\w+)*", re.UNICODE)
 
 
@@ -23,6 +27,7 @@ def _stemmer():  # noqa: ANN202 - Sastrawi has no type hints
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Return Indonesian (Sastrawi) plus English stop words."""
+    import bm25s
     from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
     words = set(StopWordRemoverFactory().get_stop_words())

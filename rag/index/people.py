@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from rag.core.lexicon import fold, word_tuple
+from rag.core.lexicon import fold, word_set, word_tuple
 from rag.core.types import Speaker, Statement
 from rag.extract.people.categories import asked_kinds, role_is, without_kinds
 from rag.extract.people.entities import NAME_TOKEN_MIN, Entity, tokens_match
@@ -186,7 +186,7 @@ def _only_a_kind(text: str) -> bool:
     head ("Ketua", "Kepala") and region names go with the kind.
     """
     plain = without_kinds(text)
-    titles = [w for w in _CAPITALIZED.findall(plain) if is_person_title(w) and fold(w) not in _GENERIC_HEADS]
+    titles = [w for w in _CAPITALIZED.findall(plain) if is_person_title(w) and fold(w) not in word_set("titles", "generic_heads")]
     runs = [r for r in _capitalized_runs(plain) if not all(_is_region(w) for w in r)]
     return not titles and not runs
 
@@ -195,9 +195,6 @@ def _is_region(word: str) -> bool:
     """Return True for a word that names a region ("Kepahiang")."""
     tokens = canonical_tokens(word)
     return bool(tokens) and tokens[0].startswith("@")
-
-
-_GENERIC_HEADS = frozenset({"ketua", "kepala", "wakil", "pimpinan", "head", "chair", "leader"})
 
 
 def _capitalized_runs(text: str) -> list[list[str]]:

@@ -17,6 +17,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from rag.core.lexicon import word_set
+from rag.core.text import LETTERS
+
 log = logging.getLogger(__name__)
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".html", ".htm")
@@ -162,12 +165,9 @@ def paragraphs_from_lines(lines: list[str]) -> str:
     return "\n\n".join(paragraphs)
 
 
-_SMALL_WORDS = frozenset("di ke dari dan yang untuk atau dengan pada dalam oleh serta the of and in at for on to a".split())
-
-
 def _heading(line: str) -> bool:
     """Return True for a short title-case line (a headline or subheading), which stands alone."""
-    words = [w for w in re.findall(r"[^\W\d_]+", line) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in LETTERS.findall(line) if w.lower() not in word_set("stopwords", "title_small_words")]
     if len(words) < 2 or line.endswith((",", ";", "-")):
         return False
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)

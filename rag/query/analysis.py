@@ -7,15 +7,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from rag.core.lexicon import fold, load, word_set
+from rag.core.lexicon import load, word_set
 from rag.core.text import stop_words, terms
 from rag.query.english import english_expansions, english_places, glossary_words, translate_english
+from rag.query.quantities import counted_terms
 
+# Not rag.core.text.WORD: ’ does not join here, so "Ma’ruf" stays two words as the question analysis has always read it.
 _WORD = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*", re.UNICODE)
-_INDONESIAN_MARKERS = frozenset("yang apa siapa di dan kapan mana soal dalam saat pada tentang kata".split())
 _NUMBER = re.compile(r"(?:\b|(?<=Rp)|(?<=Rp\.))\d+(?:[.,/]\d+)*\b")
-TOPIC_MARKERS = word_set("query_words", "topic_markers")  # "... tentang <topic>"
-_TOPIC_MARKER = re.compile(rf"\b(?:{'|'.join(sorted(TOPIC_MARKERS))}|berapa(?:\s+(?:besar|banyak|jumlah))?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def detect_language(text: str) -> str:
         return "id"
     markers = set(load("questions")["english_markers"])
     english = sum(1 for w in words if w in markers)
-    indonesian = sum(1 for w in words if w in _INDONESIAN_MARKERS)
+    indonesian = sum(1 for w in words if w in word_set("query_words", "indonesian_markers"))
     if words[0] in {"who", "what", "where", "when", "which", "how", "did", "according", "is", "was", "were", "list", "name"}:
         return "en"
     return "en" if english >= 2 and english > indonesian else "id"
@@ -249,7 +248,7 @@ def asked_topic(text: str, lang: str, proper: Sequence[str] = ()) -> tuple[str, 
     "about", "regarding" up to where it places the statement ("at the ... meeting"), in both languages (glossary),
     names and meeting words left out."""
     if lang != "en":
-        marker = _TOPIC_MARKER.search(text)
+        marker = _topic_marker().search(text)
         return tuple(terms(text[marker.end() :])) if marker else ()
     about = _ABOUT.search(text)
     if about is None:
@@ -281,16 +280,11 @@ def _meeting_terms(text: str, lang: str) -> frozenset[str]:
     return frozenset(terms(" ".join([phrase, *extra])))
 
 
-_COUNT_FILLERS = frozenset({"jumlah", "banyak", "besar", "besaran", "total", "kah", "sih", "orang", "unit", "buah"})
-
-
-def counted_terms(text: str, after: int) -> tuple[str, ...]:
-    """Return the stemmed terms of the word the count cue ending at ``after`` is about ("Berapa jumlah personel" -> personel)."""
-    for word in re.findall(r"[\w-]+", text[after:]):
-        if fold(word) in _COUNT_FILLERS:
-            continue
-        return tuple(terms(word))  # the head noun ("anggaran" of "anggaran sewa helikopter"); () for a stop word
-    return ()
+@lru_cache(maxsize=1)
+def _topic_marker() -> re.Pattern[str]:
+    """Return the pattern of a word after which a question names its topic ("... tentang <topic>", "berapa jumlah")."""
+    markers = "|".join(sorted(word_set("query_words", "topic_markers")))
+    return re.compile(rf"\b(?:{markers}|berapa(?:\s+(?:besar|banyak|jumlah))?)\b", re.IGNORECASE)
 
 
 def generic_words() -> frozenset[str]:

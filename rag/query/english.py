@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.core.lexicon import fold, load, match_region
+from rag.core.lexicon import fold, load, match_region, word_set
 from rag.extract.people.ranks import rank_table
 
 
@@ -37,15 +37,12 @@ def english_expansions(text: str) -> list[str]:
     return extra
 
 
-_TOPIC_HEADS = frozenset("tim koordinasi bidang politik hukum keamanan dalam pemerintah daerah badan kantor dinas rapat".split())
-
-
 @lru_cache(maxsize=1)
 def _role_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
     """Return the glossary phrases that translate into a title, an institution or a region (not verbs or topics)."""
     titles = load("titles")
     heads = {fold(w) for key in ("person_titles", "acting_modifiers", "org_words", "place_takers", "place_words") for w in titles[key]}
-    heads -= _TOPIC_HEADS
+    heads -= word_set("query_words", "topic_heads")
     heads |= {w for seq in rank_table()[0] for w in seq}
 
     def role_like(indonesian: str) -> bool:
@@ -93,12 +90,9 @@ def english_places(text: str) -> tuple[str, ...]:
     out = []
     for phrase, indonesian, whole, _ in _phrase_patterns():
         words = indonesian.split()
-        if len(words) >= 3 and words[0] in _PROVINCE_HEADS and phrase in low and whole.search(low):
+        if len(words) >= 3 and words[0] in word_set("query_words", "province_heads") and phrase in low and whole.search(low):
             out.append(words[-1])
     return tuple(out)
-
-
-_PROVINCE_HEADS = frozenset("kalimantan jawa sumatera sulawesi nusa".split())
 
 
 @lru_cache(maxsize=1)

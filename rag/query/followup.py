@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from rag.core.lexicon import word_set
+
 _NYA_STEMS = (
     "kata pernyataan ucapan pendapat pesan arahan tanggapan komentar penjelasan sikap imbauan himbauan harapan jawaban instruksi "
     "permintaan peringatan penegasan sambutan paparan pidato keterangan kutipan pandangan usulan ajakan seruan janji kritik saran "
@@ -42,7 +44,6 @@ _ASKED = re.compile(
     r"(?=\s+(?:soal|tentang|mengenai|terkait|perihal|seputar|dalam|di|pada|saat|ketika|say|said|about|on|at|in|during)\b|\s*[?.!]|\s*$)",
     re.IGNORECASE,
 )
-_WHO_STOP = frozenset("yang di dan atau the a an of soal tentang".split())
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def asked_person(question: str) -> str:
     if not m:
         return ""
     who = re.sub(r"^(?:the|a|an)\s+", "", m.group("who").strip(" ,"), flags=re.IGNORECASE)
-    if not who or who.lower() in _WHO_STOP or has_reference(who) or len(who.split()) > 10:
+    if not who or who.lower() in word_set("query_words", "who_stops") or has_reference(who) or len(who.split()) > 10:
         return ""
     return who
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Sequence
 
+from rag.core.lexicon import alternation, fold, word_set
 from rag.core.text import terms
 
-_NUMBER_WORDS = re.compile(
-    r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belas|puluh(?:an)?|ratus(?:an)?|ribu(?:an)?|juta)\b",
-    re.IGNORECASE,
-)
+
+@cache
+def _number_words() -> re.Pattern[str]:
+    """Return the pattern of a digit or an Indonesian number word (query_words.json 'number_words')."""
+    return re.compile(rf"\d|\b(?:{alternation('query_words', 'number_words')})\b", re.IGNORECASE)
+
 
 _DATE_OR_YEAR = re.compile(
     r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?|\b(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|mei|jun|jul|agu|ags|sep|okt|nov|des)\w*",
@@ -20,7 +24,7 @@ _DATE_OR_YEAR = re.compile(
 
 def has_count(text: str) -> bool:
     """Return True when a text states a quantity: a number that is not a date, a year or a unit's number (Kodim 1702/X)."""
-    return bool(_NUMBER_WORDS.search(_UNIT_NUMBER.sub(" ", _DATE_OR_YEAR.sub(" ", text))))
+    return bool(_number_words().search(_UNIT_NUMBER.sub(" ", _DATE_OR_YEAR.sub(" ", text))))
 
 
 _UNIT_NUMBER = re.compile(r"\b\d+/[^\W\d_]+|\b(?:nomor|no\.)\s*\d+", re.IGNORECASE)
@@ -31,16 +35,14 @@ def states_count(quote: str, counted: Sequence[str]) -> bool:
     if not counted:
         return has_count(quote)
     wanted = set(counted)
-    money = bool(wanted & _MONEY_NOUNS)
-    percent = bool(wanted & _PERCENT_NOUNS)
+    money = bool(wanted & word_set("query_words", "money_stems"))
+    percent = bool(wanted & word_set("query_words", "percent_nouns"))
     return any(
         has_count(s) and (wanted & set(terms(s)) or (money and _MONEY.search(s)) or (percent and _PERCENT.search(s)))
         for s in re.split(r"(?<=[.!?;])\s+", quote)
     )
 
 
-_MONEY_NOUNS = frozenset({"anggar", "dana", "biaya", "hibah", "nilai", "bantu"})  # stems: what a "berapa anggaran" may count
-_PERCENT_NOUNS = frozenset({"persen", "persentase", "percent", "percentage"})
 _PERCENT = re.compile(r"\d\s?%")  # "60%" states the "berapa persen"
 _MONEY = re.compile(r"\bRp\.?\s?\d|\brupiah\b|\b(?:miliar|triliun|juta)\b", re.IGNORECASE)
 
@@ -56,3 +58,12 @@ def stated_numbers(question: str, numbers: Sequence[str]) -> tuple[str, ...]:
     dated = {m.group() for m in _DATE_OR_YEAR.finditer(question)}
     units = set(re.findall(r"\b(\d+)/[A-Za-z]", question))  # "Dandim 1702/Jayawijaya": a unit, not a figure
     return tuple(n for n in numbers if n not in units and not any(n in d for d in dated))
+
+
+def counted_terms(text: str, after: int) -> tuple[str, ...]:
+    """Return the stemmed terms of the word the count cue ending at ``after`` is about ("Berapa jumlah personel" -> personel)."""
+    for word in re.findall(r"[\w-]+", text[after:]):
+        if fold(word) in word_set("query_words", "count_fillers"):
+            continue
+        return tuple(terms(word))  # the head noun ("anggaran" of "anggaran sewa helikopter"); () for a stop word
+    return ()

@@ -20,9 +20,7 @@ from rag.core.dates import find_dates
 from rag.core.lexicon import fold, load, speech_verbs, word_set
 from rag.core.sentences import sentences, tokenize
 from rag.extract.meetings.places import places_after_di, venue_after_di
-from rag.extract.meetings.refs import GENERIC_KINDS, is_past_reference, kind_pattern, norm
-
-_COORDINATORS = frozenset({"dan", "serta", "sedangkan", "namun", "sementara", "lalu", "kemudian", "sambil"})
+from rag.extract.meetings.refs import is_past_reference, kind_pattern, norm
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ def _stretches(found: list[tuple[int, int, str]], e: int) -> list[_Mention]:
     """Give each phrase the text up to the next phrase of another (non-generic) kind."""
     out: list[_Mention] = []
     for n, (a, b, kind) in enumerate(found):
-        stop = next((x for x, _, k in found[n + 1 :] if k != kind and k not in GENERIC_KINDS), e)
+        stop = next((x for x, _, k in found[n + 1 :] if k != kind and k not in word_set("events", "generic_kinds")), e)
         out.append(_Mention(a, b, kind, stop))
     return out
 
@@ -111,7 +109,7 @@ def _place(events: list[Event], block: Block, m: _Mention, sentence: tuple[int, 
     masked, (s, e) = block.masked, sentence
     venue, place, day = _own(masked, m.b, _clause_end(masked, m.b, m.stop))
     same = [ev for ev in events if ev.kind == m.kind]
-    if not same and m.kind in GENERIC_KINDS and events:
+    if not same and m.kind in word_set("events", "generic_kinds") and events:
         same = events[:1]
     if same and (_refers_back(masked, m.b) or not _distinct(same[0], past, venue or place, day)):
         return same[0]
@@ -139,7 +137,7 @@ def _clause_end(masked: str, b: int, stop: int) -> int:
     for k, tok in enumerate(toks):
         word = fold(tok.text)
         nxt = fold(toks[k + 1].text) if k + 1 < len(toks) else ""
-        if word in verbs or (word in _COORDINATORS and _verb_like(nxt)):
+        if word in verbs or (word in word_set("events", "clause_coordinators") and _verb_like(nxt)):
             return tok.start
     return stop
 

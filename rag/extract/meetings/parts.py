@@ -11,11 +11,6 @@ from rag.extract.people.names import parse_speaker, title_tokens
 from rag.extract.speech.subjects import subject_before
 
 _QUOTES = "“”\"‘’«»"
-_NAME_STOPS = frozenset(
-    "di pada yang dengan saat ketika oleh ini tersebut itu guna untuk dalam selama sebagai selaku agar "
-    "dan serta sekaligus kemarin lalu".split()
-)
-_NAME_LINKS = frozenset("dan bersama tentang se serta untuk".split())
 
 
 def event_name(text: str, a: int, b: int, end: int) -> str:
@@ -89,9 +84,9 @@ def _continuation(text: str, a: int, pos: int, end: int) -> int:
         word = fold(tok.text)
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if capital:
-            ok = is_cap(tok.text) or tok.text.isdigit() or (word in _NAME_LINKS and is_cap(nxt))
+            ok = is_cap(tok.text) or tok.text.isdigit() or (word in word_set("events", "name_links") and is_cap(nxt))
         else:
-            ok = tok.text not in ",.;:" and word not in _NAME_STOPS and not any(c in tok.text for c in _QUOTES)
+            ok = tok.text not in ",.;:" and word not in word_set("events", "name_stops") and not any(c in tok.text for c in _QUOTES)
         if not ok or n >= 14:
             break
         stop, n = tok.end, n + 1

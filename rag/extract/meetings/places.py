@@ -87,9 +87,6 @@ def lookup(text: str) -> tuple[str, str]:
     return "", ""
 
 
-_VENUE_TRIGGERS = frozenset(
-    "di bertempat berlangsung dilaksanakan digelar diadakan diselenggarakan dipusatkan berlokasi memadati memenuhi".split()
-)
 _HOSTS = re.compile(r"\b(?:menjadi\s+(?:tempat|lokasi)|dipadati|dipenuhi)\b", re.IGNORECASE)
 
 
@@ -103,7 +100,7 @@ def venue_after_di(masked: str, start: int, end: int) -> list[Place]:
     toks = tokenize(masked, start, end)
     out: list[Place] = []
     for k, tok in enumerate(toks):
-        if fold(tok.text) in _VENUE_TRIGGERS and k + 1 < len(toks):
+        if fold(tok.text) in word_set("events", "venue_triggers") and k + 1 < len(toks):
             at = k + 1
         elif (k == 0 or toks[k - 1].text in "-–—") and _HOSTS.search(masked, tok.end, end):
             at = k

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from rag.core.dates import DateHit, find_dates, resolve, weekday_before
+from rag.core.lexicon import word_set
 from rag.core.sentences import find_quotes, mask, tokenize
 from rag.core.types import Article, Meeting
 from rag.extract.meetings.events import Block, Event, find_events
@@ -28,8 +29,6 @@ from rag.ingest.headers import article_outlet, article_title, is_header_line, pu
 log = logging.getLogger(__name__)
 
 __all__ = ["article_outlet", "article_title", "extract_meetings", "is_past_reference", "meeting_index"]
-
-_NOT_MAIN = frozenset({"usai", "seusai", "setelah", "sesudah", "jelang", "menjelang", "pasca", "sebelum", "sehari"})
 
 
 def extract_meetings(article: Article) -> list[Meeting]:
@@ -86,7 +85,8 @@ def _head_kind(article: Article) -> str:
     pattern, kinds = kind_pattern()
     title = article_title(article)
     found = [m for m in pattern.finditer(title)]
-    main = [m for m in found if not {w.text.lower() for w in tokenize(title, max(0, m.start() - 12), m.start())} & _NOT_MAIN]
+    not_main = word_set("events", "not_main_cues")
+    main = [m for m in found if not {w.text.lower() for w in tokenize(title, max(0, m.start() - 12), m.start())} & not_main]
     pick = (main or found)[:1]
     return kinds.get(norm(pick[0].group()), "") if pick else ""
 

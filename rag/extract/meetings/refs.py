@@ -17,10 +17,6 @@ from rag.core.lexicon import fold, load, word_set
 from rag.core.sentences import find_quotes, mask, sentences, tokenize
 from rag.core.types import Meeting
 
-GENERIC_KINDS = frozenset({"rapat", "pertemuan"})
-_MEETING_LIKE = frozenset({"rapat", "rakor", "rakorda", "rakornas", "rakorwil", "rakortek", "rapat pleno", "konsolidasi", "fgd"})
-_SCENE_WORDS = frozenset({",", "ke", "sela", "di", "acara", "kegiatan", "pelaksanaan", "pembukaan", "penutupan", "tengah"})
-
 
 @cache
 def kind_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
@@ -89,7 +85,7 @@ def _is_past(meeting: Meeting, text: str) -> bool:
 
 def _resolve(meetings: tuple[Meeting, ...], text: str, pos: int, kind: str) -> int | None:
     """Return the meeting a scene-setting mention of ``kind`` at ``pos`` refers to, or None."""
-    kinds = _MEETING_LIKE if kind in GENERIC_KINDS else frozenset({kind})
+    kinds = word_set("events", "meeting_like") if kind in word_set("events", "generic_kinds") else frozenset({kind})
     same = [i for i, m in enumerate(meetings) if m.event in kinds and m.start <= pos]
     live = [i for i in same if i == 0 or not _is_past(meetings[i], text)]
     pick = live or same
@@ -100,7 +96,7 @@ def _resolve(meetings: tuple[Meeting, ...], text: str, pos: int, kind: str) -> i
 def _scene_mentions(text: str) -> tuple[tuple[int, str], ...]:
     """Return (offset, kind) of event kinds named at the very start of a sentence ('Pada apel itu, ...')."""
     pattern, kinds = kind_pattern()
-    openers = word_set("titles", "sentence_openers") | word_set("titles", "gap_adverbs") | _SCENE_WORDS
+    openers = word_set("titles", "sentence_openers") | word_set("titles", "gap_adverbs") | word_set("events", "scene_words")
     out: list[tuple[int, str]] = []
     for line in re.finditer(r"[^\r\n]+", text):
         masked = mask(line.group(), find_quotes(line.group()))

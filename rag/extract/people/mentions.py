@@ -7,6 +7,7 @@ structure (kind, topic), only the words, so the speaker grouping of the index ca
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Sequence
 
 from rapidfuzz import fuzz
@@ -18,8 +19,8 @@ from rag.extract.people.entities import Entity, subsequence, tokens_match
 from rag.extract.people.ranks import degrees
 from rag.extract.people.roles import role_acronyms
 
-_TOPIC_MARKERS = word_set("query_words", "topic_markers") | {"about", "regarding"}  # "... tentang <topic>"
 NEAR_MISS_MIN = 60.0
+# Not rag.core.text.WORD: a mention token keeps a trailing dot or hyphen ('Pol.', 'S.H.') that name matching reads.
 MENTION_TOKEN = re.compile(r"[^\W_][\w'’./-]*", re.UNICODE)  # a word of a question, dots and slashes kept
 _OF_THE = frozenset({"of", "the"})  # "the head of the civil service agency (BKPSDM)": English filler inside a role
 
@@ -42,7 +43,7 @@ def orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4, acronym
     stop = word_set("query_words", "role_breaks")
     near: set[str] = set()
     for i, tok in enumerate(tokens):
-        if tok in _TOPIC_MARKERS:
+        if tok in _topic_markers():
             break  # "... tentang netralitas anggota Polri": titles after this are the topic, not the speaker
         if tok not in titles:
             continue
@@ -59,9 +60,10 @@ def orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4, acronym
     return frozenset(near)
 
 
-_ASKING = frozenset(
-    "ask asked asking urge urged tell told remind reminded warn warned call called request requested instruct instructed".split()
-)
+@cache
+def _topic_markers() -> frozenset[str]:
+    """Return the words after which a question names its topic, not its speaker ("... tentang <topic>", "about")."""
+    return word_set("query_words", "topic_markers") | word_set("query_words", "english_topic_markers")
 
 
 def object_regions(tokens: list[str]) -> frozenset[str]:
@@ -73,7 +75,9 @@ def object_regions(tokens: list[str]) -> frozenset[str]:
     return frozenset(
         tokens[i]
         for i in range(2, len(tokens))
-        if tokens[i].startswith("@") and tokens[i - 1] in orgs and (tokens[i - 2] in _ASKING or _verb_like(tokens[i - 2]))
+        if tokens[i].startswith("@")
+        and tokens[i - 1] in orgs
+        and (tokens[i - 2] in word_set("query_words", "english_asking") or _verb_like(tokens[i - 2]))
     )
 
 

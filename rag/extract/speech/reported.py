@@ -89,13 +89,11 @@ def elaborates(masked: str, s: int, e: int) -> bool:
     if len(toks) < 4 or MASK in masked[s:e] or indirect_claim(masked, toks, e) is not None:
         return False
     words = {fold(t.text) for t in toks}
-    if fold(toks[0].text) in _NARRATION or words & (word_set("titles", "person_titles") | word_set("pronouns", "subject")):
+    named = word_set("titles", "person_titles") | word_set("pronouns", "subject")
+    if fold(toks[0].text) in word_set("speech_verbs", "narration_openers") or words & named:
         return False
     people = (speaker_in(masked[toks[i].start : toks[j - 1].end]) for i, j in cap_runs(toks))
     return not any(is_person_role(sp.role) or len(sp.name.split()) >= 2 for sp in people)
-
-
-_NARRATION = frozenset("rakor rapat kegiatan acara hadir turut tampak dalam selain sementara adapun usai seusai setelah sebelumnya".split())
 
 
 def extend_claim(masked: str, claim: Claim, end: int) -> Claim:

@@ -107,18 +107,15 @@ class Roster:
 def _without_familiar(sp: Speaker) -> Speaker:
     """Return "Om Alan" as "Alan": a familiar form of address before a nickname."""
     parts = sp.name.split()
-    if len(parts) == 2 and fold(parts[0]) in _FAMILIAR:
+    if len(parts) == 2 and fold(parts[0]) in word_set("titles", "familiar_titles"):
         return Speaker(parts[1], sp.role, sp.rank, sp.mention)
     return sp
-
-
-_FAMILIAR = frozenset("om bang abang abah mas mbak kak kakak cak ning teh aa uda uni daeng opung ompung".split())
 
 
 def _without_customary(sp: Speaker) -> Speaker:
     """Return "Datuk (Abdul) Muthalib" as "(Abdul) Muthalib": a Minang or Jambi customary title before a name."""
     parts = sp.name.split()
-    if len(parts) >= 2 and fold(parts[0]).rstrip(".") in _CUSTOMARY_TITLES:
+    if len(parts) >= 2 and fold(parts[0]).rstrip(".") in word_set("titles", "customary_titles"):
         return Speaker(" ".join(parts[1:]), sp.role, sp.rank, sp.mention)
     return sp
 
@@ -184,7 +181,6 @@ def _not_name_words() -> frozenset[str]:
     return word_set("titles", "sentence_openers") | word_set("titles", "not_names")
 
 
-_CUSTOMARY_TITLES = frozenset({"datuk", "datuak", "dt"})  # Minang and Jambi customary titles before a name
 _TITLE_START = re.compile(r"\b[A-Z][A-Za-z]+\b")
 _RUN_TOKEN = re.compile(r"[^\s,]+|,")
 _CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}\b")
