@@ -40,7 +40,8 @@ def load(paths: list[Path]) -> list[dict]:
     """Read question files."""
     rows = []
     for path in paths:
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        found = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows += [{**item, "_set": path.stem.removeprefix("questions_")} for item in found]
     return rows
 
 
@@ -142,7 +143,7 @@ def table(items: list[dict], results: list[dict], label: str) -> dict:
     sums: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for item, result in zip(items, results, strict=True):
         row = score(item, result)
-        for group in (half_of(item), "all", f"{half_of(item)}:{item['kind']}"):
+        for group in (half_of(item), "all", f"{half_of(item)}:{item['kind']}", f"{item.get('_set', '')}:{half_of(item)}"):
             for key, value in row.items():
                 if value is not None:
                     sums[group][key].append(value)
