@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from rag.answer.evidence import Evidence, concepts, not_content, sentence_terms
-from rag.answer.naming import with_shorter_titles
+from rag.answer.evidence import Evidence, concept_terms, concepts, not_content
 from rag.query.analysis import Question
 
 COMPLEMENT_KINDS = ("what_said", "open", "where_when", "which_meeting")
@@ -19,13 +18,13 @@ def complement(q: Question, best: Evidence, usable: Sequence[Evidence]) -> Evide
         return None
     skip = not_content(q)
     asked = [g for g in concepts(q) if not g & skip]
-    missing = [g for g in asked if not g & _terms(best.text)]
+    missing = [g for g in asked if not g & concept_terms(best.text)]
     if not missing:
         return None
     for e in sorted(usable, key=lambda e: -e.score):
         if e.source != best.source or (e.start < best.end and best.start < e.end):
             continue
-        if any(g & _terms(e.text) for g in missing):
+        if any(g & concept_terms(e.text) for g in missing):
             return e
     return None
 
@@ -40,7 +39,3 @@ def each_other(q: Question, best: Evidence, usable: Sequence[Evidence], known: C
                 return e
     return None
 
-
-def _terms(text: str) -> set[str]:
-    """Return a sentence's terms, a longer title also counting as the title it is built on."""
-    return with_shorter_titles(set(sentence_terms(text)))

@@ -141,14 +141,15 @@ def gather(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict[str, b
     for rank, hit in enumerate(passages[:depth]):
         text = snap.articles[hit.chunk.source].text
         spans = paragraph_sentences(text, hit.chunk.start, hit.chunk.end)
-        found.append((rank, hit, spans, [with_shorter_titles(set(sentence_terms(text[a:b]))) for a, b in spans]))
+        found.append((rank, hit, spans, [concept_terms(text[a:b]) for a, b in spans]))
     everything = [t for *_, words in found for t in words]
     weights = _weights(found_concepts, everything)
     pairs = sorted(_pairs(terms(q.search_text)))
     pair_weights = _weights([frozenset({p}) for p in pairs], [_pairs(sentence_terms(e)) for e in _texts(snap, found)])
     order = list(dict.fromkeys(h.chunk.source for h in passages))
     focus = _share(found_concepts, weights, set(terms(q.speaker_text))) if q.kind == "who_said" else 0.0
-    content = [(g, w) for g, w in zip(found_concepts, weights, strict=True) if not g & not_content(q)]
+    skip = not_content(q)
+    content = [(g, w) for g, w in zip(found_concepts, weights, strict=True) if not g & skip]
     seen: dict[tuple[str, int], Evidence] = {}
     for _, hit, spans, words in found:
         chunk = hit.chunk
@@ -190,6 +191,12 @@ def sentence_terms(sentence: str) -> tuple[str, ...]:
     return tuple(terms(sentence))
 
 
+def concept_terms(text: str) -> set[str]:
+    """Return the terms a sentence covers concepts with: its stemmed terms, a longer title also counting as the title
+    it is built on (a Kapolrestabes is a Kapolres)."""
+    return with_shorter_titles(set(sentence_terms(text)))
+
+
 def _pairs(seq: Sequence[str], reach: int = 2) -> set[tuple[str, str]]:
     """Return the ordered pairs of terms standing side by side (a capitalized word yields two terms, so skip one)."""
     return {(a, b) for i, a in enumerate(seq) for b in seq[i + 1 : i + 1 + reach] if a != b}
@@ -198,9 +205,6 @@ def _pairs(seq: Sequence[str], reach: int = 2) -> set[tuple[str, str]]:
 def _texts(snap: Snapshot, found: Sequence[tuple[int, Hit, list[tuple[int, int]], list[set[str]]]]) -> list[str]:
     """Return the text of every candidate sentence."""
     return [snap.articles[hit.chunk.source].text[a:b] for _, hit, spans, _ in found for a, b in spans]
-
-
-
 
 
 def _statement_in(statements: Sequence[Statement], start: int, end: int) -> Statement | None:

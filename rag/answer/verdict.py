@@ -30,7 +30,7 @@ class Choice:
 
     draft: Draft | None = None
     evidence: Evidence | None = None
-    extra: Evidence | None = None  # a second sentence of the same article saying what the first leaves out
+    extra: Evidence | None = None  # a second sentence: what the first leaves out, or another article's for "each"
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,8 @@ def decide(
     lead = draft.citations[0] if draft is not None and draft.citations else None
     if lead is not None and not objection and asks_venue(q) and not (lead.meeting and lead.meeting.venue):
         objection = "the structured answer's first meeting names no venue"
-    if draft is not None and not objection and fits.get(draft.citations[0].source):
-        objection = f"the structured answer's article lacks {fits[draft.citations[0].source]!r}"
+    if lead is not None and not objection and fits.get(lead.source):
+        objection = f"the structured answer's article lacks {fits[lead.source]!r}"
     if draft is not None and objection.startswith(HARD_OBJECTIONS) and not asks_who(q):  # spoke, not of this
         return Verdict(False, 0.0, (objection,))
     usable, refusal = usable_evidence(q, evidence, fits)
@@ -181,7 +181,7 @@ def _known_in(ctx: Context, word: str, source: str) -> bool:
 
 def _said_among(e: Evidence, statements: set[tuple[str, int]]) -> bool:
     """Return True when the sentence is (or continues, or follows) one of the given statements."""
-    return any(s is not None and (s.source, s.start) in statements for s in (e.statement, e.context, e.previous))
+    return any(s is not None and (s.source, s.start) in statements for s in (e.said, e.previous))
 
 
 def _who(statement: Statement | None) -> str:
