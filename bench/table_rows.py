@@ -71,9 +71,9 @@ def _incremental_rows(s: dict[str, Any], row: Any) -> None:
         return
     row(f"incremental add of 1 file to {inc['base_articles']} articles, s", "-", _fmt(inc["seconds"]), rss=_rss(None, inc))
     row(
-        "  vectors embedded / that file's chunks + statements",
+        "  vectors embedded / that file's texts not yet indexed",
         "-",
-        f"{inc['embedded']} / {inc['expected']}",
+        f"{inc['embedded']} / {inc['expected']} of {inc.get('new_texts', '?')}",
         target="equal, added only",
         result=_verdict(inc["ok"]),
     )
