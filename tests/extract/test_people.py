@@ -87,6 +87,22 @@ def test_same_person_subset_only_inside_one_article() -> None:
     assert not same_person(Speaker("Hadi Tjahjanto"), Speaker("Hadi Santoso"))
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Hadi Tjahjanto", "Hadi Tjahyanto", True),  # old j = new y
+        ("Muhammad Syafrial", "Moehammad Syafrial", True),  # old oe = new u
+        ("Djoko Santoso", "Joko Santoso", True),  # old dj = new j
+        ("Achmad Yani", "Ahmad Yani", True),
+        ("Joko Santoso", "Joni Santoso", False),
+        ("Sri Wahyuni", "Sri Wahyudi", False),
+    ],
+)
+def test_old_and_new_spellings_of_a_name_are_one_person(a: str, b: str, same: bool) -> None:
+    """A name keeps its older spelling in one outlet and is modernized in another: one person, across articles."""
+    assert same_person(Speaker(a), Speaker(b)) is same
+
+
 def test_speaker_index_groups_across_articles() -> None:
     index = SpeakerIndex()
     a = index.add("a.txt", parse_speaker("Menko Polhukam Marsekal TNI (Purn) Hadi Tjahjanto"))

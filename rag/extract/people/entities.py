@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from rag.core.lexicon import word_set, word_tuple, words
+from rag.core.lexicon import load, word_set, word_tuple, words
 from rag.core.types import Speaker
 from rag.extract.people import names as nm
 
@@ -48,8 +48,19 @@ class Entity:
         return " ".join(p for p in parts if p)
 
 
+@lru_cache(maxsize=1 << 16)
+def spelling_key(token: str) -> str:
+    """Return a folded name token with older spellings rewritten ("moehammad" -> "muhammad", "tjahjanto" -> "cahyanto")."""
+    for old, new in load("spelling")["old_to_new"]:
+        token = token.replace(old, new)
+    return token
+
+
 def tokens_match(a: str, b: str) -> bool:
-    """Return True when two folded name tokens are the same word, allowing tiny typos."""
+    """Return True when two folded name tokens are the same word in old or new spelling, allowing tiny typos."""
+    if a == b:
+        return True
+    a, b = spelling_key(a), spelling_key(b)
     if a == b:
         return True
     if min(len(a), len(b)) <= 4:
