@@ -62,8 +62,6 @@ def decide(
         objection = "the structured answer's first meeting names no venue"
     if lead is not None and not objection and fits.get(lead.source):
         objection = f"the structured answer's article lacks {fits[lead.source]!r}"
-    if draft is not None and objection.startswith(HARD_OBJECTIONS) and not asks_who(q):  # spoke, not of this
-        return Verdict(False, 0.0, (objection,))
     usable, refusal = usable_evidence(q, evidence, fits)
     spoken = ctx.people.rows_for(q.people_text)[0] if q.kind in SAYS_KINDS else None
     if spoken is not None and (not spoken or _name_written(ctx, q)):  # a kind of speaker ("tokoh agama") is not a name
@@ -122,7 +120,6 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
     return usable, "" if usable else "no retrieved sentence states the quantity asked"
 
 
-HARD_OBJECTIONS = ("the cited statements are not about the question's topic", "the cited statements come from another kind of meeting")
 SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
 PLACE_KINDS = ("where_when",)  # which_meeting keeps its statement: the meeting is named with it
 RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
