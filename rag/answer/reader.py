@@ -11,6 +11,7 @@ from rag.answer.compose import message
 from rag.answer.context import Context
 from rag.answer.evidence import gather
 from rag.answer.legacy import HANDLERS, open_draft
+from rag.answer.named import within_names
 from rag.answer.reports import asks_outlets, outlets_draft
 from rag.answer.shape import from_draft, from_evidence, with_lists
 from rag.answer.verdict import Verdict, decide
@@ -24,8 +25,7 @@ PASSAGES = 8
 def read(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
     """Answer one (validated) question from the evidence, or abstain with the reasons."""
     q = analyze(text)
-    passages = ctx.retriever.passages(q.search_text, qvec, max(PASSAGES, ctx.settings.top_k))
-    fits = {s: ctx.support.missing(q, s) for s in dict.fromkeys(h.chunk.source for h in passages)}
+    passages, fits = _retrieve(ctx, q, qvec, max(PASSAGES, ctx.settings.top_k))
     draft = outlets_draft(ctx, q, passages, fits) if asks_outlets(q) else HANDLERS.get(q.kind, open_draft)(ctx, q, qvec, passages)
     if draft is not None and draft.kind == "open" and not draft.statements:
         draft = None  # a bare sentence: the evidence scorer ranks every sentence, this one included
@@ -38,6 +38,22 @@ def read(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
         log.info("abstaining on %r (%s): %s", text, q.kind, "; ".join(verdict.reasons))
         return _abstain(q, passages, verdict)
     return _compose(ctx, q, passages, verdict)
+
+
+def _retrieve(ctx: Context, q: Question, qvec: np.ndarray, k: int) -> tuple[list[Hit], dict[str, str]]:
+    """Return the top passages and what each one's article lacks of the question; when every one lacks something,
+    the passages of the articles that have every name of the question come first (the first search missed them)."""
+    passages = ctx.retriever.passages(q.search_text, qvec, k)
+    fits = {s: ctx.support.missing(q, s) for s in dict.fromkeys(h.chunk.source for h in passages)}
+    if fits and all(fits.values()):
+        named = within_names(ctx.support.naming_all(q))
+        if named:
+            found = ctx.retriever.passages_in(q.search_text, qvec, k, named)
+            log.info("no retrieved article has every name of %r: searched again in %d that have", q.text, len(named))
+            seen = {h.chunk.id for h in found}
+            passages = found + [h for h in passages if h.chunk.id not in seen]
+            fits = {s: ctx.support.missing(q, s) for s in dict.fromkeys(h.chunk.source for h in passages)}
+    return passages, fits
 
 
 def _compose(ctx: Context, q: Question, passages: list[Hit], verdict: Verdict) -> Answer:

@@ -120,6 +120,9 @@ class Retriever:
         self._by_source: dict[str, list[int]] = {}
         for row, statement in enumerate(snapshot.statements):
             self._by_source.setdefault(statement.source, []).append(row)
+        self._chunk_rows: dict[str, list[int]] = {}
+        for row, chunk in enumerate(snapshot.chunks):
+            self._chunk_rows.setdefault(chunk.source, []).append(row)
 
     def passages(self, query: str, qvec: np.ndarray, k: int, sources: set[str] | None = None) -> list[Hit]:
         """Return the top ``k`` passages for a query, best first."""
@@ -134,6 +137,13 @@ class Retriever:
             if len(hits) >= k:
                 break
         return hits
+
+    def passages_in(self, query: str, qvec: np.ndarray, k: int, sources: set[str]) -> list[Hit]:
+        """Return the top ``k`` passages of the given articles only, every one of their passages scored."""
+        snap = self.snapshot
+        allowed = {r for s in sources for r in self._chunk_rows.get(s, ())}
+        ranked = self._rank(query, qvec, snap.chunk_vectors, snap.chunk_lexical, snap.chunk_terms, allowed=allowed, limit=k)
+        return [Hit(chunk=snap.chunks[r.row], score=r.score, dense_score=r.dense, lexical_score=r.lexical) for r in ranked]
 
     def statements(
         self, query: str, qvec: np.ndarray, k: int, allowed: set[int] | None = None, passages: Sequence[Hit] = ()

@@ -13,6 +13,7 @@ from typing import Sequence
 from rapidfuzz import fuzz, process
 
 from rag.answer.candidates import Draft
+from rag.answer.named import outlet_words
 from rag.answer.naming import venue_words
 from rag.core.dates import month_number
 from rag.core.lexicon import load
@@ -84,13 +85,16 @@ def _abbreviates(short: str, word: str) -> bool:
     return all(c in rest for c in short[1:])
 
 
+_PIECES = re.compile(r"[-/.]")
+
+
 @lru_cache(maxsize=4096)
 def words_of(text: str) -> frozenset[str]:
     """Return the lower-case words of a text, with their alias forms."""
     out: set[str] = set()
     for word in _WORD.findall(text.lower()):
         out.add(word)
-        out.update(word.split("/"))
+        out.update(_PIECES.split(word))  # "VI/Mulawarman", "Nawasenanews.com-Medan": each piece is a word too
     return frozenset(out)
 
 
@@ -143,8 +147,14 @@ class Support:
         """Index the snapshot's vocabulary per article; ``tuning`` holds the model's cosine floors."""
         self.snapshot = snapshot
         self.tuning = tuning
-        self.vocab = {name: words_of(a.text) for name, a in snapshot.articles.items()}
+        self.vocab = {name: words_of(a.text) | outlet_words(name, snapshot.credit_of(name)) for name, a in snapshot.articles.items()}
         self.corpus_vocab = frozenset().union(*self.vocab.values()) if self.vocab else frozenset()
+
+    def naming_all(self, q: Question) -> list[str]:
+        """Return the articles that have every name, place and number of the question (none when it names nothing)."""
+        if not q.proper and not q.numbers:
+            return []
+        return [s for s in self.vocab if not self._lacking(q, s) and not self.missing(q, s)]
     def known(self, word: str, sources: Sequence[str] | None = None) -> bool:
         """Return True if a word (or one of its aliases) occurs in the given articles."""
         vocab = self.corpus_vocab if sources is None else frozenset().union(*(self.vocab.get(s, frozenset()) for s in sources))
