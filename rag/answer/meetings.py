@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import cache
 
 import numpy as np
 
 from rag.answer.candidates import Draft
-from rag.answer.compose import cite, cite_statement, first_sentence_with, meeting_phrase, message, speaker_label, statement_line
+from rag.answer.compose import (
+    cite,
+    cite_statement,
+    first_sentence_with,
+    meeting_phrase,
+    message,
+    sentence_bounds,
+    speaker_label,
+    statement_line,
+)
 from rag.answer.context import Context
+from rag.answer.naming import names_a_person
 from rag.answer.pick import best_meeting
+from rag.core.lexicon import alternation, load
 from rag.core.types import Citation, Hit, Meeting, Statement
 from rag.query.analysis import Question
 
@@ -129,14 +142,45 @@ def list_speakers(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hi
         key = f"name:{named.name.casefold()}" if named.name else ctx.people.key_of(s)
         if key and key not in firsts:
             firsts[key] = replace(s, speaker=named)
-    if not firsts:
-        return None
     citations, lines = [], []
     for s in firsts.values():
         citations.append(cite_statement(len(citations) + 1, ctx.snapshot, s))
         lines.append(f"- {speaker_label(s.speaker)} [{citations[-1].id}]")
+    for source, start, end in _presenter_sentences(ctx, sources, citations):
+        citations.append(cite(len(citations) + 1, ctx.snapshot.articles[source], start, end, meeting=meeting))
+        lines.append(f"- “{citations[-1].quote}” [{citations[-1].id}]")
+    if not citations:
+        return None
     head = f"{message('speakers', q.lang)} — {meeting_phrase(meeting, q.lang)}:"
     names = tuple(s.speaker.name for s in firsts.values() if s.speaker.name)
-    first = next(iter(firsts.values()))
     text = "\n".join([head, *lines])
-    return Draft(text, tuple(citations), first.speaker.name or None, names, tuple(firsts.values()), kind="list_speakers")
+    return Draft(text, tuple(citations), names[0] if names else None, names, tuple(firsts.values()), kind="list_speakers")
+
+
+PRESENTER_SENTENCES = 2  # sentences per meeting that name its presenters without quoting them
+
+
+def _presenter_sentences(ctx: Context, sources: list[str], cited: list[Citation]) -> list[tuple[str, int, int]]:
+    """Return the sentences of the meeting's articles that name presenters who are not quoted ("dihadiri tiga narasumber,
+    di antaranya Kapolres ..."), outside the statements already cited."""
+    words = [w.lower() for w in load("answer_words")["presenters"]]  # the surest words first
+    hits = []
+    for source in sources:
+        text = ctx.snapshot.articles[source].text
+        hits += [(words.index(" ".join(m.group().lower().split())), source, m) for m in _presenter_words().finditer(text)]
+    found: list[tuple[str, int, int]] = []
+    for _, source, m in sorted(hits, key=lambda h: (h[0], sources.index(h[1]), h[2].start())):
+        text = ctx.snapshot.articles[source].text
+        start, end = sentence_bounds(text, m.start(), m.end())
+        taken = any(c.source == source and c.start < end and start < c.end for c in cited)
+        if not taken and (source, start, end) not in found and names_a_person(text[start:end]):
+            found.append((source, start, end))
+        if len(found) >= PRESENTER_SENTENCES:
+            break
+    return found
+
+
+@cache
+def _presenter_words() -> re.Pattern[str]:
+    """Return the pattern of the words that introduce presenters (``answer_words.json``)."""
+    return re.compile(rf"\b(?:{alternation('answer_words', 'presenters')})\b", re.IGNORECASE)

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from rapidfuzz import fuzz
+
 from rag.core.lexicon import load, word_set
 from rag.core.text import WORD, terms
 from rag.extract.people.mentions import is_person_title
 from rag.extract.people.names import is_title_word, title_tokens
+from rag.extract.people.roles import canonical_tokens
 from rag.query.analysis import Question
 
 TITLE_REACH = 8  # terms between a title and the word that completes it
@@ -33,6 +36,23 @@ class Titled:
     modifiers: tuple[frozenset[str], ...] = ()  # title words before the title, each written too ("Pj" of "Pj Bupati")
 
 
+@lru_cache(maxsize=1)
+def _long_titles() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Return the pattern of a title's long forms ("Komandan Kodim", "Kepala Kepolisian Resor") and their short form."""
+    data = load("role_aliases")
+    titles = set(data["titles"])
+    table = {v: c for c, forms in data["aliases"].items() if c in titles and c.isalpha() for v in forms if " " in v}
+    forms = sorted(table, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.IGNORECASE), table
+
+
+@lru_cache(maxsize=4096)
+def short_titles(text: str) -> str:
+    """Return a text with every title's long form written short ("Komandan Kodim 1310" -> "Dandim 1310")."""
+    pattern, table = _long_titles()
+    return pattern.sub(lambda m: table[" ".join(m.group().lower().split())].capitalize(), text)
+
+
 @lru_cache(maxsize=4096)
 def _terms(text: str) -> tuple[str, ...]:
     """Return a text's stemmed terms (cached: the same sentences come back for many questions)."""
@@ -41,7 +61,7 @@ def _terms(text: str) -> tuple[str, ...]:
 
 def titled_pairs(q: Question) -> list[Titled]:
     """Return the people the question names by title: "Ketua KPU", "Gubernur of Bali", "Wakil Ketua DPRD"."""
-    words = WORD.findall(q.people_text)
+    words = WORD.findall(short_titles(q.people_text))
     runs: list[list[int]] = []
     for i, word in enumerate(words):
         if is_person_title(word):
@@ -83,6 +103,7 @@ def names_titled(pairs: Sequence[Titled], text: str, every: bool = True) -> bool
     deputy only when one is asked ("Wakil Ketua DPRD" is not the Ketua DPRD)."""
     if not pairs:
         return True
+    text = short_titles(text)
     found = _terms(text)
     named = (_names_one(found, pair, text) for pair in pairs)
     return all(named) if every else any(named)
@@ -90,7 +111,7 @@ def names_titled(pairs: Sequence[Titled], text: str, every: bool = True) -> bool
 
 def _names_one(found: Sequence[str], pair: Titled, text: str) -> bool:
     """Return True when the terms name one titled person."""
-    if not all(m & set(found) for m in pair.modifiers):
+    if not all(any(_alike(t, m) for t in found) for m in pair.modifiers):
         return False
     for i, term in enumerate(found):
         if not _is_title(term, pair.title):
@@ -119,8 +140,19 @@ def with_shorter_titles(found: set[str]) -> set[str]:
 
 
 def _is_title(term: str, title: frozenset[str]) -> bool:
-    """Return True when a term is the title, or a longer title built on it ("kapolrestabes" is a "kapolres")."""
-    return term in title or any(len(t) >= 6 and term.startswith(t) and term.isalpha() for t in title)
+    """Return True when a term is the title, a longer title built on it ("kapolrestabes" is a "kapolres"), or the
+    title with a typo ("koorinator")."""
+    return _alike(term, title) or any(len(t) >= 6 and term.startswith(t) and term.isalpha() for t in title)
+
+
+TYPO_MIN_LETTERS, TYPO_MIN_RATIO = 7, 88  # "Koorinator" is "Koordinator": one slip in a long word
+
+
+def _alike(term: str, wanted: frozenset[str]) -> bool:
+    """Return True when a term is one of the wanted words, or a long one written with one slip."""
+    if term in wanted:
+        return True
+    return len(term) >= TYPO_MIN_LETTERS and any(w[:1] == term[:1] and fuzz.ratio(term, w) >= TYPO_MIN_RATIO for w in wanted)
 
 
 def _same_place(pair: Titled, reach: Sequence[str], text: str) -> bool:
@@ -129,6 +161,9 @@ def _same_place(pair: Titled, reach: Sequence[str], text: str) -> bool:
     round), a part of a unit ("0705/Magelang")."""
     if not pair.word:
         return False
+    asked = _regions(" ".join(pair.words) or pair.word)
+    if asked and asked & _regions(text):  # "Kutai Timur" = "Kutim", "Serdang Bedagai" = "Sergai"
+        return True
     parts = [p.lower() for p in pair.word.split("/") if len(p) >= 3 and not p.isdigit()]
     if "/" in pair.word and any(p in reach for p in parts):
         return True
@@ -137,6 +172,12 @@ def _same_place(pair: Titled, reach: Sequence[str], text: str) -> bool:
     low = pair.word.lower()
     runs = [[w.lower() for w in run[i:]] for run in _capital_runs(text) for i in range(len(run))]
     return any(run[0] in reach and _shortens(low, run) for run in runs)
+
+
+@lru_cache(maxsize=4096)
+def _regions(text: str) -> frozenset[str]:
+    """Return the regions a text names, whatever form it writes them in."""
+    return frozenset(t for t in canonical_tokens(text) if t.startswith("@"))
 
 
 @lru_cache(maxsize=4096)
@@ -180,7 +221,7 @@ _WORDS_AND_COMMAS = re.compile(WORD.pattern + r"\.?|,")
 def names_holder(pairs: Sequence[Titled], text: str) -> bool:
     """Return True when the text names a titled person of the question by name: the title, then only titles, ranks,
     bodies, places and commas, then a capitalized name ("Irwasda Polda Kalsel, dan ..." names no one)."""
-    words = _WORDS_AND_COMMAS.findall(text)
+    words = _WORDS_AND_COMMAS.findall(short_titles(text))
     for i, word in enumerate(words):
         if not any(_is_title(t, p.title) for p in pairs for t in _terms(word)):
             continue

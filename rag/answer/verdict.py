@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import Sequence
 
@@ -81,12 +81,24 @@ def decide(
         return Verdict(False, 0.0, (*reasons, refusal))
     best = max(usable, key=lambda e: (e.score, -e.rank, -e.start))
     confidence = evidence_confidence(ctx.settings, best, q.lang)
+    holder = _holder_sentence(q, usable)
+    if holder is not None:  # "Siapa Dandim 1310/Bitung?": a sentence naming that title, its unit and a name covers it all
+        best, confidence = holder, max(confidence, evidence_confidence(ctx.settings, replace(holder, cover=1.0), q.lang))
     threshold = ctx.settings.answer_threshold
     if confidence >= threshold:
         second = each_other(q, best, usable, partial(_known_in, ctx)) if q.each else complement(q, best, usable)
         choice = Choice(None, best, second)
         return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), choice)
     return Verdict(False, confidence, (*reasons, f"evidence confidence {confidence:.2f} < {threshold:.2f}"))
+
+
+def _holder_sentence(q: Question, usable: Sequence[Evidence]) -> Evidence | None:
+    """Return the best sentence naming, by name, the holder of every title the question asks about, if it asks that."""
+    titled = titled_pairs(q)
+    if not titled or not asks_holder(q):
+        return None
+    named = [e for e in usable if names_titled(titled, e.text) and names_holder(titled, e.text)]
+    return max(named, key=lambda e: (e.score, -e.rank, -e.start), default=None)
 
 
 def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, str]) -> tuple[list[Evidence], str]:
