@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from rag.answer.candidates import Draft
 from rag.answer.named import outlet_words
 from rag.answer.naming import venue_words
-from rag.core.dates import month_number
+from rag.core.dates import find_dates, month_number
 from rag.core.lexicon import load
 from rag.core.settings import ModelTuning
 from rag.core.text import terms
@@ -256,8 +256,8 @@ class Support:
             return any(backs_election(kind, self.snapshot.articles[s].text) for s in sources)
         if word.lower() in generic_words() or is_person_title(word) or self.known(word, sources):
             return True
-        if month in held:
-            return True
+        if month in held or (month and any(month in _months_written(self.snapshot.articles[s].text) for s in sources)):
+            return True  # "19 September" asked, "Kamis (19/9/2024)" written
         english_prose = not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
         return q.lang == "en" and english_prose and not _names_a_venue(q.text, word)
 
@@ -287,6 +287,12 @@ class Support:
         if draft.score < floor - margin:  # lower still: only an English question whose every concept is there
             return english and len(groups) >= 3 and share == 1.0
         return share >= (EN_MIN_SHARE if draft.score >= floor else TOPIC_SHARE)
+
+
+@lru_cache(maxsize=1024)
+def _months_written(text: str) -> frozenset[int]:
+    """Return the months of every date a text writes, in words or in digits."""
+    return frozenset(h.month for h in find_dates(text) if h.month)
 
 
 def _names_a_venue(text: str, word: str) -> bool:
