@@ -111,7 +111,8 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
     titled = titled_pairs(q)
     says = q.kind in SAYS_KINDS
     if titled and says:  # what a titled person said: their own statement, or the sentence right after it
-        usable = [e for e in usable if _said_by(e, titled)]
+        asked = {w.lower() for w in WORD.findall(q.text)}
+        usable = [e for e in usable if _said_by(e, titled) or _speaker_written(e, asked)]
     elif asks_who(q):  # "who": a speaker, or the person the question describes
         holder = asks_holder(q)
         usable = [e for e in usable if _names_someone(e, titled, holder)]
@@ -203,6 +204,14 @@ def _said_by(e: Evidence, titled: list) -> bool:
     if names_titled(titled, _who(e.said)) or names_titled(titled, _who(e.previous)):
         return True
     return speaks(e.text) and names_titled(titled, e.text)
+
+
+def _speaker_written(e: Evidence, asked: set[str]) -> bool:
+    """Return True when the question writes the speaker's whole name ("Gubernur Kepri Ansar Ahmad", quoted as "Gubernur
+    Ansar Ahmad" or "Ansar"): the name decides, however the article words the title."""
+    said = e.said or e.previous
+    name = said.speaker.name.lower().split() if said is not None else []
+    return bool(name) and any(len(t) >= 4 for t in name) and all(t in asked for t in name)
 
 
 def _names_someone(e: Evidence, titled: list, holder: bool = False) -> bool:

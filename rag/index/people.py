@@ -87,7 +87,8 @@ class People:
         entities = self.matches(text)
         if entities:
             return set().union(*(self.rows[e.key] for e in entities)), True
-        named = any(is_person_title(w) for w in _CAPITALIZED.findall(text)) or self._unknown_name_run(text)
+        acting = word_set("role_aliases", "acting")  # "menurut Plt ketuanya": an acting marker alone is nobody
+        named = any(is_person_title(w) and fold(w) not in acting for w in _CAPITALIZED.findall(text)) or self._unknown_name_run(text)
         return (set() if named else None), named
 
     def sources_for(self, text: str) -> list[str]:

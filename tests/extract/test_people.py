@@ -23,6 +23,7 @@ from rag.extract.people.names import alias_forms, is_title_word, parse_speaker, 
         ("Kepala BIN Daerah NTB, Wara Winahya", "Wara Winahya", "Kepala BIN Daerah NTB", ""),
         ("Pejabat Sementara (PJS) Bupati Kutim, Agus Hari Kesuma", "Agus Hari Kesuma", "Pejabat Sementara Bupati Kutim", ""),
         ("Pj Bupati Madiun Tontro", "Tontro", "Pj Bupati Madiun", ""),
+        ("Gubernur Budi Santoso", "Budi Santoso", "Gubernur", ""),  # no region written: both words are the name
         ("Kepala Bakesbangpol Mashudi selaku OPD penyelenggara rakor", "Mashudi", "Kepala Bakesbangpol", ""),
         ("Pj Gubernur", "", "Pj Gubernur", ""),
         ("Agus", "Agus", "", ""),

@@ -152,10 +152,9 @@ def _mark_role(toks: list[str], places: frozenset[str]) -> list[bool]:
         low = bare(toks[i])
         if low in title_words() or toks[i].startswith("(") or not name_like(toks[i]) or acronym(toks[i]):
             marked[i] = True
-            prev = bare(toks[i - 1]) if i else ""
             i += 1
             if i < len(toks) and bare(toks[i]) not in title_words():
-                size = _region_size(toks, i, places, low, prev)
+                size = _region_size(toks, i, places, low)
                 for k in range(i, min(len(toks), i + size)):
                     marked[k] = True
                 i += size
@@ -176,9 +175,9 @@ def _known_region(toks: list[str], i: int, places: frozenset[str]) -> int:
     return known
 
 
-def _region_size(toks: list[str], i: int, places: frozenset[str], taker: str, prev: str) -> int:
+def _region_size(toks: list[str], i: int, places: frozenset[str], taker: str) -> int:
     """Return how many tokens at ``i`` name a region qualifying the role word ``taker``."""
-    takers, strong, always = (word_set("titles", k) for k in ("place_takers", "strong_place_takers", "place_words"))
+    takers, always = (word_set("titles", k) for k in ("place_takers", "place_words"))
     known = _known_region(toks, i, places)
     rest = sum(1 for t in toks[i + max(known, 1) :] if name_like(t))
     if known and (rest >= 1 or taker in takers):
@@ -191,7 +190,7 @@ def _region_size(toks: list[str], i: int, places: frozenset[str], taker: str, pr
         return size if after == 0 or after >= 2 else size + after  # "Kabupaten X Budi": X Budi may be one region
     if taker in always:
         return size
-    if ((taker in strong or prev in strong) and rest >= size) or rest >= size + 1:
+    if rest >= size + 1:  # "Gubernur Ansar Ahmad": with one word left after it, an unknown word starts the name
         return size
     return 0
 
