@@ -10,7 +10,7 @@ from rag.answer.compose import cite, cite_statement, meeting_phrase, speaker_lab
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence
 from rag.core.sentences import sentences
-from rag.core.types import Citation, Meeting
+from rag.core.types import Citation, Meeting, Speaker
 from rag.query.analysis import Question
 
 _REFS = re.compile(r"\s*(?:\[\d+\]\s*)+")
@@ -66,13 +66,15 @@ def from_draft(q: Question, draft: Draft) -> tuple[str, str]:
     return direct, "\n".join(body + evidence_lines(draft.citations, q.lang))
 
 
-def evidence_citations(ctx: Context, q: Question, e: Evidence, second: Evidence | None = None) -> list[Citation]:
+def evidence_citations(
+    ctx: Context, q: Question, e: Evidence, second: Evidence | None = None, about: Speaker | None = None
+) -> list[Citation]:
     """Cite the chosen sentence, the statement it belongs to when its attribution lies outside it, and for
     where/when questions the sentence that describes the meeting."""
     snap = ctx.snapshot
     article = snap.articles[e.source]
     meeting = e.meeting or _meeting_of(ctx, e)
-    speaker = e.said.speaker if e.said is not None else None
+    speaker = e.said.speaker if e.said is not None else about
     out = [cite(1, article, e.start, e.end, speaker, meeting)]
     s = e.said
     if s is not None and not (e.start <= min(s.start, s.attribution_start or s.start) and max(s.end, s.attribution_end) <= e.end):
@@ -97,9 +99,12 @@ def _meeting_of(ctx: Context, e: Evidence) -> Meeting | None:
     return found[0] if found else None
 
 
-def from_evidence(ctx: Context, q: Question, e: Evidence, extra: Evidence | None = None) -> tuple[str, str, tuple[Citation, ...]]:
-    """Return (direct line, full answer text, citations) for an answer read off a verbatim sentence (and a second one)."""
-    citations = with_lists(ctx, evidence_citations(ctx, q, e, extra))
+def from_evidence(
+    ctx: Context, q: Question, e: Evidence, extra: Evidence | None = None, about: Speaker | None = None
+) -> tuple[str, str, tuple[Citation, ...]]:
+    """Return (direct line, full answer text, citations) for an answer read off a verbatim sentence (and a second one);
+    ``about`` is the person a sentence with no statement of its own is about."""
+    citations = with_lists(ctx, evidence_citations(ctx, q, e, extra, about))
     kind = "where_when" if q.kind in ("where_when", "which_meeting") else q.kind
     direct = direct_line(q, citations, "", kind)
     return direct, "\n".join(([direct] if direct else []) + evidence_lines(citations, q.lang)), citations

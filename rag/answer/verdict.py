@@ -15,7 +15,7 @@ from rag.answer.naming import has_venue, names_a_person, names_holder, names_tit
 from rag.core.lexicon import alternation
 from rag.core.settings import Settings
 from rag.core.text import WORD
-from rag.core.types import Statement
+from rag.core.types import Speaker, Statement
 from rag.extract.people.mentions import is_person_title
 from rag.query.analysis import Question
 from rag.query.meetings import asked_event_kinds, held_as
@@ -31,6 +31,7 @@ class Choice:
     draft: Draft | None = None
     evidence: Evidence | None = None
     extra: Evidence | None = None  # a second sentence: what the first leaves out, or another article's for "each"
+    speaker: Speaker | None = None  # who a sentence with no statement of its own is about ("terang Rita")
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def decide(
         objection = "the structured answer's first meeting names no venue"
     if lead is not None and not objection and fits.get(lead.source):
         objection = f"the structured answer's article lacks {fits[lead.source]!r}"
-    usable, refusal = usable_evidence(q, evidence, fits)
+    named = _resolved(ctx, q)
+    usable, refusal = usable_evidence(q, evidence, fits, named)
     spoken = ctx.people.rows_for(q.people_text)[0] if q.kind in SAYS_KINDS else None
     if spoken is not None and (not spoken or _name_written(ctx, q)):  # a kind of speaker ("tokoh agama") is not a name
         mine = {(s.source, s.start) for s in (ctx.snapshot.statements[r] for r in spoken)}
@@ -87,7 +89,8 @@ def decide(
     threshold = ctx.settings.answer_threshold
     if confidence >= threshold:
         second = each_other(q, best, usable, partial(_known_in, ctx)) if q.each else complement(q, best, usable)
-        choice = Choice(None, best, second)
+        holder = _holder_in(best, named) if best.said is None and named else None
+        choice = Choice(None, best, second, holder)
         return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), choice)
     return Verdict(False, confidence, (*reasons, f"evidence confidence {confidence:.2f} < {threshold:.2f}"))
 
@@ -101,9 +104,12 @@ def _holder_sentence(q: Question, usable: Sequence[Evidence]) -> Evidence | None
     return max(named, key=lambda e: (e.score, -e.rank, -e.start), default=None)
 
 
-def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, str]) -> tuple[list[Evidence], str]:
+def usable_evidence(
+    q: Question, evidence: Sequence[Evidence], fits: dict[str, str], named: Sequence[Named] = ()
+) -> tuple[list[Evidence], str]:
     """Return the sentences that may answer: from an article with every name of the question, naming the person or
-    venue the question asks for, stating the quantity it counts; and the reason when none is left."""
+    venue the question asks for, stating the quantity it counts; and the reason when none is left. ``named`` holds the
+    name and articles of each person the question's title resolves to ("Kapolres Sukabumi Kota" is Rita Suwadi)."""
     usable = [e for e in evidence if e.fits]
     if not usable:
         missing = next((m for m in fits.values() if m), "")
@@ -112,7 +118,7 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
     says = q.kind in SAYS_KINDS
     if titled and says:  # what a titled person said: their own statement, or the sentence right after it
         asked = {w.lower() for w in WORD.findall(q.text)}
-        usable = [e for e in usable if _said_by(e, titled) or _speaker_written(e, asked)]
+        usable = [e for e in usable if _said_by(e, titled) or _speaker_written(e, asked) or _holder_in(e, named)]
     elif asks_who(q):  # "who": a speaker, or the person the question describes
         holder = asks_holder(q)
         usable = [e for e in usable if _names_someone(e, titled, holder)]
@@ -136,6 +142,7 @@ def usable_evidence(q: Question, evidence: Sequence[Evidence], fits: dict[str, s
 SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
 PLACE_KINDS = ("where_when",)  # which_meeting keeps its statement: the meeting is named with it
 RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
+CONTENT_MARGIN = 0.5  # ... or how much more of what the question asks about (names, places and meeting words aside)
 
 
 def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usable: Sequence[Evidence]) -> Evidence | None:
@@ -148,6 +155,9 @@ def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usa
         return None
     rival = max(usable, key=lambda e: (e.cover, e.score))
     better = rival.cover >= mine.cover + RIVAL_MARGIN and rival.statement is not None and quoted(rival)
+    if not better:  # "Apa kebijakan X terkait lokasi kampanye?": a sentence on the asked topic beats a quote on another
+        rival = max(usable, key=lambda e: (e.content, e.score))
+        better = q.kind in SAYS_KINDS and rival.content >= mine.content + CONTENT_MARGIN
     return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None
 
 
@@ -212,6 +222,39 @@ def _speaker_written(e: Evidence, asked: set[str]) -> bool:
     said = e.said or e.previous
     name = said.speaker.name.lower().split() if said is not None else []
     return bool(name) and any(len(t) >= 4 for t in name) and all(t in asked for t in name)
+
+
+NAME_PART_MIN = 4  # "terang Rita": a first or last name of four letters or more names its holder in their own article
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person the question's title resolves to ("Kapolres Sukabumi Kota" is Rita Suwadi): who, and their articles."""
+
+    speaker: Speaker
+    sources: frozenset[str]
+
+
+def _resolved(ctx: Context, q: Question) -> tuple[Named, ...]:
+    """Return the named people a question that names a title resolves to."""
+    if not titled_pairs(q):
+        return ()
+    return tuple(
+        Named(Speaker(e.name, e.roles[0] if e.roles else "", e.ranks[0] if e.ranks else ""), frozenset(e.sources))
+        for e in ctx.people.matches(q.people_text)
+        if e.name
+    )
+
+
+def _holder_in(e: Evidence, named: Sequence[Named]) -> Speaker | None:
+    """Return the person a sentence of their own article names by full, first or last name ("terang Rita"), if any."""
+    words = set(WORD.findall(e.text))
+    for person in named:
+        parts = person.speaker.name.split()
+        ends = {p for p in (parts[0], parts[-1]) if len(p) >= NAME_PART_MIN}
+        if e.source in person.sources and (person.speaker.name in e.text or ends & words):
+            return person.speaker
+    return None
 
 
 def _names_someone(e: Evidence, titled: list, holder: bool = False) -> bool:
