@@ -7,15 +7,16 @@ from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import Sequence
 
+from rag.answer.attribution import Named, holder_in, name_written, resolved, said_among, said_by, speaker_written, who_of
 from rag.answer.candidates import Draft
 from rag.answer.complement import complement, each_other
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence, quoted, states_place
-from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs, venue_words
+from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, titled_pairs, venue_words
 from rag.core.lexicon import alternation
 from rag.core.settings import Settings
 from rag.core.text import WORD
-from rag.core.types import Speaker, Statement
+from rag.core.types import Speaker
 from rag.extract.people.mentions import is_person_title
 from rag.query.analysis import Question
 from rag.query.meetings import asked_event_kinds, held_as
@@ -63,12 +64,12 @@ def decide(
         objection = "the structured answer's first meeting names no venue"
     if lead is not None and not objection and fits.get(lead.source):
         objection = f"the structured answer's article lacks {fits[lead.source]!r}"
-    named = _resolved(ctx, q)
+    named = resolved(ctx, q)
     usable, refusal = usable_evidence(q, evidence, fits, named)
     spoken = ctx.people.rows_for(q.people_text)[0] if q.kind in SAYS_KINDS else None
-    if spoken is not None and (not spoken or _name_written(ctx, q)):  # a kind of speaker ("tokoh agama") is not a name
+    if spoken is not None and (not spoken or name_written(ctx, q)):  # a kind of speaker ("tokoh agama") is not a name
         mine = {(s.source, s.start) for s in (ctx.snapshot.statements[r] for r in spoken)}
-        usable = [e for e in usable if _said_among(e, mine)]  # "What did <name> say": that person's statements only
+        usable = [e for e in usable if said_among(e, mine)]  # "What did <name> say": that person's statements only
         refusal = refusal or "no retrieved sentence is a statement of the person the question names"
     if draft is not None and not objection:
         rival = _clearly_better(q, draft, evidence, usable) or _places_better(q, draft, evidence, usable)
@@ -89,7 +90,7 @@ def decide(
     threshold = ctx.settings.answer_threshold
     if confidence >= threshold:
         second = each_other(q, best, usable, partial(_known_in, ctx)) if q.each else complement(q, best, usable)
-        holder = _holder_in(best, named) if best.said is None and named else None
+        holder = holder_in(best, named) if best.said is None and named else None
         choice = Choice(None, best, second, holder)
         return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), choice)
     return Verdict(False, confidence, (*reasons, f"evidence confidence {confidence:.2f} < {threshold:.2f}"))
@@ -118,7 +119,7 @@ def usable_evidence(
     says = q.kind in SAYS_KINDS
     if titled and says:  # what a titled person said: their own statement, or the sentence right after it
         asked = {w.lower() for w in WORD.findall(q.text)}
-        usable = [e for e in usable if _said_by(e, titled) or _speaker_written(e, asked) or _holder_in(e, named)]
+        usable = [e for e in usable if said_by(e, titled) or speaker_written(e, asked) or holder_in(e, named)]
     elif asks_who(q):  # "who": a speaker, or the person the question describes
         holder = asks_holder(q)
         usable = [e for e in usable if _names_someone(e, titled, holder)]
@@ -188,73 +189,9 @@ def asked_facts(q: Question) -> tuple[bool, bool]:
     return (when, where) if when or where else (True, True)
 
 
-def _name_written(ctx: Context, q: Question) -> bool:
-    """Return True when the question writes the name of a person it matched ("Gede Wiranata"), not only a role."""
-    words = {w.lower() for w in WORD.findall(q.text)}
-    return any(len(t) >= 3 and t.lower() in words for e in ctx.people.matches(q.people_text) for t in e.name.split())
-
-
 def _known_in(ctx: Context, word: str, source: str) -> bool:
     """Return True when an article has a word (or one of its aliases)."""
     return ctx.support.known(word, [source])
-
-
-def _said_among(e: Evidence, statements: set[tuple[str, int]]) -> bool:
-    """Return True when the sentence is (or continues, or follows) one of the given statements."""
-    return any(s is not None and (s.source, s.start) in statements for s in (e.said, e.previous))
-
-
-def _who(statement: Statement | None) -> str:
-    """Return the role and name of a statement's speaker."""
-    return f"{statement.speaker.role} {statement.speaker.name}" if statement is not None else ""
-
-
-def _said_by(e: Evidence, titled: list) -> bool:
-    """Return True when the titled person said it: their statement, the sentence after it, or a speech sentence naming them."""
-    if names_titled(titled, _who(e.said)) or names_titled(titled, _who(e.previous)):
-        return True
-    return speaks(e.text) and names_titled(titled, e.text)
-
-
-def _speaker_written(e: Evidence, asked: set[str]) -> bool:
-    """Return True when the question writes the speaker's whole name ("Gubernur Kepri Ansar Ahmad", quoted as "Gubernur
-    Ansar Ahmad" or "Ansar"): the name decides, however the article words the title."""
-    said = e.said or e.previous
-    name = said.speaker.name.lower().split() if said is not None else []
-    return bool(name) and any(len(t) >= 4 for t in name) and all(t in asked for t in name)
-
-
-NAME_PART_MIN = 4  # "terang Rita": a first or last name of four letters or more names its holder in their own article
-
-
-@dataclass(frozen=True)
-class Named:
-    """A person the question's title resolves to ("Kapolres Sukabumi Kota" is Rita Suwadi): who, and their articles."""
-
-    speaker: Speaker
-    sources: frozenset[str]
-
-
-def _resolved(ctx: Context, q: Question) -> tuple[Named, ...]:
-    """Return the named people a question that names a title resolves to."""
-    if not titled_pairs(q):
-        return ()
-    return tuple(
-        Named(Speaker(e.name, e.roles[0] if e.roles else "", e.ranks[0] if e.ranks else ""), frozenset(e.sources))
-        for e in ctx.people.matches(q.people_text)
-        if e.name
-    )
-
-
-def _holder_in(e: Evidence, named: Sequence[Named]) -> Speaker | None:
-    """Return the person a sentence of their own article names by full, first or last name ("terang Rita"), if any."""
-    words = set(WORD.findall(e.text))
-    for person in named:
-        parts = person.speaker.name.split()
-        ends = {p for p in (parts[0], parts[-1]) if len(p) >= NAME_PART_MIN}
-        if e.source in person.sources and (person.speaker.name in e.text or ends & words):
-            return person.speaker
-    return None
 
 
 def _names_someone(e: Evidence, titled: list, holder: bool = False) -> bool:
@@ -262,7 +199,7 @@ def _names_someone(e: Evidence, titled: list, holder: bool = False) -> bool:
     who holds the title), or has a speaker who fits it."""
     if titled:
         named = names_titled(titled, e.text, every=False) and (not holder or names_holder(titled, e.text))
-        return named or (e.said is not None and bool(e.said.speaker.name) and names_titled(titled, _who(e.said), every=False))
+        return named or (e.said is not None and bool(e.said.speaker.name) and names_titled(titled, who_of(e.said), every=False))
     return e.said is not None or e.previous is not None or names_a_person(e.text)
 
 

@@ -1,0 +1,77 @@
+"""Whose words a sentence is: the person a question names by title or by name, and the sentences that are theirs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from rag.answer.context import Context
+from rag.answer.evidence import Evidence
+from rag.answer.naming import names_titled, speaks, titled_pairs
+from rag.core.text import WORD
+from rag.core.types import Speaker, Statement
+from rag.query.analysis import Question
+
+
+def name_written(ctx: Context, q: Question) -> bool:
+    """Return True when the question writes the name of a person it matched ("Gede Wiranata"), not only a role."""
+    words = {w.lower() for w in WORD.findall(q.text)}
+    return any(len(t) >= 3 and t.lower() in words for e in ctx.people.matches(q.people_text) for t in e.name.split())
+
+
+def said_among(e: Evidence, statements: set[tuple[str, int]]) -> bool:
+    """Return True when the sentence is (or continues, or follows) one of the given statements."""
+    return any(s is not None and (s.source, s.start) in statements for s in (e.said, e.previous))
+
+
+def who_of(statement: Statement | None) -> str:
+    """Return the role and name of a statement's speaker."""
+    return f"{statement.speaker.role} {statement.speaker.name}" if statement is not None else ""
+
+
+def said_by(e: Evidence, titled: list) -> bool:
+    """Return True when the titled person said it: their statement, the sentence after it, or a speech sentence naming them."""
+    if names_titled(titled, who_of(e.said)) or names_titled(titled, who_of(e.previous)):
+        return True
+    return speaks(e.text) and names_titled(titled, e.text)
+
+
+def speaker_written(e: Evidence, asked: set[str]) -> bool:
+    """Return True when the question writes the speaker's whole name ("Gubernur Kepri Ansar Ahmad", quoted as "Gubernur
+    Ansar Ahmad" or "Ansar"): the name decides, however the article words the title."""
+    said = e.said or e.previous
+    name = said.speaker.name.lower().split() if said is not None else []
+    return bool(name) and any(len(t) >= 4 for t in name) and all(t in asked for t in name)
+
+
+NAME_PART_MIN = 4  # "terang Rita": a first or last name of four letters or more names its holder in their own article
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person the question's title resolves to ("Kapolres Sukabumi Kota" is Rita Suwadi): who, and their articles."""
+
+    speaker: Speaker
+    sources: frozenset[str]
+
+
+def resolved(ctx: Context, q: Question) -> tuple[Named, ...]:
+    """Return the named people a question that names a title resolves to."""
+    if not titled_pairs(q):
+        return ()
+    return tuple(
+        Named(Speaker(e.name, e.roles[0] if e.roles else "", e.ranks[0] if e.ranks else ""), frozenset(e.sources))
+        for e in ctx.people.matches(q.people_text)
+        if e.name
+    )
+
+
+def holder_in(e: Evidence, named: Sequence[Named]) -> Speaker | None:
+    """Return the person a sentence of their own article names by full, first or last name ("terang Rita"), if any."""
+    words = set(WORD.findall(e.text))
+    for person in named:
+        parts = person.speaker.name.split()
+        ends = {p for p in (parts[0], parts[-1]) if len(p) >= NAME_PART_MIN}
+        if e.source in person.sources and (person.speaker.name in e.text or ends & words):
+            return person.speaker
+    return None
