@@ -57,12 +57,13 @@ class Named:
 
 def resolved(ctx: Context, q: Question) -> tuple[Named, ...]:
     """Return the named people a question that names a title resolves to."""
-    if not titled_pairs(q):
+    titled = titled_pairs(q)
+    if not titled:
         return ()
     return tuple(
         Named(Speaker(e.name, e.roles[0] if e.roles else "", e.ranks[0] if e.ranks else ""), frozenset(e.sources))
         for e in ctx.people.matches(q.people_text)
-        if e.name
+        if e.name and any(names_titled(titled, f"{role} {e.name}") for role in e.roles)  # the title the question asks
     )
 
 

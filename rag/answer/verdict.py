@@ -65,6 +65,8 @@ def decide(
     if lead is not None and not objection and fits.get(lead.source):
         objection = f"the structured answer's article lacks {fits[lead.source]!r}"
     named = resolved(ctx, q)
+    if draft is not None and objection.startswith(HARD_OBJECTIONS) and not asks_who(q):  # spoke, not of this
+        return Verdict(False, 0.0, (objection,))
     usable, refusal = usable_evidence(q, evidence, fits, named)
     spoken = ctx.people.rows_for(q.people_text)[0] if q.kind in SAYS_KINDS else None
     if spoken is not None and (not spoken or name_written(ctx, q)):  # a kind of speaker ("tokoh agama") is not a name
@@ -140,10 +142,11 @@ def usable_evidence(
     return usable, "" if usable else "no retrieved sentence states the quantity asked"
 
 
+HARD_OBJECTIONS = ("the cited statements are not about the question's topic", "the cited statements come from another kind of meeting")
 SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
 PLACE_KINDS = ("where_when",)  # which_meeting keeps its statement: the meeting is named with it
 RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
-CONTENT_MARGIN = 0.5  # ... or how much more of what the question asks about (names, places and meeting words aside)
+CONTENT_MARGIN = 0.5  # ... or how much of what it asks about (names, places, meeting words aside) when the draft has none
 
 
 def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usable: Sequence[Evidence]) -> Evidence | None:
@@ -156,9 +159,9 @@ def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usa
         return None
     rival = max(usable, key=lambda e: (e.cover, e.score))
     better = rival.cover >= mine.cover + RIVAL_MARGIN and rival.statement is not None and quoted(rival)
-    if not better:  # "Apa kebijakan X terkait lokasi kampanye?": a sentence on the asked topic beats a quote on another
-        rival = max(usable, key=lambda e: (e.content, e.score))
-        better = q.kind in SAYS_KINDS and rival.content >= mine.content + CONTENT_MARGIN
+    if not better and q.lang == "id" and not mine.content:  # "Apa kebijakan X terkait lokasi kampanye?": a sentence on
+        rival = max(usable, key=lambda e: (e.content, e.score))  # the asked topic beats a quote on none of it (an English
+        better = q.kind in SAYS_KINDS and rival.content >= CONTENT_MARGIN  # question's topic is a translation: too loose)
     return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None
 
 
