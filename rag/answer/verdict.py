@@ -18,7 +18,7 @@ from rag.core.settings import Settings
 from rag.core.text import WORD
 from rag.core.types import Speaker
 from rag.extract.people.mentions import is_person_title
-from rag.query.analysis import Question
+from rag.query.analysis import Question, generic_topic
 from rag.query.meetings import asked_event_kinds, held_as
 from rag.query.quantities import states_count
 
@@ -65,8 +65,6 @@ def decide(
     if lead is not None and not objection and fits.get(lead.source):
         objection = f"the structured answer's article lacks {fits[lead.source]!r}"
     named = resolved(ctx, q)
-    if draft is not None and objection.startswith(HARD_OBJECTIONS) and not asks_who(q):  # spoke, not of this
-        return Verdict(False, 0.0, (objection,))
     usable, refusal = usable_evidence(q, evidence, fits, named)
     spoken = ctx.people.rows_for(q.people_text)[0] if q.kind in SAYS_KINDS else None
     if spoken is not None and (not spoken or name_written(ctx, q)):  # a kind of speaker ("tokoh agama") is not a name
@@ -132,8 +130,8 @@ def usable_evidence(
     kinds = asked_event_kinds(q) if says else []
     if kinds:  # "Apa kata X dalam deklarasi damai?": not what X said at an apel
         usable = [e for e in usable if e.held is None or held_as(e.held, kinds)]
-    topic = [t for t in q.asked_topic if t not in q.meeting_terms]
-    if topic and says:  # "... tentang e-voting": the sentence or its neighbours mention it
+    topic = [t for t in q.asked_topic if t not in q.meeting_terms and t not in generic_topic()]
+    if topic and says:  # "... tentang e-voting": the sentence or its neighbours mention it ("pemilih" is no topic)
         usable = [e for e in usable if e.window_terms & set(topic)]
     if not usable:
         return [], "no retrieved sentence is about the meeting kind or the topic the question names"
@@ -142,7 +140,6 @@ def usable_evidence(
     return usable, "" if usable else "no retrieved sentence states the quantity asked"
 
 
-HARD_OBJECTIONS = ("the cited statements are not about the question's topic", "the cited statements come from another kind of meeting")
 SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
 PLACE_KINDS = ("where_when",)  # which_meeting keeps its statement: the meeting is named with it
 RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
