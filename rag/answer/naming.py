@@ -86,7 +86,8 @@ def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
         return Titled(title, frozenset(_terms(after[0])), deputy, after[0], capitals, modifiers)
     if q.lang == "en" and before and before[-1][:1].isupper() and not is_person_title(before[-1]):
         word = before[-1].strip("()")  # "North Kalimantan (Kaltara) Kapolda"
-        return Titled(title, frozenset(_terms(word)), deputy, word)
+        run = tuple(w.strip("()") for w in reversed(_capitals(before[::-1])))
+        return Titled(title, frozenset(_terms(word)), deputy, word, run)  # "Serdang Bedagai police chief": the region
     return Titled(title, frozenset(), deputy, modifiers=modifiers)
 
 
@@ -161,8 +162,8 @@ def _same_place(pair: Titled, reach: Sequence[str], text: str) -> bool:
     round), a part of a unit ("0705/Magelang")."""
     if not pair.word:
         return False
-    asked = _regions(" ".join(pair.words) or pair.word)
-    if asked and asked & _regions(text):  # "Kutai Timur" = "Kutim", "Serdang Bedagai" = "Sergai"
+    asked = canonical_tokens(" ".join(pair.words) or pair.word)
+    if asked and asked[0].startswith("@") and asked[0] in _regions(text):  # "Kutai Timur" = "Kutim", "Sergai"
         return True
     parts = [p.lower() for p in pair.word.split("/") if len(p) >= 3 and not p.isdigit()]
     if "/" in pair.word and any(p in reach for p in parts):

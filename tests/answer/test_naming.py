@@ -18,6 +18,11 @@ TITLED = [
     ("Siapa Ketua DPRD Garut?", "Wakil Ketua DPRD Garut Yudha Puja hadir.", False),  # a deputy is not the chair
     ("Siapa Wakil Ketua DPRD Garut?", "Wakil Ketua DPRD Garut Yudha Puja hadir.", True),
     ("Siapa Pj Gubernur Kaltim?", "Pj Gubernur Kalimantan Timur Akmal Malik membuka rakor.", True),
+    ("Siapa Dandim 0801/Pacitan?", "Hadir Komandan Kodim 0801/ Pacitan, Letkol Inf Budi Raharjo.", True),  # the long form
+    ("Siapa Komandan Kodim Pacitan?", "Dandim Pacitan Letkol Inf Budi Raharjo hadir.", True),  # ... either way round
+    ("Siapa Koordinator Divisi Hukum Bawaslu Pacitan?", "Koorinator Divisi Hukum Bawaslu Pacitan, Sri Utami.", True),  # a typo
+    ("Siapa Bupati Kutai Timur?", "Bupati Kutim Ardiansyah membuka rapat.", True),  # the region written short
+    ("Siapa Bupati Kutai Barat?", "Bupati Kutim Ardiansyah membuka rapat.", False),  # another regency
 ]
 
 
