@@ -157,9 +157,16 @@ def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usa
     rival = max(usable, key=lambda e: (e.cover, e.score))
     better = rival.cover >= mine.cover + RIVAL_MARGIN and rival.statement is not None and quoted(rival)
     if not better and q.lang == "id" and not mine.content:  # "Apa kebijakan X terkait lokasi kampanye?": a sentence on
-        rival = max(usable, key=lambda e: (e.content, e.score))  # the asked topic beats a quote on none of it (an English
-        better = q.kind in SAYS_KINDS and rival.content >= CONTENT_MARGIN  # question's topic is a translation: too loose)
+        own = [e for e in usable if e.said is None or e.said.speaker.name == lead_name(draft)]  # not another's quote
+        rival = max(own, key=lambda e: (e.content, e.score), default=mine)  # the asked topic beats a quote on none of it
+        better = q.kind in SAYS_KINDS and rival.content >= CONTENT_MARGIN  # (an English question's topic: too loose)
     return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None
+
+
+def lead_name(draft: Draft) -> str:
+    """Return the name of the speaker of a draft's lead citation ('' when none)."""
+    lead = draft.citations[0].speaker if draft.citations else None
+    return lead.name if lead is not None else ""
 
 
 def _places_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usable: Sequence[Evidence]) -> Evidence | None:
