@@ -31,15 +31,15 @@ def who_of(statement: Statement | None) -> str:
 
 def said_by(e: Evidence, titled: list) -> bool:
     """Return True when the titled person said it: their statement, the sentence after it, or a speech sentence naming them."""
-    if names_titled(titled, who_of(e.said)) or names_titled(titled, who_of(e.previous)):
-        return True
-    return speaks(e.text) and names_titled(titled, e.text)
+    if e.said is not None:  # a sentence of someone's statement is theirs alone, whoever else it names
+        return names_titled(titled, who_of(e.said))
+    return names_titled(titled, who_of(e.previous)) or (speaks(e.text) and names_titled(titled, e.text))
 
 
 def speaker_written(e: Evidence, asked: set[str]) -> bool:
     """Return True when the question writes the speaker's whole name ("Gubernur Kepri Ansar Ahmad", quoted as "Gubernur
     Ansar Ahmad" or "Ansar"): the name decides, however the article words the title."""
-    said = e.said or e.previous
+    said = e.said or e.previous  # the sentence's own statement first: it is that speaker's, whoever else it names
     name = said.speaker.name.lower().split() if said is not None else []
     return bool(name) and any(len(t) >= 4 for t in name) and all(t in asked for t in name)
 
@@ -73,6 +73,7 @@ def holder_in(e: Evidence, named: Sequence[Named]) -> Speaker | None:
     for person in named:
         parts = person.speaker.name.split()
         ends = {p for p in (parts[0], parts[-1]) if len(p) >= NAME_PART_MIN}
-        if e.source in person.sources and (person.speaker.name in e.text or ends & words):
+        theirs = e.said is None or e.said.speaker.name == person.speaker.name  # not another speaker's quote naming them
+        if theirs and e.source in person.sources and (person.speaker.name in e.text or ends & words):
             return person.speaker
     return None
