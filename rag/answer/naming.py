@@ -69,7 +69,8 @@ def titled_pairs(q: Question) -> list[Titled]:
                 runs[-1].append(i)
             else:
                 runs.append([i])
-    return [_titled(q, words, run) for run in runs]
+    sought = word_set("answer_words", "candidacy")  # "pasangan calon Bupati Rohul": an office sought, nobody holding it
+    return [_titled(q, words, run) for run in runs if not {w.lower() for w in words[max(0, run[0] - 2) : run[0]]} & sought]
 
 
 def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:

@@ -98,3 +98,16 @@ def test_every_title_word_of_an_indonesian_run_is_written() -> None:
     pairs = titled_pairs(analyze("Apa arahan Pj Bupati Agam dalam rakor?"))
     assert not names_titled(pairs, "Chaniago mengatakan, ada pemilihan Gubernur dan pemilihan Bupati Agam.")
     assert names_titled(pairs, "Pj Bupati Agam Andri Yulika membuka rakor.")
+
+
+@pytest.mark.parametrize(
+    ("question", "titles"),
+    [
+        ("Di mana pengundian nomor urut pasangan calon Bupati Garut digelar?", 0),  # an office sought: nobody holds it
+        ("Who are the candidates for Bupati Garut?", 0),
+        ("Apa kata Bupati Garut tentang calon bupati?", 1),
+    ],
+)
+def test_a_sought_office_names_nobody(question: str, titles: int) -> None:
+    """A title after 'calon' or 'candidates' is the office sought, not a person the question asks about."""
+    assert len(titled_pairs(analyze(question))) == titles
