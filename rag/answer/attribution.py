@@ -31,9 +31,12 @@ def who_of(statement: Statement | None) -> str:
 
 def said_by(e: Evidence, titled: list) -> bool:
     """Return True when the titled person said it: their statement, the sentence after it, or a speech sentence naming them."""
-    if e.said is not None:  # a sentence of someone's statement is theirs alone, whoever else it names
-        return names_titled(titled, who_of(e.said))
-    return names_titled(titled, who_of(e.previous)) or (speaks(e.text) and names_titled(titled, e.text))
+    if names_titled(titled, who_of(e.said)):
+        return True
+    before = e.previous  # the statement before counts unless the sentence is another speaker's own statement
+    if before is not None and (e.said is None or e.said.speaker.name == before.speaker.name) and names_titled(titled, who_of(before)):
+        return True
+    return speaks(e.text) and names_titled(titled, e.text)
 
 
 def speaker_written(e: Evidence, asked: set[str]) -> bool:

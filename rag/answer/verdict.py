@@ -15,7 +15,7 @@ from rag.answer.evidence import Evidence, quoted, states_place
 from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, titled_pairs, venue_words
 from rag.core.lexicon import alternation
 from rag.core.settings import Settings
-from rag.core.text import WORD
+from rag.core.text import WORD, terms
 from rag.core.types import Speaker
 from rag.extract.people.mentions import is_person_title
 from rag.query.analysis import Question, generic_topic
@@ -66,6 +66,10 @@ def decide(
         objection = f"the structured answer's article lacks {fits[lead.source]!r}"
     named = resolved(ctx, q)
     usable, refusal = usable_evidence(q, evidence, fits, named)
+    if objection.startswith(OFF_TOPIC):  # the person spoke, not of this: another sentence must itself be on the topic
+        topic = {t for t in q.asked_topic if t not in q.meeting_terms and t not in generic_topic()}
+        usable = [e for e in usable if topic & set(terms(e.text))]
+        refusal = refusal or objection
     spoken = ctx.people.rows_for(q.people_text)[0] if q.kind in SAYS_KINDS else None
     if spoken is not None and (not spoken or name_written(ctx, q)):  # a kind of speaker ("tokoh agama") is not a name
         mine = {(s.source, s.start) for s in (ctx.snapshot.statements[r] for r in spoken)}
@@ -140,6 +144,7 @@ def usable_evidence(
     return usable, "" if usable else "no retrieved sentence states the quantity asked"
 
 
+OFF_TOPIC = "the cited statements are not about the question's topic"
 SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
 PLACE_KINDS = ("where_when",)  # which_meeting keeps its statement: the meeting is named with it
 RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
