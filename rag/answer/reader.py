@@ -52,7 +52,7 @@ def _retrieve(ctx: Context, q: Question, qvec: np.ndarray, k: int) -> tuple[list
             log.info("no retrieved article has every name of %r: searched again in %d that have", q.text, len(named))
             seen = {h.chunk.id for h in found}
             passages = found + [h for h in passages if h.chunk.id not in seen]
-            fits = {s: ctx.support.missing(q, s) for s in dict.fromkeys(h.chunk.source for h in passages)}
+            fits = {s: fits[s] if s in fits else ctx.support.missing(q, s) for s in dict.fromkeys(h.chunk.source for h in passages)}
     return passages, fits
 
 

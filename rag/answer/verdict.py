@@ -67,7 +67,7 @@ def decide(
     named = resolved(ctx, q)
     usable, refusal = usable_evidence(q, evidence, fits, named)
     if objection.startswith(OFF_TOPIC):  # the person spoke, not of this: another sentence must itself be on the topic
-        topic = {t for t in q.asked_topic if t not in q.meeting_terms and t not in generic_topic()}
+        topic = set(_asked_topic(q))
         usable = [e for e in usable if topic & set(terms(e.text))]
         refusal = refusal or objection
     spoken = ctx.people.rows_for(q.people_text)[0] if q.kind in SAYS_KINDS else None
@@ -94,8 +94,8 @@ def decide(
     threshold = ctx.settings.answer_threshold
     if confidence >= threshold:
         second = each_other(q, best, usable, partial(_known_in, ctx)) if q.each else complement(q, best, usable)
-        holder = holder_in(best, named) if best.said is None and named else None
-        choice = Choice(None, best, second, holder)
+        about = holder_in(best, named) if best.said is None and named else None
+        choice = Choice(None, best, second, about)
         return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), choice)
     return Verdict(False, confidence, (*reasons, f"evidence confidence {confidence:.2f} < {threshold:.2f}"))
 
@@ -134,8 +134,8 @@ def usable_evidence(
     kinds = asked_event_kinds(q) if says else []
     if kinds:  # "Apa kata X dalam deklarasi damai?": not what X said at an apel
         usable = [e for e in usable if e.held is None or held_as(e.held, kinds)]
-    topic = [t for t in q.asked_topic if t not in q.meeting_terms and t not in generic_topic()]
-    if topic and says:  # "... tentang e-voting": the sentence or its neighbours mention it ("pemilih" is no topic)
+    topic = _asked_topic(q)
+    if topic and says:  # "... tentang e-voting": the sentence or its neighbours mention it
         usable = [e for e in usable if e.window_terms & set(topic)]
     if not usable:
         return [], "no retrieved sentence is about the meeting kind or the topic the question names"
@@ -162,13 +162,13 @@ def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usa
     rival = max(usable, key=lambda e: (e.cover, e.score))
     better = rival.cover >= mine.cover + RIVAL_MARGIN and rival.statement is not None and quoted(rival)
     if not better and q.lang == "id" and not mine.content:  # "Apa kebijakan X terkait lokasi kampanye?": a sentence on
-        own = [e for e in usable if e.said is None or e.said.speaker.name == lead_name(draft)]  # not another's quote
+        own = [e for e in usable if e.said is None or e.said.speaker.name == _lead_name(draft)]  # not another's quote
         rival = max(own, key=lambda e: (e.content, e.score), default=mine)  # the asked topic beats a quote on none of it
         better = q.kind in SAYS_KINDS and rival.content >= CONTENT_MARGIN  # (an English question's topic: too loose)
     return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None
 
 
-def lead_name(draft: Draft) -> str:
+def _lead_name(draft: Draft) -> str:
     """Return the name of the speaker of a draft's lead citation ('' when none)."""
     lead = draft.citations[0].speaker if draft.citations else None
     return lead.name if lead is not None else ""
@@ -199,6 +199,12 @@ def asked_facts(q: Question) -> tuple[bool, bool]:
     """Return whether the question asks when, and where (both when it says neither)."""
     when, where = bool(_asks_when().search(q.text)), bool(_asks_where().search(q.text))
     return (when, where) if when or where else (True, True)
+
+
+def _asked_topic(q: Question) -> list[str]:
+    """Return what the question asks about: its topic terms without the meeting's words and the common election words
+    ("pemilih" is no topic)."""
+    return [t for t in q.asked_topic if t not in q.meeting_terms and t not in generic_topic()]
 
 
 def _known_in(ctx: Context, word: str, source: str) -> bool:

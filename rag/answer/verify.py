@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from rag.answer.candidates import Draft
 from rag.answer.named import outlet_words
 from rag.answer.naming import venue_words
-from rag.core.dates import find_dates, month_number
+from rag.core.dates import month_number, months_written
 from rag.core.lexicon import load
 from rag.core.settings import ModelTuning
 from rag.core.text import terms
@@ -154,7 +154,8 @@ class Support:
         """Return the articles that have every name, place and number of the question (none when it names nothing)."""
         if not q.proper and not q.numbers:
             return []
-        return [s for s in self.vocab if not self._lacking(q, s) and not self.missing(q, s)]
+        return [s for s in self.vocab if not self.missing(q, s)]
+
     def known(self, word: str, sources: Sequence[str] | None = None) -> bool:
         """Return True if a word (or one of its aliases) occurs in the given articles."""
         vocab = self.corpus_vocab if sources is None else frozenset().union(*(self.vocab.get(s, frozenset()) for s in sources))
@@ -256,7 +257,7 @@ class Support:
             return any(backs_election(kind, self.snapshot.articles[s].text) for s in sources)
         if word.lower() in generic_words() or is_person_title(word) or self.known(word, sources):
             return True
-        if month in held or (month and any(month in _months_written(self.snapshot.articles[s].text) for s in sources)):
+        if month in held or (month and any(month in months_written(self.snapshot.articles[s].text) for s in sources)):
             return True  # "19 September" asked, "Kamis (19/9/2024)" written
         english_prose = not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
         return q.lang == "en" and english_prose and not _names_a_venue(q.text, word)
@@ -287,12 +288,6 @@ class Support:
         if draft.score < floor - margin:  # lower still: only an English question whose every concept is there
             return english and len(groups) >= 3 and share == 1.0
         return share >= (EN_MIN_SHARE if draft.score >= floor else TOPIC_SHARE)
-
-
-@lru_cache(maxsize=1024)
-def _months_written(text: str) -> frozenset[int]:
-    """Return the months of every date a text writes, in words or in digits."""
-    return frozenset(h.month for h in find_dates(text) if h.month)
 
 
 def _names_a_venue(text: str, word: str) -> bool:

@@ -13,7 +13,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rag.core.lexicon import fold, load
 
@@ -69,6 +69,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
             if hit:
                 hits.append(hit)
     return sorted(hits, key=lambda h: h.start)
+
+
+@lru_cache(maxsize=1024)
+def months_written(text: str) -> frozenset[int]:
+    """Return the months of every date a text writes, in words or in digits (cached: asked of whole articles)."""
+    return frozenset(h.month for h in find_dates(text) if h.month)
 
 
 def _to_hit(text: str, m: re.Match[str], cal: dict) -> DateHit | None:
