@@ -66,15 +66,19 @@ def _meeting_citations(ctx: Context, meeting: Meeting, first: int) -> list[Citat
 
 def _meeting_for(ctx: Context, q: Question, passages: list[Hit]) -> Meeting | None:
     """Pick the meeting of the best passage's article that fits the question best."""
-    rows, named = ctx.people.rows_for(q.people_text)
-    sources = [ctx.snapshot.statements[r].source for r in sorted(rows)] if rows else []
-    sources += [h.chunk.source for h in passages]
-    fitting = sorted(dict.fromkeys(sources), key=lambda s: not ctx.support.fits(q, s))  # an article with every name first
-    for source in fitting:
+    for source in _articles_for(ctx, q, passages):
         meetings = ctx.snapshot.meetings_of(source)
         if meetings:
             return best_meeting(q, meetings)
     return None
+
+
+def _articles_for(ctx: Context, q: Question, passages: list[Hit]) -> list[str]:
+    """Return the articles of the people the question names and of the passages, those with every name first."""
+    rows, named = ctx.people.rows_for(q.people_text)
+    sources = [ctx.snapshot.statements[r].source for r in sorted(rows)] if rows else []
+    sources += [h.chunk.source for h in passages]
+    return sorted(dict.fromkeys(sources), key=lambda s: not ctx.support.fits(q, s))  # an article with every name first
 
 
 def which_meeting(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
@@ -130,11 +134,14 @@ def _meeting_of_statement(ctx: Context, q: Question, meeting: Meeting, statement
 
 
 def list_speakers(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit]) -> Draft | None:
-    """List everyone quoted at the meeting the question is about."""
-    meeting = _meeting_for(ctx, q, passages)
-    if meeting is None:
+    """List everyone quoted at the meeting the question is about (in the article with every name of the question,
+    even when no meeting record was read from it)."""
+    articles = _articles_for(ctx, q, passages)
+    lead = articles[0] if articles and ctx.support.fits(q, articles[0]) else None
+    meeting = _meeting_for(ctx, q, passages) if lead is None or ctx.snapshot.meetings_of(lead) else None
+    if meeting is None and lead is None:
         return None
-    sources = ctx.meetings.same_meeting_sources(meeting)
+    sources = ctx.meetings.same_meeting_sources(meeting) if meeting is not None else [lead]
     statements = [s for source in sources for s in ctx.retriever.statements_of(source)]
     firsts: dict[str, Statement] = {}
     for s in sorted(statements, key=lambda s: (sources.index(s.source), s.start)):
@@ -151,10 +158,16 @@ def list_speakers(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hi
         lines.append(f"- “{citations[-1].quote}” [{citations[-1].id}]")
     if not citations:
         return None
-    head = f"{message('speakers', q.lang)} — {meeting_phrase(meeting, q.lang)}:"
+    head = f"{message('speakers', q.lang)} — {meeting_phrase(meeting, q.lang) or _credit_name(ctx, sources[0])}:"
     names = tuple(s.speaker.name for s in firsts.values() if s.speaker.name)
     text = "\n".join([head, *lines])
     return Draft(text, tuple(citations), names[0] if names else None, names, tuple(firsts.values()), kind="list_speakers")
+
+
+def _credit_name(ctx: Context, source: str) -> str:
+    """Return an article's headline or outlet, else its file name."""
+    credit = ctx.snapshot.credit_of(source)
+    return credit.title or credit.outlet or source
 
 
 PRESENTER_SENTENCES = 2  # sentences per meeting that name its presenters without quoting them

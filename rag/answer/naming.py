@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -9,16 +10,17 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
+from rag.answer.regions import capital_runs, regions_named, shortens
 from rag.core.lexicon import load, word_set
 from rag.core.text import WORD, terms
+from rag.core.types import Speaker
 from rag.extract.people.mentions import is_person_title
-from rag.extract.people.names import is_title_word, title_tokens
+from rag.extract.people.names import alias_forms, is_title_word, title_tokens
 from rag.extract.people.roles import canonical_tokens
 from rag.query.analysis import Question
 
 TITLE_REACH = 8  # terms between a title and the word that completes it
 QUOTE_MARKS = re.compile(r"[“”\"]")
-_SHORT_PART = 3  # letters each word gives a two-word short form ("Bolmong" = Bolaang Mongondow)
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,13 @@ def titled_pairs(q: Question) -> list[Titled]:
             else:
                 runs.append([i])
     sought = word_set("answer_words", "candidacy")  # "pasangan calon Bupati Rohul": an office sought, nobody holding it
-    return [_titled(q, words, run) for run in runs if not {w.lower() for w in words[max(0, run[0] - 2) : run[0]]} & sought]
+    counted = word_set("answer_words", "counting")  # "berapa di antaranya anggota PPS": members counted, nobody named
+    return [
+        _titled(q, words, run)
+        for run in runs
+        if not {w.lower() for w in words[max(0, run[0] - 2) : run[0]]} & sought
+        and not {w.lower() for w in words[max(0, run[0] - 3) : run[0]]} & counted
+    ]
 
 
 def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
@@ -78,7 +86,7 @@ def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
     if q.lang == "en":  # the glossary's translations of one English title are alternatives ("Kapolres Kapolda")
         title, modifiers = frozenset(t for i in run for t in _terms(words[i])), ()
     else:  # "Pj Bupati": the last is the title, each one before it is also written ("Bupati Agam" is not the Pj)
-        title, modifiers = frozenset(_terms(words[run[-1]])), tuple(frozenset(_terms(words[i])) for i in run[:-1])
+        title, modifiers = frozenset(_terms(words[run[-1]])), tuple(_spelled(words[i]) for i in run[:-1])
     after = [w for w in words[run[-1] + 1 : run[-1] + 4] if w.lower() not in word_set("answer_words", "title_fillers")]
     before = [w for w in words[max(0, run[0] - 3) : run[0]] if w.lower() not in word_set("answer_words", "title_fillers")]
     deputy = any(w.lower() in word_set("answer_words", "deputy") for w in [*before[-1:], *(words[i] for i in run[:-1])])
@@ -90,6 +98,11 @@ def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
         run = tuple(w.strip("()") for w in reversed(_capitals(before[::-1])))
         return Titled(title, frozenset(_terms(word)), deputy, word, run)  # "Serdang Bedagai police chief": the region
     return Titled(title, frozenset(), deputy, modifiers=modifiers)
+
+
+def _spelled(word: str) -> frozenset[str]:
+    """Return the terms of every spelling of a title word ("Pj" is also written "Penjabat")."""
+    return frozenset(_terms(" ".join(alias_forms(word))))
 
 
 def _capitals(words: Sequence[str]) -> tuple[str, ...]:
@@ -113,7 +126,7 @@ def names_titled(pairs: Sequence[Titled], text: str, every: bool = True) -> bool
 
 def _names_one(found: Sequence[str], pair: Titled, text: str) -> bool:
     """Return True when the terms name one titled person."""
-    if not all(any(_alike(t, m) for t in found) for m in pair.modifiers):
+    if not all(any(_alike(t, m) for t in found) for m in pair.modifiers) or _longer_region(pair, text):
         return False
     for i, term in enumerate(found):
         if not _is_title(term, pair.title):
@@ -164,56 +177,26 @@ def _same_place(pair: Titled, reach: Sequence[str], text: str) -> bool:
     if not pair.word:
         return False
     asked = canonical_tokens(" ".join(pair.words) or pair.word)
-    if asked and asked[0].startswith("@") and asked[0] in _regions(text):  # "Kutai Timur" = "Kutim", "Sergai"
+    if asked and asked[0].startswith("@") and asked[0] in regions_named(text):  # "Kutai Timur" = "Kutim", "Sergai"
         return True
     parts = [p.lower() for p in pair.word.split("/") if len(p) >= 3 and not p.isdigit()]
     if "/" in pair.word and any(p in reach for p in parts):
         return True
-    if any(_shortens(term, [w.lower() for w in pair.words]) for term in reach):
+    if any(shortens(term, [w.lower() for w in pair.words]) for term in reach):
         return True
     low = pair.word.lower()
-    runs = [[w.lower() for w in run[i:]] for run in _capital_runs(text) for i in range(len(run))]
-    return any(run[0] in reach and _shortens(low, run) for run in runs)
+    runs = [[w.lower() for w in run[i:]] for run in capital_runs(text) for i in range(len(run))]
+    return any(run[0] in reach and shortens(low, run) for run in runs)
 
 
-@lru_cache(maxsize=4096)
-def _regions(text: str) -> frozenset[str]:
-    """Return the regions a text names, whatever form it writes them in."""
-    return frozenset(t for t in canonical_tokens(text) if t.startswith("@"))
-
-
-@lru_cache(maxsize=4096)
-def _capital_runs(text: str) -> tuple[tuple[str, ...], ...]:
-    """Return the runs of capitalized words of a text ("Komisi Pemilihan Umum", "Bolaang Mongondow")."""
-    runs: list[list[str]] = [[]]
-    for w in WORD.findall(text):
-        if w[:1].isupper() and w.isalpha():
-            runs[-1].append(w)
-        elif runs[-1]:
-            runs.append([])
-    return tuple(tuple(r) for r in runs if len(r) >= 2)
-
-
-def _shortens(short: str, run: Sequence[str]) -> bool:
-    """Return True when a lower-case word is the acronym of the run's first words ("kpu"), or a prefix of its first
-    word followed by a prefix of its second ("bolmong", "kalsel"), three letters at least each."""
-    if len(run) < 2 or not short.isalpha():
+def _longer_region(pair: Titled, text: str) -> bool:
+    """Return True when the text names the asked region only as part of a longer one: "Kapolres Pidie Jaya" is not
+    the Kapolres of Pidie, "Minsel" (Minahasa Selatan) is not Minahasa."""
+    asked = canonical_tokens(" ".join(pair.words) or pair.word)[:1] if pair.word else []
+    if not asked or not asked[0].startswith("@"):
         return False
-    if 3 <= len(short) <= 6 and len(run) >= len(short) and "".join(w[0] for w in run[: len(short)]) == short:
-        return not _qualified(run, len(short))
-    a, b = run[0], run[1]
-    paired = len(short) >= 2 * _SHORT_PART and short[:_SHORT_PART] == a[:_SHORT_PART] and _split_short(short, a, b)
-    return paired and not _qualified(run, 2)
-
-
-def _qualified(run: Sequence[str], used: int) -> bool:
-    """Return True when the words after the shortened ones qualify the place ("Bolaang Mongondow Timur" is not Bolmong)."""
-    return len(run) > used and run[used] in word_set("titles", "compass")
-
-
-def _split_short(low: str, a: str, b: str) -> bool:
-    """Return True when ``low`` is a prefix of ``a`` (3+ letters) followed by a prefix of ``b`` (3+ letters)."""
-    return any(a.startswith(low[:k]) and b.startswith(low[k:]) for k in range(_SHORT_PART, len(low) - _SHORT_PART + 1))
+    regions = regions_named(text)
+    return asked[0] not in regions and any(r.startswith(f"{asked[0]} ") for r in regions)
 
 
 HOLDER_REACH = 7  # words between a title and its holder's name ("Kapolda Kalsel, Irjen Pol Winarto")
@@ -223,17 +206,30 @@ _WORDS_AND_COMMAS = re.compile(WORD.pattern + r"\.?|,")
 def names_holder(pairs: Sequence[Titled], text: str) -> bool:
     """Return True when the text names a titled person of the question by name: the title, then only titles, ranks,
     bodies, places and commas, then a capitalized name ("Irwasda Polda Kalsel, dan ..." names no one)."""
+    return holder_named(pairs, text) is not None
+
+
+def holder_named(pairs: Sequence[Titled], text: str) -> Speaker | None:
+    """Return the titled person a text names by name, with the title as written before the name ("Kapolres Ngada
+    Fajar Widyadharma Lukman S, S.I.K." is Fajar Widyadharma Lukman S, Kapolres Ngada)."""
     words = _WORDS_AND_COMMAS.findall(short_titles(text))
     for i, word in enumerate(words):
         if not any(_is_title(t, p.title) for p in pairs for t in _terms(word)):
             continue
-        for nxt in words[i + 1 : i + 1 + HOLDER_REACH]:
+        for j in range(i + 1, min(len(words), i + 1 + HOLDER_REACH)):
+            nxt = words[j]
             if nxt == "," or is_title_word(nxt.rstrip(".")) or nxt.rstrip(".").isupper() or any(c.isdigit() for c in nxt):
                 continue
-            if nxt[:1].isupper():
-                return True
-            break
-    return False
+            if nxt.lower() in word_set("titles", "compass"):  # "Konawe Selatan": a region's word, no name
+                continue
+            if not nxt[:1].isupper():
+                break
+            name = list(itertools.takewhile(lambda w: w[:1].isupper() and not is_title_word(w.rstrip(".")), words[j:]))
+            between = [w for w in words[i:j] if w != ","]
+            ranked = next((k for k, w in enumerate(between) if w.rstrip(".").lower() in _rank_words()), len(between))
+            role, rank = " ".join(between[:ranked]), " ".join(between[ranked:])
+            return Speaker(" ".join(name).rstrip("."), role, rank, mention=" ".join(words[i : j + len(name)]))
+    return None
 
 
 @lru_cache(maxsize=1)

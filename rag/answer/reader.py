@@ -65,7 +65,7 @@ def _compose(ctx: Context, q: Question, passages: list[Hit], verdict: Verdict) -
         citations, speaker, speakers = draft.citations, draft.speaker, draft.speakers
     else:
         assert e is not None
-        direct, body, citations = from_evidence(ctx, q, e, verdict.choice.extra, verdict.choice.speaker)
+        direct, body, citations = from_evidence(ctx, q, e, verdict.choice.extra, verdict.choice.speaker, verdict.choice.holder)
         lead = citations[0].speaker
         speaker = (lead.name or None) if lead is not None and q.kind != "where_when" else None
         speakers = (speaker,) if speaker else ()

@@ -100,13 +100,18 @@ def _meeting_of(ctx: Context, e: Evidence) -> Meeting | None:
 
 
 def from_evidence(
-    ctx: Context, q: Question, e: Evidence, extra: Evidence | None = None, about: Speaker | None = None
+    ctx: Context, q: Question, e: Evidence, extra: Evidence | None = None, about: Speaker | None = None,
+    holder: Speaker | None = None,
 ) -> tuple[str, str, tuple[Citation, ...]]:
     """Return (direct line, full answer text, citations) for an answer read off a verbatim sentence (and a second one);
-    ``about`` is the person a sentence with no statement of its own is about."""
+    ``about`` is the person a sentence with no statement of its own is about, ``holder`` the holder of the title asked
+    about as the sentence names them (the direct line names them; the sentence is not their words)."""
     citations = with_lists(ctx, evidence_citations(ctx, q, e, extra, about))
     kind = "where_when" if q.kind in ("where_when", "which_meeting") else q.kind
     direct = direct_line(q, citations, "", kind)
+    if holder is not None:
+        where = meeting_phrase(citations[0].meeting, q.lang) if citations[0].meeting is not None else ""
+        direct = f"{speaker_label(holder)} — {where}." if where else f"{speaker_label(holder)}."
     return direct, "\n".join(([direct] if direct else []) + evidence_lines(citations, q.lang)), citations
 
 

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, partial
+from functools import partial
 from typing import Sequence
 
+from rag.answer.asks import asks_holder, asks_venue, asks_who
 from rag.answer.attribution import Named, holder_in, name_written, resolved, said_among, said_by, speaker_written, who_of
 from rag.answer.candidates import Draft
 from rag.answer.complement import complement, each_other
 from rag.answer.context import Context
-from rag.answer.evidence import Evidence, quoted, states_place
-from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, titled_pairs, venue_words
-from rag.core.lexicon import alternation
+from rag.answer.evidence import Evidence
+from rag.answer.naming import has_venue, holder_named, names_a_person, names_holder, names_titled, titled_pairs
+from rag.answer.rivals import SAYS_KINDS, clearly_better, fact_better, holder_better, holder_sentence, place_complement, places_better
 from rag.core.settings import Settings
 from rag.core.text import WORD, terms
 from rag.core.types import Speaker
-from rag.extract.people.mentions import is_person_title
 from rag.query.analysis import Question, generic_topic
 from rag.query.meetings import asked_event_kinds, held_as
 from rag.query.quantities import states_count
@@ -33,6 +33,7 @@ class Choice:
     evidence: Evidence | None = None
     extra: Evidence | None = None  # a second sentence: what the first leaves out, or another article's for "each"
     speaker: Speaker | None = None  # who a sentence with no statement of its own is about ("terang Rita")
+    holder: Speaker | None = None  # who holds the title asked about, as the sentence names them (not their words)
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,7 @@ def evidence_confidence(settings: Settings, e: Evidence, lang: str = "id") -> fl
     return round(0.5 * dense + 0.5 * max(e.cover, e.window_cover), 4)
 
 
-def decide(
-    ctx: Context, q: Question, draft: Draft | None, objection: str, evidence: Sequence[Evidence], fits: dict[str, str]
-) -> Verdict:
+def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evidence: Sequence[Evidence], fits: dict[str, str]) -> Verdict:
     """Return the verdict over every candidate: the structured draft when it passed and no sentence covers the question
     clearly better, else the best usable sentence when its confidence reaches the threshold."""
     lead = draft.citations[0] if draft is not None and draft.citations else None
@@ -76,7 +75,8 @@ def decide(
         usable = [e for e in usable if said_among(e, mine)]  # "What did <name> say": that person's statements only
         refusal = refusal or "no retrieved sentence is a statement of the person the question names"
     if draft is not None and not objection:
-        rival = _clearly_better(q, draft, evidence, usable) or _places_better(q, draft, evidence, usable)
+        rival = clearly_better(q, draft, evidence, usable) or places_better(q, draft, evidence, usable)
+        rival = rival or holder_better(q, draft, usable) or fact_better(q, draft, usable)
         if rival is not None and evidence_confidence(ctx.settings, rival, q.lang) < ctx.settings.answer_threshold:
             rival = None  # an unsure sentence does not replace a structured answer that passed every check
         if rival is None:
@@ -88,25 +88,18 @@ def decide(
         return Verdict(False, 0.0, (*reasons, refusal))
     best = max(usable, key=lambda e: (e.score, -e.rank, -e.start))
     confidence = evidence_confidence(ctx.settings, best, q.lang)
-    holder = _holder_sentence(q, usable)
+    holder = holder_sentence(q, usable)
     if holder is not None:  # "Siapa Dandim 1310/Bitung?": a sentence naming that title, its unit and a name covers it all
         best, confidence = holder, max(confidence, evidence_confidence(ctx.settings, replace(holder, cover=1.0), q.lang))
     threshold = ctx.settings.answer_threshold
     if confidence >= threshold:
         second = each_other(q, best, usable, partial(_known_in, ctx)) if q.each else complement(q, best, usable)
-        about = holder_in(best, named) if best.said is None and named else None
-        choice = Choice(None, best, second, about)
+        second = second or place_complement(q, best, usable)
+        named_holder = holder_named(titled_pairs(q), best.text) if holder is not None and best.said is None else None
+        about = holder_in(best, named) if best.said is None and named and named_holder is None else None
+        choice = Choice(None, best, second, about, named_holder)
         return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), choice)
     return Verdict(False, confidence, (*reasons, f"evidence confidence {confidence:.2f} < {threshold:.2f}"))
-
-
-def _holder_sentence(q: Question, usable: Sequence[Evidence]) -> Evidence | None:
-    """Return the best sentence naming, by name, the holder of every title the question asks about, if it asks that."""
-    titled = titled_pairs(q)
-    if not titled or not asks_holder(q):
-        return None
-    named = [e for e in usable if names_titled(titled, e.text) and names_holder(titled, e.text)]
-    return max(named, key=lambda e: (e.score, -e.rank, -e.start), default=None)
 
 
 def usable_evidence(
@@ -145,60 +138,6 @@ def usable_evidence(
 
 
 OFF_TOPIC = "the cited statements are not about the question's topic"
-SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
-PLACE_KINDS = ("where_when",)  # which_meeting keeps its statement: the meeting is named with it
-RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
-CONTENT_MARGIN = 0.5  # ... or how much of what it asks about (names, places, meeting words aside) when the draft has none
-
-
-def _clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usable: Sequence[Evidence]) -> Evidence | None:
-    """Return a usable quoted sentence that covers far more of the question than the draft's lead statement, if any."""
-    if draft.kind not in ("who_said", "what_said") or not usable:
-        return None
-    lead = draft.citations[0]
-    mine = next((e for e in evidence if e.source == lead.source and e.start < lead.end and lead.start < e.end), None)
-    if mine is None:
-        return None
-    rival = max(usable, key=lambda e: (e.cover, e.score))
-    better = rival.cover >= mine.cover + RIVAL_MARGIN and rival.statement is not None and quoted(rival)
-    if not better and q.lang == "id" and not mine.content:  # "Apa kebijakan X terkait lokasi kampanye?": a sentence on
-        own = [e for e in usable if e.said is None or e.said.speaker.name == _lead_name(draft)]  # not another's quote
-        rival = max(own, key=lambda e: (e.content, e.score), default=mine)  # the asked topic beats a quote on none of it
-        better = q.kind in SAYS_KINDS and rival.content >= CONTENT_MARGIN  # (an English question's topic: too loose)
-    return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None
-
-
-def _lead_name(draft: Draft) -> str:
-    """Return the name of the speaker of a draft's lead citation ('' when none)."""
-    lead = draft.citations[0].speaker if draft.citations else None
-    return lead.name if lead is not None else ""
-
-
-def _places_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usable: Sequence[Evidence]) -> Evidence | None:
-    """Return, for where/when, a sentence that states the place the draft's sentence does not (same article), or
-    states what is asked (the date, the place) and covers far more of the question ("rapat lanjutan" is another
-    meeting than the one the article's record describes)."""
-    if draft.kind not in PLACE_KINDS or not usable:
-        return None
-    lead = draft.citations[0]
-    mine = [e for e in evidence if e.source == lead.source and e.start < lead.end and lead.start < e.end]
-    if not states_place(lead.quote):
-        same = [e for e in usable if e.source == lead.source and e.placed and has_venue(e.text)]
-        if same:
-            return max(same, key=lambda e: (e.dated, e.score))
-    when, where = asked_facts(q)
-    cover = max((max(e.cover, e.window_cover) for e in mine), default=0.0)
-    richer = [
-        e for e in usable
-        if (e.dated or not when) and (has_venue(e.text) or not where) and max(e.cover, e.window_cover) >= cover + RIVAL_MARGIN
-    ]
-    return max(richer, key=lambda e: e.score) if richer else None
-
-
-def asked_facts(q: Question) -> tuple[bool, bool]:
-    """Return whether the question asks when, and where (both when it says neither)."""
-    when, where = bool(_asks_when().search(q.text)), bool(_asks_where().search(q.text))
-    return (when, where) if when or where else (True, True)
 
 
 def _asked_topic(q: Question) -> list[str]:
@@ -221,41 +160,4 @@ def _names_someone(e: Evidence, titled: list, holder: bool = False) -> bool:
     return e.said is not None or e.previous is not None or names_a_person(e.text)
 
 
-def asks_who(q: Question) -> bool:
-    """Return True when the person is what is asked ("Siapa ...", "Who ..."): another sentence may still name them."""
-    return q.kind == "who_said" or bool(_ASKS_WHO.search(q.text))
-
-
-def asks_holder(q: Question) -> bool:
-    """Return True when the question asks who holds a title ("Siapa (nama) Irwasda Polda Kalsel ...", "Who is the ...")."""
-    m = _ASKS_HOLDER.match(q.people_text)
-    return m is not None and is_person_title(m.group(1))
-
-
-def asks_venue(q: Question) -> bool:
-    """Return True when the question asks for the building itself ("di gedung mana", "in which hotel")."""
-    return bool(_ASKS_VENUE.search(q.text)) and bool(venue_words().search(q.text))
-
-
 _DIGIT = re.compile(r"\d")
-_ASKS_HOLDER = re.compile(r"\W*(?:siapa|who)\s+(?:(?:nama|is|was|are|the)\s+)*([^\W\d_][\w-]*)", re.I)
-
-
-@cache
-def _asks_when() -> re.Pattern[str]:
-    """Return the pattern of a question asking when (query_words.json 'asks_when')."""
-    return re.compile(rf"\b(?:{alternation('query_words', 'asks_when')})\b", re.I)
-
-
-@cache
-def _asks_where() -> re.Pattern[str]:
-    """Return the pattern of a question asking where (query_words.json 'asks_where')."""
-    return re.compile(rf"\b(?:{alternation('query_words', 'asks_where')})\b", re.I)
-
-
-_ASKS_WHO = re.compile(r"(?:^|[.?!]\s+)\W*(?:siapa|who)\b", re.IGNORECASE)  # "... Who was he?"
-_ASKS_VENUE = re.compile(
-    r"\b(?:di|ke)\s+[a-z]+(?:\s+(?:atau|dan|or)\s+[a-z]+)?\s+mana\b"  # "di gedung mana", "di lapangan atau gedung mana"
-    r"|\b(?:in|at)\s+which\s+[a-z]+|\bwhat\s+(?:building|venue|hotel|hall)\b",
-    re.I,
-)

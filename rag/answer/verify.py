@@ -10,16 +10,19 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from rapidfuzz import fuzz, process
-
 from rag.answer.candidates import Draft
 from rag.answer.named import outlet_words
 from rag.answer.naming import venue_words
+from rag.answer.regions import asked_regions, has_any, place_words, province_held
+from rag.answer.spelling import PARTS as _PARTS
+from rag.answer.spelling import spelled_alike as _spelled_alike
+from rag.answer.spelling import variants
 from rag.core.dates import month_number, months_written
-from rag.core.lexicon import load
+from rag.core.lexicon import resolve_place
 from rag.core.settings import ModelTuning
 from rag.core.text import terms
 from rag.core.types import Citation
+from rag.extract.meetings.places import provinces_named
 from rag.extract.people.mentions import is_person_title
 from rag.extract.people.names import alias_forms, is_title_word
 from rag.index.snapshot import Snapshot
@@ -32,6 +35,7 @@ from rag.query.quantities import number_in, stated_numbers, states_count
 _WORD = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*", re.UNICODE)
 # A paraphrase answer with no named person or meeting to anchor it must clear the model's dense floor
 # (Settings.tuning), or come close while sharing half the topic words.
+LEAD_KINDS = ("who_said", "what_said", "list_speakers")  # kinds whose question words the lead article alone must have
 FLOORED_KINDS = frozenset({"who_said", "open"})  # kinds whose answers must clear the model's dense floor
 EN_MIN_SHARE = 0.34  # share of an English question's concepts the evidence must show above the floor
 TOPIC_SHARE = 0.5  # ... and of any question's concepts just under it
@@ -56,35 +60,6 @@ def _evidence_text(citation: Citation) -> str:
     return " ".join(p for p in parts if p)
 
 
-_PARTS = re.compile(r"[\s/]+")
-VARIANT_MIN_LETTERS, VARIANT_MIN_RATIO = 7, 88  # "Tjahjanto" = "Tjahyanto": one spelling variant of a long name
-
-
-def _spelled_alike(word: str, vocab: frozenset[str]) -> bool:
-    """Return True when a long word is written in the texts with one transliteration slip ("Tjahyanto"), or as
-    its consonant abbreviation ("VI/Mulawarman" as "VI/Mlw", "Brawijaya" as "Brw")."""
-    parts = [p for p in _PARTS.split(word.lower()) if p]
-    return bool(parts) and all(p in vocab or _variant_of(p, vocab) for p in parts) and any(p not in vocab for p in parts)
-
-
-def _variant_of(word: str, vocab: frozenset[str]) -> bool:
-    """Return True when one word of the vocabulary is a spelling variant or a consonant abbreviation of ``word``."""
-    if len(word) < VARIANT_MIN_LETTERS or not word.isalpha():
-        return False
-    same_start = [w for w in vocab if w[:1] == word[:1]]
-    if any(_abbreviates(w, word) for w in same_start):
-        return True
-    return process.extractOne(word, same_start, scorer=fuzz.ratio, score_cutoff=VARIANT_MIN_RATIO) is not None
-
-
-def _abbreviates(short: str, word: str) -> bool:
-    """Return True for a 3-4 letter consonant abbreviation of a word: its first letter, then consonants in order."""
-    if not 3 <= len(short) <= 4 or not short.isalpha() or any(c in "aeiou" for c in short[1:]):
-        return False
-    rest = iter(word[1:])
-    return all(c in rest for c in short[1:])
-
-
 _PIECES = re.compile(r"[-/.]")
 
 
@@ -98,46 +73,7 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
-def place_words() -> frozenset[str]:
-    """Return every lower-case word of a known Indonesian province, city or regency name."""
-    data = load("regions")
-    names = [p["name"] for p in data["provinces"]] + [p["name"] for p in data["places"]]
-    names += [a for p in data["provinces"] + data["places"] for a in p.get("aliases", [])]
-    return frozenset(w.lower() for n in names for w in n.split())
-
-
 _POSSESSIVE = re.compile(r"['’]s$")
-
-
-@lru_cache(maxsize=1)
-def _region_forms() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
-    """Return every region name of two or more words ("Sulawesi Barat") with the forms that name it (Sulbar)."""
-    data = load("regions")
-    out = []
-    for entry in data["provinces"] + data["places"]:
-        forms = (entry["name"], *entry.get("aliases", []))
-        for form in forms:
-            if len(form.split()) >= 2:
-                out.append((re.compile(rf"\b{re.escape(form)}\b", re.IGNORECASE), form, forms))
-    return tuple(out)
-
-
-def asked_regions(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """Return the multi-word regions a text names, each with all its forms: a word-by-word match of "Sulawesi Barat"
-    would accept an article about Sulawesi Tenggara that mentions Jawa Barat."""
-    return list(_regions_in(text))
-
-
-@lru_cache(maxsize=1024)
-def _regions_in(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Return `asked_regions` of a text (cached: `Support.missing` asks it of the same question once per article)."""
-    return tuple((form, forms) for pattern, form, forms in _region_forms() if pattern.search(text))
-
-
-def _has_any(text: str, forms: Sequence[str]) -> bool:
-    """Return True when a text names a region in one of its forms."""
-    return any(re.search(rf"\b{re.escape(f)}\b", text, re.IGNORECASE) for f in forms)
 
 
 class Support:
@@ -149,12 +85,42 @@ class Support:
         self.tuning = tuning
         self.vocab = {name: words_of(a.text) | outlet_words(name, snapshot.credit_of(name)) for name, a in snapshot.articles.items()}
         self.corpus_vocab = frozenset().union(*self.vocab.values()) if self.vocab else frozenset()
+        self._provinces: dict[str, frozenset[str]] = {}
 
     def naming_all(self, q: Question) -> list[str]:
         """Return the articles that have every name, place and number of the question (none when it names nothing)."""
         if not q.proper and not q.numbers:
             return []
-        return [s for s in self.vocab if not self.missing(q, s)]
+        clues = [c for c in (self._clue(q, w) for w in q.proper if not any(w in g for g in q.each)) if c is not None]
+        return [s for s, v in self.vocab.items() if all(not v.isdisjoint(c) for c in clues) and not self.missing(q, s)]
+
+    def _clue(self, q: Question, word: str) -> frozenset[str] | None:
+        """Return words one of which an article must have to back a question word (None: it may back it without).
+
+        It backs a word that is no month, election word, title or English prose only by having the word (or an
+        alias, or a spelling variant): `_supported_word` then comes down to `known`, and this is a cheap prefilter.
+        """
+        word = _POSSESSIVE.sub("", word)
+        if month_number(word) or election_kind(word) or word.lower() in generic_words() or is_person_title(word):
+            return None
+        city, province = resolve_place(word)
+        if province and not city:
+            return None  # a province: an article about it backs it without writing it (`province_held`)
+        if q.lang == "en" and not self.known(word) and not is_title_word(word) and word.lower() not in place_words():
+            if not _names_a_venue(q.text, word):
+                return None  # English prose: backed in every article
+        firsts = [next((p for p in _PARTS.split(form.lower()) if p), "") for form in alias_forms(word)]
+        if not all(firsts):
+            return None  # a form with no word: `known` finds it everywhere
+        return frozenset(firsts) | variants(firsts[0], self.corpus_vocab)
+
+    def provinces(self, source: str) -> frozenset[str]:
+        """Return the provinces an article is about: its meetings' and those of the regions it names (memoized)."""
+        found = self._provinces.get(source)
+        if found is None:
+            held = {m.province for m in self.snapshot.meetings_of(source) if m.province}
+            found = self._provinces[source] = provinces_named(self.snapshot.articles[source].text) | held
+        return found
 
     def known(self, word: str, sources: Sequence[str] | None = None) -> bool:
         """Return True if a word (or one of its aliases) occurs in the given articles."""
@@ -178,14 +144,17 @@ class Support:
         text = self.snapshot.articles[source].text
         joined = {w.lower() for g in q.each for w in g}  # "Magelang dan Boyolali ... masing-masing": one of them will do
         regions = [(r, forms) for r, forms in asked_regions(f"{q.text} {' '.join(q.proper)}") if not joined & set(r.lower().split())]
-        region = next((r for r, forms in regions if not _has_any(text, forms)), "")
+        region = next((r for r, forms in regions if not has_any(text, forms) and not province_held(r, self.provinces(source))), "")
         return self._lacking(q, source) or region or next((n for n in q.numbers if not number_in(n, text)), "")
 
     def _lacking(self, q: Question, source: str) -> str:
-        """Return the first name of the question an article lacks; of names asked about one by one, it needs one."""
-        alone = [w for w in q.proper if not any(w in group for group in q.each)]
+        """Return the first name of the question an article lacks; of names asked about one by one, it needs one (and
+        of the months a question spans, "pada September dan Oktober", one)."""
+        months = tuple(dict.fromkeys(w for w in q.proper if month_number(w)))
+        groups = [*q.each, months] if len(months) > 1 else list(q.each)
+        alone = [w for w in q.proper if not any(w in group for group in groups)]
         word = next((w for w in alone if not self._supported_word(q, w, [source])), "")
-        group = next((g for g in q.each if not any(self._supported_word(q, w, [source]) for w in g)), ())
+        group = next((g for g in groups if not any(self._supported_word(q, w, [source]) for w in g)), ())
         absent = next((w for g in q.each for w in g if not self.known(w)), "")  # each name must be somewhere
         return word or " / ".join(group) or absent
 
@@ -194,7 +163,7 @@ class Support:
         sources = list(dict.fromkeys(c.source for c in draft.citations))
         if not sources:
             return "no evidence"
-        named = sources[:1] if draft.kind in ("who_said", "what_said") else sources  # the lead statement's own article
+        named = sources[:1] if draft.kind in LEAD_KINDS else sources  # the lead statement's (or list's) own article
         for word in q.proper:
             if not self._supported_word(q, word, named):
                 return f"{word!r} is not in the cited articles"
@@ -256,6 +225,8 @@ class Support:
         if kind:  # "Pilkada" is backed by "Pilbup", "Pemilihan" or no election word, never by a Pemilu article
             return any(backs_election(kind, self.snapshot.articles[s].text) for s in sources)
         if word.lower() in generic_words() or is_person_title(word) or self.known(word, sources):
+            return True
+        if any(province_held(word, self.provinces(s)) for s in sources):
             return True
         if month in held or (month and any(month in months_written(self.snapshot.articles[s].text) for s in sources)):
             return True  # "19 September" asked, "Kamis (19/9/2024)" written

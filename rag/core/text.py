@@ -68,3 +68,12 @@ def terms(text: str) -> list[str]:
 def query_terms(text: str) -> tuple[str, ...]:
     """Return the terms of a question (cached: several rankers tokenize the same question)."""
     return tuple(terms(text))
+
+
+# "Kapolres Minahasa (bukan Minahasa Selatan)": what the asker rules out is not part of what they ask about
+_EXCLUDED = re.compile(r"\s*\((?:bukan|not|tidak|selain)\s[^()]*\)", re.IGNORECASE)
+
+
+def without_exclusions(text: str) -> str:
+    """Return a question without the parenthesized places or people it rules out ("(not Pidie Jaya)")."""
+    return _EXCLUDED.sub("", text)

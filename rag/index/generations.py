@@ -17,9 +17,10 @@ import numpy as np
 
 from rag.core.settings import Settings
 from rag.core.types import Article, Credit, Skipped
+from rag.extract.meetings.places import provinces_named
 from rag.index.bm25 import Lexical
 from rag.index.links import group_people, people_rows
-from rag.index.meetinglinks import MeetingLinks, meeting_link_rows
+from rag.index.meetinglinks import MeetingLinks, meeting_link_rows, speaker_names
 from rag.index.snapshot import ARTICLES, CHUNKS, MEETING_LINKS, MEETINGS, PEOPLE, STATEMENTS, Snapshot, meeting_from, statement_from
 from rag.index.stores import FaissStore, IndexCorrupt, commit, new_generation, read_manifest, remove_stale, unwritable, write_jsonl
 
@@ -116,7 +117,7 @@ def write_generation(settings: Settings, info: BuildInfo, tables: Tables, articl
         texts = ({"source": a.source, "text": a.text, "sha256": a.sha256, "encoding": a.encoding,
                   "credit": info.credits.get(a.source, Credit()).to_json()} for a in articles)
         write_jsonl(gen / f"{ARTICLES}.jsonl", texts)
-        write_links(gen, tables)
+        write_links(gen, tables, {a.source: provinces_named(a.text) for a in articles})
         Lexical.build([r["terms"] for r in tables.chunks.rows]).save(gen / f"bm25-{CHUNKS}")
         Lexical.build([r["terms"] for r in tables.statements.rows]).save(gen / f"bm25-{STATEMENTS}")
         commit(index_dir, gen, _manifest(settings, info, tables, articles, (chunk_store, statement_store)))
@@ -126,11 +127,13 @@ def write_generation(settings: Settings, info: BuildInfo, tables: Tables, articl
         raise unwritable(index_dir, exc) from exc
 
 
-def write_links(gen: Path, tables: Tables) -> None:
-    """Group the speakers into people and find the reports of each meeting, and write both into the generation."""
+def write_links(gen: Path, tables: Tables, named: dict[str, frozenset[str]]) -> None:
+    """Group the speakers into people and find the reports of each meeting (``named``: the provinces each article
+    names), and write both into the generation."""
     meetings = [meeting_from(row) for row in tables.meetings.rows]
-    link_rows = meeting_link_rows(meetings)
-    people = group_people([statement_from(row) for row in tables.statements.rows], MeetingLinks(meetings, link_rows).sibling_reports)
+    statements = [statement_from(row) for row in tables.statements.rows]
+    link_rows = meeting_link_rows(meetings, speaker_names(statements), named)
+    people = group_people(statements, MeetingLinks(meetings, link_rows).sibling_reports)
     write_jsonl(gen / f"{MEETING_LINKS}.jsonl", link_rows)
     write_jsonl(gen / f"{PEOPLE}.jsonl", people_rows(people))
 

@@ -1,4 +1,4 @@
-"""Which articles report the same meeting (same date, and the same kind of event or a shared place word).
+"""Which articles report the same meeting: the same date and province, then a person both quote, or the same city and kind of event.
 
 ``meeting_link_rows`` computes, when the index is built, the reports of every meeting of a generation and writes
 them as plain JSON rows (``meeting-links.jsonl``); ``MeetingLinks`` answers from those rows without comparing
@@ -8,10 +8,10 @@ meetings again.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from rag.core.text import terms
-from rag.core.types import Meeting
+from rag.core.types import Meeting, Statement
 
 
 def place_text(m: Meeting) -> str:
@@ -25,27 +25,57 @@ def term_set(text: str) -> frozenset[str]:
     return frozenset(terms(text))
 
 
-def same_meeting_sources(meeting: Meeting, by_date: dict[str, list[Meeting]]) -> list[str]:
+Speakers = Mapping[str, frozenset[str]]  # source -> the full names of the people it quotes (folded)
+Provinces = Mapping[str, frozenset[str]]  # source -> the provinces its text names
+
+
+def same_meeting_sources(
+    meeting: Meeting, by_date: dict[str, list[Meeting]], speakers: Speakers | None = None, named: Provinces | None = None
+) -> list[str]:
     """Return the source of a meeting plus other articles that report the same event (``by_date``: meetings per date)."""
     out = [meeting.source]
     if not meeting.date:
         return out
-    place = term_set(place_text(meeting))
     for other in by_date.get(meeting.date, ()):
-        if other.source in out:
-            continue
-        if other.event == meeting.event or place & term_set(place_text(other)):
+        if other.source not in out and reported_together(meeting, other, speakers or {}, named):
             out.append(other.source)
     return out
 
 
-def meeting_link_rows(meetings: Sequence[Meeting]) -> list[dict[str, Any]]:
+def reported_together(meeting: Meeting, other: Meeting, speakers: Speakers, named: Provinces | None = None) -> bool:
+    """Return True when two meetings of one date are one event: not in two provinces unless a report names the other's
+    (a regional meeting, a delegation reporting from home); one person quoted in both reports settles it; else not in
+    two cities, and the same kind of event or a shared place word."""
+    named = named or {}
+    if meeting.province and other.province and meeting.province != other.province:
+        if other.province not in named.get(meeting.source, ()) and meeting.province not in named.get(other.source, ()):
+            return False
+    if speakers.get(meeting.source, frozenset()) & speakers.get(other.source, frozenset()):
+        return True
+    if meeting.city and other.city and meeting.city != other.city:
+        return False
+    return other.event == meeting.event or bool(term_set(place_text(meeting)) & term_set(place_text(other)))
+
+
+def speaker_names(statements: Sequence[Statement]) -> dict[str, frozenset[str]]:
+    """Return, per article, the full names (two words or more, folded) of the people its statements quote."""
+    out: dict[str, set[str]] = {}
+    for s in statements:
+        name = " ".join(s.speaker.name.lower().split())
+        if len(name.split()) >= 2:
+            out.setdefault(s.source, set()).add(name)
+    return {source: frozenset(names) for source, names in out.items()}
+
+
+def meeting_link_rows(
+    meetings: Sequence[Meeting], speakers: Speakers | None = None, named: Provinces | None = None
+) -> list[dict[str, Any]]:
     """Return one JSON row per meeting (in order): the articles that report it, its own first."""
     by_date: dict[str, list[Meeting]] = {}
     for m in meetings:
         if m.date:
             by_date.setdefault(m.date, []).append(m)
-    return [{"meeting": n, "sources": same_meeting_sources(m, by_date)} for n, m in enumerate(meetings)]
+    return [{"meeting": n, "sources": same_meeting_sources(m, by_date, speakers, named)} for n, m in enumerate(meetings)]
 
 
 class MeetingLinks:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Mapping
 
 from rag.core.dates import find_dates, header_date
-from rag.core.lexicon import resolve_place
+from rag.core.lexicon import fold, resolve_place, word_set
 from rag.core.types import Article, Credit, Skipped
 from rag.ingest.headers import article_outlet, article_title, publication_date
 
@@ -64,6 +65,7 @@ def extract_credit(article: Article) -> Credit:
     source_url = _first_url([source]) if source else None
     title = labelled.get("title") or _headline(article) or None
     outlet = labelled.get("outlet") or (not source_url and _source_outlet(source)) or _dateline_outlet(lines[:5])
+    outlet = outlet or _lead_outlet(lines[:5])
     outlet = outlet or article_outlet(article) or _source_outlet(source) or None
     published = _published(article, labelled)
     url = labelled.get("url") and (_first_url([labelled["url"]]) or labelled["url"])
@@ -196,6 +198,47 @@ def _dateline_outlet(lines: list[str]) -> str:
         if _DOMAINISH.search(b) or _looks_like_outlet(b):
             return b
     return ""
+
+
+def _lead_outlet(lines: list[str]) -> str:
+    """Return the outlet a line's lead names before its first dash, when the dateline is not "KOTA, OUTLET –": a
+    domain ("Brebes//nasionaldetik.com –"), the part beside a place ("Kronologi, Gorontalo –", "TINDAK, Kab.Tasikmalaya-")
+    or a lead in capitals that is no place and no institution ("PANTAU LAMPUNG –", not "POLDA MALUKU –")."""
+    for line in lines:
+        m = _LEAD.match(unicodedata.normalize("NFKC", line))
+        if not m or len(m.group("rest").split()) < _LEAD_MIN_WORDS:
+            continue
+        head = _IN_BRACKETS.sub(r", \1", m.group("head"))  # "BIMA (NTBNOW.CO)": the domain in brackets is a part
+        parts = [p.strip(" .()") for p in _LEAD_PARTS.split(head) if p.strip(" .()")]
+        if not parts or any(ch.isdigit() for ch in m.group("head")) or len(parts) > 3:
+            continue
+        named = [p for p in parts if not _is_place(p) and not _institution(p)]
+        domain = next((p for p in named if _DOMAINISH.search(p)), "")
+        beside = named[0] if len(named) == 1 and len(parts) > 1 else ""
+        capitals = named[0] if parts == named and len(parts) == 1 and named[0].isupper() else ""
+        found = domain or beside or capitals
+        if found and len(found.split()) <= 4:
+            return found
+    return ""
+
+
+def _is_place(text: str) -> bool:
+    """Return True when a dateline part names a place ("Kab.Tasikmalaya", "Kudus Jateng") or a weekday."""
+    words = text.split()
+    if words and words[0].lower() in _WEEKDAYS:
+        return True
+    return any(resolve_place(text)) or all(any(resolve_place(w)) for w in words)
+
+
+def _institution(text: str) -> bool:
+    """Return True when a dateline part is an institution or a title ("POLDA MALUKU", "Humas Polres")."""
+    return any(fold(w) in word_set("titles", "org_words") or fold(w) in word_set("titles", "person_titles") for w in text.split())
+
+
+_LEAD = re.compile(r"^\W*(?P<head>[^–—\n]{2,60}?)\s*(?:[–—]+|-{1,2}(?=\s*[A-Z]))\s*(?P<rest>.*)$")
+_IN_BRACKETS = re.compile(r"\s*\(([^()]+)\)")
+_LEAD_PARTS = re.compile(r"\s*(?:,|//|\|)\s*|\s+-\s+")
+_LEAD_MIN_WORDS = 8  # a dateline opens a sentence, not a headline
 
 
 def _looks_like_outlet(text: str) -> bool:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from rag.core.lexicon import load, word_set
-from rag.core.text import stop_words, terms
+from rag.core.text import stop_words, terms, without_exclusions
 from rag.query.english import english_expansions, english_places, glossary_words, translate_english
 from rag.query.quantities import counted_terms
 
@@ -189,7 +189,8 @@ def _says_pattern() -> re.Pattern[str]:
 
 
 def analyze(text: str) -> Question:
-    """Return the analysis of one question."""
+    """Return the analysis of one question (what it rules out in parentheses left out)."""
+    text = without_exclusions(text)
     lang = detect_language(text)
     extra = english_expansions(text) if lang == "en" else []
     search = f"{text} {' '.join(extra)}".strip()

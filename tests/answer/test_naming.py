@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.naming import has_venue, names_a_person, names_holder, names_titled, speaks, titled_pairs
+from rag.answer.naming import has_venue, holder_named, names_a_person, names_holder, names_titled, speaks, titled_pairs
 from rag.query.analysis import analyze
 
 TITLED = [
@@ -23,6 +23,11 @@ TITLED = [
     ("Siapa Koordinator Divisi Hukum Bawaslu Pacitan?", "Koorinator Divisi Hukum Bawaslu Pacitan, Sri Utami.", True),  # a typo
     ("Siapa Bupati Kutai Timur?", "Bupati Kutim Ardiansyah membuka rapat.", True),  # the region written short
     ("Siapa Bupati Kutai Barat?", "Bupati Kutim Ardiansyah membuka rapat.", False),  # another regency
+    ("Siapa Kapolres Konawe?", "Kapolres Konawe Selatan AKBP Arif Budiman hadir.", False),  # a longer region
+    ("Siapa Kapolres Konawe?", "Kapolres Konsel AKBP Arif Budiman hadir.", False),  # ... written short
+    ("Siapa Kapolres Konawe Selatan?", "Kapolres Konsel AKBP Arif Budiman hadir.", True),
+    ("Siapa Kapolres Konawe (bukan Konawe Selatan)?", "Kapolres Konawe Selatan AKBP Arif Budiman hadir.", False),  # ruled out
+    ("Siapa Pj Sekda Kabupaten Garut?", "Penjabat Sekretaris Daerah Kabupaten Garut, Ir. Dedi Mulyana MM., hadir.", True),
 ]
 
 
@@ -106,8 +111,23 @@ def test_every_title_word_of_an_indonesian_run_is_written() -> None:
         ("Di mana pengundian nomor urut pasangan calon Bupati Garut digelar?", 0),  # an office sought: nobody holds it
         ("Who are the candidates for Bupati Garut?", 0),
         ("Apa kata Bupati Garut tentang calon bupati?", 1),
+        ("Berapa peserta rapat, dan berapa di antaranya anggota PPS?", 0),  # members counted, nobody named
     ],
 )
 def test_a_sought_office_names_nobody(question: str, titles: int) -> None:
     """A title after 'calon' or 'candidates' is the office sought, not a person the question asks about."""
     assert len(titled_pairs(analyze(question))) == titles
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "name", "role"),
+    [
+        ("Siapa Kasrem 162/WB?", "Hadir Kasrem 162/WB, Kolonel Inf. Susanto Manurung, dan Kapolres.", "Susanto Manurung", "Kasrem 162/WB"),
+        ("Who is the Kapolres of Ngada?", "Hadir Kapolres Ngada Fajar Lukman S, S.I.K., dan Dandim.", "Fajar Lukman S", "Kapolres Ngada"),
+        ("Siapa Irwasda Polda Kalsel?", "Hadir Irwasda Polda Kalsel, dan para pejabat utama.", None, None),  # the title, no name
+    ],
+)
+def test_holder_named(question: str, text: str, name: str | None, role: str | None) -> None:
+    """The holder of an asked title as the sentence names them: the direct line shows them, not as a speaker."""
+    holder = holder_named(titled_pairs(analyze(question)), text)
+    assert (holder.name, holder.role) == (name, role) if name else holder is None

@@ -95,3 +95,18 @@ def test_json_contract_keeps_every_key_and_adds_the_readers(reader: Any) -> None
     assert 0.0 < answer["confidence"] <= 1.0
     refused = ask(reader, "Berapa TPS sangat rawan di Sulawesi Barat?")
     assert refused["direct"] is None and refused["citations"] == [] and refused["reasons"]
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Siapa Kapolres Konawe Selatan di Sultra?", "Lukman Hakim Rahadian"),
+        ("Siapa Penjabat Sekretaris Daerah (Pj Sekda) Kabupaten Konawe Selatan?", "Hasrun Tosepu"),
+    ],
+)
+def test_who_is_direct_line_names_the_holder_without_quoting_them(reader: Any, question: str, name: str) -> None:
+    """The direct line of "Siapa <title>?" names the holder; the sentence that names them is not shown as their words."""
+    answer = ask(reader, question)
+    assert name in answer["direct"], answer["direct"]
+    if "membuka rakor" in answer["citations"][0]["quote"]:  # narration naming the holder: no quote marks around it
+        assert "“" not in answer["direct"], answer["direct"]

@@ -74,6 +74,14 @@ STATEMENTS: list[tuple[str, list[Said]]] = [
     ),
     (f"Rapat dihadiri {KETUA} dan Kapolres Kediri AKBP Bima Sakti.", []),
     ("“Rekapitulasi suara dimulai besok pagi,” ujarnya.", []),  # a pronoun with no one named before it
+    (  # "pada" joins a role: the unit and its body
+        "Kepala Sub Bagian Teknis pada KPU Kabupaten Kediri, Rina Wulandari mengatakan rekapitulasi dimulai besok pagi.",
+        [("Rina Wulandari", "indirect", "rekapitulasi dimulai besok")],
+    ),
+    (  # "Lanjut X, ...": X continues, "Lanjut" is no part of the name
+        f"{KETUA} membuka rapat.\nLanjut Nanda, rekapitulasi suara dimulai besok pagi di kantor KPU.",
+        [("Nanda Prasetya", "indirect", "rekapitulasi suara dimulai")],
+    ),
 ]
 
 

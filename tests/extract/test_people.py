@@ -6,7 +6,7 @@ import pytest
 
 from rag.core.types import Speaker
 from rag.extract.people.entities import SpeakerIndex, same_person
-from rag.extract.people.mentions import match_mention
+from rag.extract.people.mentions import MENTION_TOKEN, match_mention, name_runs
 from rag.extract.people.names import alias_forms, is_title_word, parse_speaker, person_key, role_signature
 
 
@@ -217,3 +217,15 @@ def test_multi_word_ranks_stay_out_of_the_name(mention: str, name: str, role: st
 def test_multi_word_regions_stay_out_of_the_name(mention: str, name: str, role: str) -> None:
     sp = parse_speaker(mention)
     assert (sp.name, sp.role) == (name, role)
+
+
+@pytest.mark.parametrize(
+    ("query", "runs"),
+    [
+        ("Apa kata Sekretaris Daerah Sri Wahyuni?", [["sri", "wahyuni"]]),  # "Daerah" ends a title: it places no one
+        ("Apa kata warga di daerah Kayuagung?", []),  # "daerah" before an unknown word: a place
+    ],
+)
+def test_name_runs_after_a_title_ending_in_a_locative(query: str, runs: list[list[str]]) -> None:
+    tokens = [(m.group(), m.start()) for m in MENTION_TOKEN.finditer(query)]
+    assert [run for run, _ in name_runs(tokens, False)] == runs

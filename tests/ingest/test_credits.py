@@ -85,6 +85,36 @@ HEADERS = [
         id="markdown-site-home-page-is-no-url",
     ),
     pytest.param(
+        "WARTA CONTOH – Penjabat Sekretaris Daerah membuka sosialisasi Pilkada untuk tokoh adat dan tokoh agama.\n",
+        Credit(None, "WARTA CONTOH", None, None),
+        id="lead-in-capitals-is-the-outlet",
+    ),
+    pytest.param(
+        "POLDA MALUKU – Karo Ops Polda Maluku menyampaikan kesiapan personel pengamanan Pilkada kepada peserta rakor.\n",
+        Credit(None, None, None, None),
+        id="lead-institution-is-no-outlet",
+    ),
+    pytest.param(
+        "Kronika, Gorontalo – Komisi Pemilihan Umum kabupaten menggelar rapat koordinasi bersama Forkopimda hari ini.\n",
+        Credit(None, "Kronika", None, None),
+        id="outlet-before-the-place",
+    ),
+    pytest.param(
+        "Brebes//contohdetik.com – Penjabat Bupati mengajak semua pemangku kepentingan menjaga stabilitas selama Pilkada.\n",
+        Credit(None, "contohdetik.com", None, None),
+        id="place-slashes-domain",
+    ),
+    pytest.param(
+        "BIMA (NTBCONTOH.CO)- Bupati bersama jajaran Forkopimda mengikuti rapat koordinasi kesiapan Pilkada di Bali.\n",
+        Credit(None, "NTBCONTOH.CO", None, None),
+        id="domain-in-brackets",
+    ),
+    pytest.param(
+        "JAKARTA – Kementerian menggelar rapat koordinasi persiapan Pilkada bersama kementerian dan lembaga terkait.\n",
+        Credit(None, None, None, None),
+        id="lead-place-is-no-outlet",
+    ),
+    pytest.param(
         "Tanggal terbit: Agustus 2024\nRapat koordinasi digelar di kantor camat.\n",
         Credit(None, None, "Agustus 2024", None),
         id="published-as-written",

@@ -89,6 +89,18 @@ def test_who_questions_in_other_words(question: str) -> None:
     assert analyze(question).kind == "who_said"
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who was quoted at the alert parade in Banjarmasin?", "list_speakers"),  # every quoted person
+        ("Who were the three resource persons at the Bitung stakeholder meeting?", "list_speakers"),
+        ("Who was quoted as saying the ballot boxes were ready?", "who_said"),  # one statement: its speaker
+    ],
+)
+def test_who_was_quoted_lists_the_speakers(question: str, kind: str) -> None:
+    assert analyze(question).kind == kind
+
+
 def test_a_troop_parade_is_an_event() -> None:
     assert analyze("Where and when did the Merauke police hold their troop parade?").kind == "where_when"
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rag.core.lexicon import bare, fold, match_region, resolve_place, title_words, word_set
 from rag.core.sentences import calendar_words, cap_runs, is_cap, tokenize
+from rag.extract.people.roles import canonical_tokens
 
 log = logging.getLogger(__name__)
 
@@ -180,3 +181,9 @@ def places_after_di(masked: str, start: int, end: int) -> list[Place]:
             a, b = toks[i].start, toks[i + size - 1].end
             out.append(Place(masked[a:b], a, b, city, province))
     return out
+
+
+def provinces_named(text: str) -> frozenset[str]:
+    """Return the provinces of the regions a text names ("Ngada", "Bajawa": Nusa Tenggara Timur)."""
+    regions = {t[1:] for t in canonical_tokens(text) if t.startswith("@")}
+    return frozenset(p for p in (resolve_place(r)[1] for r in regions) if p)

@@ -105,8 +105,8 @@ def name_runs(qtoks: list[tuple[str, int]], lower_mode: bool) -> list[tuple[list
         namey = (lower_mode or tok[0].isupper()) and tok[0].isalpha() and low not in stop and not titled and not unit
         if namey and not current and bare(tok) in degrees()[0]:
             pass  # an honorific before a name ("Romo", "Dr.", "KH") is not part of it
-        elif namey and not current and idx and fold(qtoks[idx - 1][0]) in word_set("titles", "locatives"):
-            pass  # "di Kayuagung": a place the lexicon does not know, not a person
+        elif namey and not current and idx and idx - 1 not in covered and fold(qtoks[idx - 1][0]) in word_set("titles", "locatives"):
+            pass  # "di Kayuagung": a place the lexicon does not know, not a person ("Sekretaris Daerah Suadi" is one)
         elif namey:
             if not current:
                 after_title = in_role

@@ -30,7 +30,7 @@ def indirect_claim(masked: str, toks: list[Tok], sent_end: int) -> Claim | None:
             if ref:
                 a0 = ref.start if ref.end else tok.start
                 return _clause_claim(masked, toks, k + 1, sent_end, tok.text, ref, a0, tok.end)
-        if word in ("menurut", "menurutnya") and clause_start(toks, k):
+        if (word in verbs["menurut"] or word == "menurutnya") and clause_start(toks, k):
             found = _menurut_ahead(toks, k)
             if found:
                 verb, ref, a1, nxt = found

@@ -1,0 +1,70 @@
+"""What a question asks for: a person, the holder of a title, a venue, a date, a time."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Callable
+
+from rag.answer.evidence import states_place
+from rag.answer.naming import has_venue, venue_words
+from rag.core.lexicon import alternation
+from rag.extract.people.mentions import is_person_title
+from rag.query.analysis import Question
+
+
+def asked_facts(q: Question) -> tuple[bool, bool]:
+    """Return whether the question asks when, and where (both when it says neither)."""
+    when, where = bool(_asks_when().search(q.text)), bool(_asks_where().search(q.text))
+    return (when, where) if when or where else (True, True)
+
+
+def asks_who(q: Question) -> bool:
+    """Return True when the person is what is asked ("Siapa ...", "Who ..."): another sentence may still name them."""
+    return q.kind == "who_said" or bool(_ASKS_WHO.search(q.text))
+
+
+def asks_holder(q: Question) -> bool:
+    """Return True when the question asks who holds a title ("Siapa (nama) Irwasda Polda Kalsel ...", "Who is the ...")."""
+    m = _ASKS_HOLDER.match(q.people_text)
+    return m is not None and is_person_title(m.group(1))
+
+
+def asks_venue(q: Question) -> bool:
+    """Return True when the question asks for the building itself ("di gedung mana", "in which hotel")."""
+    return bool(_ASKS_VENUE.search(q.text)) and bool(venue_words().search(q.text))
+
+
+def asked_fact(q: Question) -> Callable[[str], bool] | None:
+    """Return the test of a sentence stating the time or place a question asks for, if it asks one."""
+    if _ASKS_TIME.search(q.text):
+        return lambda text: bool(_TIME.search(text))
+    if _ASKS_PLACE.match(q.text):
+        return lambda text: states_place(text) or has_venue(text)
+    return None
+
+
+_ASKS_HOLDER = re.compile(r"\W*(?:siapa|who)\s+(?:(?:nama|is|was|are|the)\s+)*([^\W\d_][\w-]*)", re.I)
+
+
+@cache
+def _asks_when() -> re.Pattern[str]:
+    """Return the pattern of a question asking when (query_words.json 'asks_when')."""
+    return re.compile(rf"\b(?:{alternation('query_words', 'asks_when')})\b", re.I)
+
+
+@cache
+def _asks_where() -> re.Pattern[str]:
+    """Return the pattern of a question asking where (query_words.json 'asks_where')."""
+    return re.compile(rf"\b(?:{alternation('query_words', 'asks_where')})\b", re.I)
+
+
+_ASKS_WHO = re.compile(r"(?:^|[.?!]\s+)\W*(?:siapa|who)\b", re.IGNORECASE)  # "... Who was he?"
+_ASKS_VENUE = re.compile(
+    r"\b(?:di|ke)\s+[a-z]+(?:\s+(?:atau|dan|or)\s+[a-z]+)?\s+mana\b"  # "di gedung mana", "di lapangan atau gedung mana"
+    r"|\b(?:in|at)\s+which\s+[a-z]+|\bwhat\s+(?:building|venue|hotel|hall)\b",
+    re.I,
+)
+_ASKS_TIME = re.compile(r"\b(?:pukul|jam)\s+berapa\b|\b(?:what|which)\s+time\b", re.I)
+_ASKS_PLACE = re.compile(r"(?:[^,?]*,\s*)?(?:where\b|di\s*mana\b|ke\s+mana\b)", re.I)  # "Menurut X, di mana ..."
+_TIME = re.compile(r"\b(?:pukul|jam)\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b", re.I)
