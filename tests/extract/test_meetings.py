@@ -218,6 +218,18 @@ def test_outlet_is_never_a_dateline_place(text: str, outlet: str) -> None:
     assert article_outlet(art(text)) == outlet
 
 
+@pytest.mark.parametrize(
+    ("sentence", "venue"),
+    [
+        ("KPU menggelar rapat konsolidasi di aula Paroki Santo Yosef, Kamis (26/9/2024).", "aula Paroki Santo Yosef"),
+        ("KPU menggelar rapat konsolidasi di aula kantor camat, Kamis (26/9/2024).", ""),  # no name: no venue
+    ],
+)
+def test_venue_with_a_lower_case_head(sentence: str, venue: str) -> None:
+    """"di aula Paroki X": a venue head written in lower case, then the venue's name."""
+    assert extract_meetings(art(sentence + "\n"))[0].venue == venue
+
+
 def test_unknown_town_after_venue_is_kept_as_written() -> None:
     text = "Pemkab menggelar rakor di Aula Kantor Bupati Lembah Seruni, Kota Sirna, Selasa (22/10/2024).\n"
     m = extract_meetings(art(text))[0]

@@ -107,10 +107,11 @@ def venue_after_di(masked: str, start: int, end: int) -> list[Place]:
             at = k
         else:
             continue
-        if not is_cap(toks[at].text) or fold(toks[at].text) not in heads:
+        lower = not is_cap(toks[at].text) and at + 1 < len(toks) and is_cap(toks[at + 1].text)  # "di aula Paroki MBC"
+        if not (is_cap(toks[at].text) or lower) or fold(toks[at].text) not in heads:
             continue
-        runs = [r for r in cap_runs(toks[at:]) if r[0] == 0]
-        j = at + _first_segment(toks[at:], runs[0][1] if runs else 1)
+        runs = [r for r in cap_runs(toks[at + lower :]) if r[0] == 0]
+        j = at + lower + _first_segment(toks[at + lower :], runs[0][1] if runs else 1)
         a, b = toks[at].start, toks[j - 1].end
         city, province = _city_after(toks, j)
         if not (city or province):
