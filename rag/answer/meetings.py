@@ -66,7 +66,12 @@ def _meeting_citations(ctx: Context, meeting: Meeting, first: int) -> list[Citat
 
 def _meeting_for(ctx: Context, q: Question, passages: list[Hit]) -> Meeting | None:
     """Pick the meeting of the best passage's article that fits the question best."""
-    for source in _articles_for(ctx, q, passages):
+    return _first_meeting(ctx, q, _articles_for(ctx, q, passages))
+
+
+def _first_meeting(ctx: Context, q: Question, articles: list[str]) -> Meeting | None:
+    """Return the meeting that fits the question best in the first of the articles that has one."""
+    for source in articles:
         meetings = ctx.snapshot.meetings_of(source)
         if meetings:
             return best_meeting(q, meetings)
@@ -138,7 +143,7 @@ def list_speakers(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hi
     even when no meeting record was read from it)."""
     articles = _articles_for(ctx, q, passages)
     lead = articles[0] if articles and ctx.support.fits(q, articles[0]) else None
-    meeting = _meeting_for(ctx, q, passages) if lead is None or ctx.snapshot.meetings_of(lead) else None
+    meeting = _first_meeting(ctx, q, articles) if lead is None or ctx.snapshot.meetings_of(lead) else None
     if meeting is None and lead is None:
         return None
     sources = ctx.meetings.same_meeting_sources(meeting) if meeting is not None else [lead]

@@ -32,8 +32,9 @@ def evidence_lines(citations: Sequence[Citation], lang: str) -> list[str]:
     return lines
 
 
-def direct_line(q: Question, citations: Sequence[Citation], draft_text: str, kind: str) -> str:
-    """Return the one-line answer: the speaker and the meeting (where, when), or the draft's own first line."""
+def direct_line(q: Question, citations: Sequence[Citation], draft_text: str, kind: str, holder: Speaker | None = None) -> str:
+    """Return the one-line answer: the speaker and the meeting (where, when), or the draft's own first line; the
+    ``holder`` of a title asked about is named without a quote (the cited sentence is not their words)."""
     if kind in LIST_KINDS or not citations:
         return _REFS.sub(" ", draft_text.splitlines()[0] if draft_text else "").strip()
     lead = citations[0]
@@ -41,6 +42,8 @@ def direct_line(q: Question, citations: Sequence[Citation], draft_text: str, kin
     who = speaker_label(lead.speaker) if lead.speaker is not None and kind != "where_when" else ""
     if who:
         who = f"{who}: “{gist(lead.quote)}”"
+    if holder is not None:
+        who = speaker_label(holder)
     if who and where:
         return f"{who} — {where}."
     return f"{who or where}." if (who or where) else ""
@@ -108,10 +111,7 @@ def from_evidence(
     about as the sentence names them (the direct line names them; the sentence is not their words)."""
     citations = with_lists(ctx, evidence_citations(ctx, q, e, extra, about))
     kind = "where_when" if q.kind in ("where_when", "which_meeting") else q.kind
-    direct = direct_line(q, citations, "", kind)
-    if holder is not None:
-        where = meeting_phrase(citations[0].meeting, q.lang) if citations[0].meeting is not None else ""
-        direct = f"{speaker_label(holder)} — {where}." if where else f"{speaker_label(holder)}."
+    direct = direct_line(q, citations, "", kind, holder)
     return direct, "\n".join(([direct] if direct else []) + evidence_lines(citations, q.lang)), citations
 
 
