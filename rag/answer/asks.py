@@ -44,7 +44,9 @@ def asked_fact(q: Question) -> Callable[[str], bool] | None:
     return None
 
 
-_ASKS_HOLDER = re.compile(r"\W*(?:siapa|who)\s+(?:(?:nama|is|was|are|the)\s+)*([^\W\d_][\w-]*)", re.I)
+_ASKS_HOLDER = re.compile(  # "Siapa (nama) Irwasda ...", "Who is the ...", "Siapa yang mewakili Kapolri", "Who represented the ..."
+    r"\W*(?:siapa|who)\s+(?:(?:nama|is|was|are|the|yang|mewakili|represented|stood\s+in\s+for|national)\s+)*([^\W\d_][\w-]*)", re.I
+)
 
 
 @cache

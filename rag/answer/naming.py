@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -13,9 +12,8 @@ from rapidfuzz import fuzz
 from rag.answer.regions import capital_runs, regions_named, shortens
 from rag.core.lexicon import load, word_set
 from rag.core.text import WORD, terms
-from rag.core.types import Speaker
 from rag.extract.people.mentions import is_person_title
-from rag.extract.people.names import alias_forms, is_title_word, title_tokens
+from rag.extract.people.names import alias_forms, title_tokens
 from rag.extract.people.roles import canonical_tokens
 from rag.query.analysis import Question
 
@@ -36,6 +34,7 @@ class Titled:
     word: str = ""  # the completing word as the question writes it ("KPU", "0705/Magelang", "Bolmong")
     words: tuple[str, ...] = ()  # the capitalized words from it on ("Bolaang Mongondow", "Komisi Pemilihan Umum")
     modifiers: tuple[frozenset[str], ...] = ()  # title words before the title, each written too ("Pj" of "Pj Bupati")
+    proxy: bool = False  # the question asks who stood in for them ("Siapa yang mewakili Dandim 0313/KPR?")
 
 
 @lru_cache(maxsize=1)
@@ -73,12 +72,18 @@ def titled_pairs(q: Question) -> list[Titled]:
                 runs.append([i])
     sought = word_set("answer_words", "candidacy")  # "pasangan calon Bupati Rohul": an office sought, nobody holding it
     counted = word_set("answer_words", "counting")  # "berapa di antaranya anggota PPS": members counted, nobody named
-    return [
-        _titled(q, words, run)
-        for run in runs
-        if not {w.lower() for w in words[max(0, run[0] - 2) : run[0]]} & sought
-        and not {w.lower() for w in words[max(0, run[0] - 3) : run[0]]} & counted
-    ]
+    kept, dropped = [], -9
+    for run in runs:  # "pemilihan Bupati dan Wakil Bupati": the office joined by "dan" is sought too
+        joined = dropped == run[0] - 2 and words[run[0] - 1].lower() in ("dan", "and", "serta")
+        if joined or {w.lower() for w in words[max(0, run[0] - 2) : run[0]]} & sought:
+            dropped = run[-1]
+        elif not {w.lower() for w in words[max(0, run[0] - 3) : run[0]]} & counted:
+            before = " ".join(words[max(0, run[0] - 3) : run[0]])  # "yang mewakili Pj Gubernur", "represented the National"
+            kept.append(replace(_titled(q, words, run), proxy=bool(_PROXY_ASKED.search(before))))
+    return kept
+
+
+_PROXY_ASKED = re.compile(r"\b(?:mewakili|diwakili|represent(?:ed|ing|s)?|stood in for|on behalf of)\b", re.IGNORECASE)
 
 
 def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
@@ -197,39 +202,6 @@ def _longer_region(pair: Titled, text: str) -> bool:
         return False
     regions = regions_named(text)
     return asked[0] not in regions and any(r.startswith(f"{asked[0]} ") for r in regions)
-
-
-HOLDER_REACH = 7  # words between a title and its holder's name ("Kapolda Kalsel, Irjen Pol Winarto")
-_WORDS_AND_COMMAS = re.compile(WORD.pattern + r"\.?|,")
-
-
-def names_holder(pairs: Sequence[Titled], text: str) -> bool:
-    """Return True when the text names a titled person of the question by name: the title, then only titles, ranks,
-    bodies, places and commas, then a capitalized name ("Irwasda Polda Kalsel, dan ..." names no one)."""
-    return holder_named(pairs, text) is not None
-
-
-def holder_named(pairs: Sequence[Titled], text: str) -> Speaker | None:
-    """Return the titled person a text names by name, with the title as written before the name ("Kapolres Ngada
-    Fajar Widyadharma Lukman S, S.I.K." is Fajar Widyadharma Lukman S, Kapolres Ngada)."""
-    words = _WORDS_AND_COMMAS.findall(short_titles(text))
-    for i, word in enumerate(words):
-        if not any(_is_title(t, p.title) for p in pairs for t in _terms(word)):
-            continue
-        for j in range(i + 1, min(len(words), i + 1 + HOLDER_REACH)):
-            nxt = words[j]
-            if nxt == "," or is_title_word(nxt.rstrip(".")) or nxt.rstrip(".").isupper() or any(c.isdigit() for c in nxt):
-                continue
-            if nxt.lower() in word_set("titles", "compass"):  # "Konawe Selatan": a region's word, no name
-                continue
-            if not nxt[:1].isupper():
-                break
-            name = list(itertools.takewhile(lambda w: w[:1].isupper() and not is_title_word(w.rstrip(".")), words[j:]))
-            between = [w for w in words[i:j] if w != ","]
-            ranked = next((k for k, w in enumerate(between) if w.rstrip(".").lower() in _rank_words()), len(between))
-            role, rank = " ".join(between[:ranked]), " ".join(between[ranked:])
-            return Speaker(" ".join(name).rstrip("."), role, rank, mention=" ".join(words[i : j + len(name)]))
-    return None
 
 
 @lru_cache(maxsize=1)

@@ -4,25 +4,41 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import Callable
 
 import numpy as np
 
+from rag.answer.antecedent import with_antecedent
 from rag.answer.compose import message
+from rag.answer.compound import joined
 from rag.answer.context import Context
 from rag.answer.evidence import gather
 from rag.answer.legacy import HANDLERS, open_draft
 from rag.answer.named import within_names
 from rag.answer.reports import asks_outlets, outlets_draft
-from rag.answer.shape import from_draft, from_evidence, with_lists
+from rag.answer.shape import evidence_lines, from_draft, from_evidence, with_lists
 from rag.answer.verdict import Verdict, decide
 from rag.core.types import Answer, Hit
 from rag.query.analysis import Question, analyze
+from rag.query.compound import split_compound
 
 log = logging.getLogger(__name__)
+Embed = Callable[[list[str]], np.ndarray]  # question texts -> their query vectors
 PASSAGES = 8
 
 
-def read(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
+def read(ctx: Context, text: str, qvec: np.ndarray, embed: Embed | None = None) -> Answer:
+    """Answer one (validated) question from the evidence, or abstain with the reasons; with ``embed``, a question that
+    joins two asks is also read part by part (`rag.answer.compound`)."""
+    whole = read_one(ctx, text, qvec)
+    parts = split_compound(text) if embed is not None else None
+    if parts is None:
+        return whole
+    vectors = embed(list(parts))
+    return joined(whole, read_one(ctx, parts[0], vectors[0]), read_one(ctx, parts[1], vectors[1]))
+
+
+def read_one(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
     """Answer one (validated) question from the evidence, or abstain with the reasons."""
     q = analyze(text)
     passages, fits = _retrieve(ctx, q, qvec, max(PASSAGES, ctx.settings.top_k))
@@ -60,12 +76,14 @@ def _compose(ctx: Context, q: Question, passages: list[Hit], verdict: Verdict) -
     """Build the answer from the verdict's choice: the direct line, then the verbatim evidence."""
     draft, e = verdict.choice.draft, verdict.choice.evidence
     if draft is not None:
-        draft = replace(draft, citations=with_lists(ctx, draft.citations))
+        draft = replace(draft, citations=with_antecedent(ctx, with_lists(ctx, draft.citations)))
         direct, body = from_draft(q, draft)
         citations, speaker, speakers = draft.citations, draft.speaker, draft.speakers
     else:
         assert e is not None
         direct, body, citations = from_evidence(ctx, q, e, verdict.choice.extra, verdict.choice.speaker, verdict.choice.holder)
+        pointed = with_antecedent(ctx, citations)[len(citations) :]  # what the lead's "<noun> tersebut" stands for
+        body, citations = "\n".join([body, *evidence_lines(pointed, q.lang)]), (*citations, *pointed)
         lead = citations[0].speaker
         speaker = (lead.name or None) if lead is not None and q.kind != "where_when" else None
         speakers = (speaker,) if speaker else ()

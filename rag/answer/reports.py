@@ -35,7 +35,8 @@ def outlets_draft(ctx: Context, q: Question, passages: Sequence[Hit], fits: dict
     for source in ctx.meetings.same_meeting_sources(meeting) if meeting.date else [meeting.source]:
         found = next((m for m in ctx.snapshot.meetings_of(source) if m.date == meeting.date), meeting)
         article = ctx.snapshot.articles[source]
-        name = article_outlet(article) or article_title(article) or source
+        credit = ctx.snapshot.credit_of(source)  # the credit line's outlet first: its dateline reading is the fuller one
+        name = (credit.outlet if credit is not None else None) or article_outlet(article) or article_title(article) or source
         names.append(f"{name} [{len(citations) + 1}]")
         citations.append(cite(len(citations) + 1, article, found.start, found.end, meeting=found))
     label = "Diberitakan oleh" if q.lang == "id" else "Reported by"

@@ -9,7 +9,8 @@ from typing import Sequence
 from rag.answer.asks import asked_fact, asked_facts, asks_holder
 from rag.answer.candidates import Draft
 from rag.answer.evidence import Evidence, quoted, states_place
-from rag.answer.naming import has_venue, names_holder, names_titled, titled_pairs
+from rag.answer.holders import holder_named, names_holder
+from rag.answer.naming import has_venue, names_titled, titled_pairs
 from rag.query.analysis import Question
 
 SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
@@ -54,11 +55,20 @@ def holder_better(q: Question, draft: Draft, usable: Sequence[Evidence]) -> Evid
     titled, lead = titled_pairs(q), draft.citations[0]
     if names_titled(titled, lead.quote) and names_holder(titled, lead.quote):
         return None
-    speaker = lead.speaker
-    holds = speaker is not None and bool(speaker.name) and (speaker.name in holder.text or names_titled(titled, speaker.role))
+    speaker, named = lead.speaker, holder_named(titled, holder.text)
+    proxy = any(p.proxy for p in titled)  # "Siapa yang mewakili X": another name in the sentence is not the one asked
+    written = speaker is not None and (
+        (named is not None and _same_person(speaker.name, named.name)) or (not proxy and speaker.name in holder.text)
+    )
+    holds = speaker is not None and bool(speaker.name) and (written or names_titled(titled, speaker.role))
     if holds and holder.focus < ONLY_WHO:  # "Siapa Kapolda yang mengatakan ...": the title holder's own statement answers
         return None
     return replace(holder, cover=1.0)
+
+
+def _same_person(one: str, other: str) -> bool:
+    """Return True when two written names share a name part of four letters or more ("Cepi Abdul Husen S Pd")."""
+    return bool({w for w in one.lower().split() if len(w) >= 4} & {w for w in other.lower().split() if len(w) >= 4})
 
 
 def fact_better(q: Question, draft: Draft, usable: Sequence[Evidence]) -> Evidence | None:
@@ -100,9 +110,10 @@ def places_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usabl
     return max(richer, key=lambda e: e.score) if richer else None
 
 
-def place_complement(q: Question, best: Evidence, usable: Sequence[Evidence]) -> Evidence | None:
-    """Return, for where/when, the best sentence of the chosen one's article stating the venue or the date it leaves
-    out ("menggelar Rakor ..., Selasa (06/08/2024)" then "Rakor tersebut dilaksanakan di Aula lt 6 Mapolres")."""
+def place_complement(q: Question, best: Evidence, usable: Sequence[Evidence], siblings: Sequence[str] = ()) -> Evidence | None:
+    """Return, for where/when, the best sentence stating the venue or the date the chosen one leaves out: of its own
+    article ("menggelar Rakor ..., Selasa (06/08/2024)" then "Rakor tersebut dilaksanakan di Aula lt 6 Mapolres"),
+    else of another report of the same meeting (``siblings``)."""
     if q.kind not in PLACE_KINDS:
         return None
     when, where = asked_facts(q)
@@ -110,8 +121,8 @@ def place_complement(q: Question, best: Evidence, usable: Sequence[Evidence]) ->
     fit = [
         e
         for e in usable
-        if e.source == best.source
-        and (e.start, e.end) != (best.start, best.end)
+        if (e.start, e.end) != (best.start, best.end)
         and ((want_place and e.placed and has_venue(e.text)) or (want_date and e.dated))
     ]
-    return max(fit, key=lambda e: e.score, default=None)
+    own = [e for e in fit if e.source == best.source]
+    return max(own or [e for e in fit if e.source in siblings], key=lambda e: e.score, default=None)

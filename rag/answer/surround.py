@@ -7,6 +7,8 @@ from typing import Sequence
 from rag.answer.naming import names_a_person
 from rag.core.types import Statement
 
+LIST_SENTENCES = 12  # how many sentences after a statement ending in ':' are the points it lists
+
 
 def same_speaker(a: Statement, b: Statement) -> bool:
     """Return True when two statements have one speaker (by name, else by role)."""
@@ -18,9 +20,16 @@ def same_speaker(a: Statement, b: Statement) -> bool:
 def accounts(texts: Sequence[str], said: Sequence[Statement | None]) -> list[Statement | None]:
     """Return, per sentence, the statement whose speaker's account it continues: a sentence with no statement of its
     own that names no one, with the nearest statements before and after it by one speaker ("“...,” kata X. <sentence>.
-    “...,” tambahnya.")."""
+    “...,” tambahnya."); or one of the points listed after a statement that ends in ':'."""
     out: list[Statement | None] = []
+    listing, left = None, 0
     for i, (text, own) in enumerate(zip(texts, said, strict=True)):
+        if own is not None:  # "... ada 6 indikator, yakni:" then "Pertama : ...": the points listed are that speaker's
+            listing, left = (own, LIST_SENTENCES) if text.rstrip().endswith(":") else (None, 0)
+        elif listing is not None and left > 0:
+            out.append(listing)
+            left -= 1
+            continue
         if own is not None or names_a_person(text):
             out.append(None)
             continue

@@ -13,7 +13,8 @@ from rag.answer.candidates import Draft
 from rag.answer.complement import complement, each_other
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence
-from rag.answer.naming import has_venue, holder_named, names_a_person, names_holder, names_titled, titled_pairs
+from rag.answer.holders import holder_named, names_holder
+from rag.answer.naming import has_venue, names_a_person, names_titled, titled_pairs
 from rag.answer.rivals import SAYS_KINDS, clearly_better, fact_better, holder_better, holder_sentence, place_complement, places_better
 from rag.core.settings import Settings
 from rag.core.text import WORD, terms
@@ -94,7 +95,7 @@ def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evide
     threshold = ctx.settings.answer_threshold
     if confidence >= threshold:
         second = each_other(q, best, usable, partial(_known_in, ctx)) if q.each else complement(q, best, usable)
-        second = second or place_complement(q, best, usable)
+        second = place_complement(q, best, usable, ctx.meetings.sibling_reports(best.source)[1:]) or second
         named_holder = holder_named(titled_pairs(q), best.text) if holder is not None and best.said is None else None
         about = holder_in(best, named) if best.said is None and named and named_holder is None else None
         choice = Choice(None, best, second, about, named_holder)

@@ -26,6 +26,7 @@ from rag.extract.meetings.places import provinces_named
 from rag.extract.people.mentions import is_person_title
 from rag.extract.people.names import alias_forms, is_title_word
 from rag.index.snapshot import Snapshot
+from rag.ingest.corpus import news_text
 from rag.query.analysis import Question, generic_topic, generic_words
 from rag.query.elections import backs_election, election_kind
 from rag.query.meetings import asked_event_kinds, asked_months, held_as
@@ -83,7 +84,8 @@ class Support:
         """Index the snapshot's vocabulary per article; ``tuning`` holds the model's cosine floors."""
         self.snapshot = snapshot
         self.tuning = tuning
-        self.vocab = {name: words_of(a.text) | outlet_words(name, snapshot.credit_of(name)) for name, a in snapshot.articles.items()}
+        self.texts = {name: news_text(a) for name, a in snapshot.articles.items()}  # "Baca juga" teasers back nothing
+        self.vocab = {name: words_of(self.texts[name]) | outlet_words(name, snapshot.credit_of(name)) for name in self.texts}
         self.corpus_vocab = frozenset().union(*self.vocab.values()) if self.vocab else frozenset()
         self._provinces: dict[str, frozenset[str]] = {}
 
@@ -119,7 +121,7 @@ class Support:
         found = self._provinces.get(source)
         if found is None:
             held = {m.province for m in self.snapshot.meetings_of(source) if m.province}
-            found = self._provinces[source] = provinces_named(self.snapshot.articles[source].text) | held
+            found = self._provinces[source] = provinces_named(self.texts[source]) | held
         return found
 
     def known(self, word: str, sources: Sequence[str] | None = None) -> bool:
@@ -136,12 +138,12 @@ class Support:
 
     def fits(self, q: Question, source: str) -> bool:
         """Return True when an article contains every name, place and number of the question."""
-        text = self.snapshot.articles[source].text
+        text = self.texts[source]
         return not self._lacking(q, source) and all(number_in(n, text) for n in q.numbers)
 
     def missing(self, q: Question, source: str) -> str:
         """Return the first name, place or number of the question that an article lacks ('' when it has them all)."""
-        text = self.snapshot.articles[source].text
+        text = self.texts[source]
         joined = {w.lower() for g in q.each for w in g}  # "Magelang dan Boyolali ... masing-masing": one of them will do
         regions = [(r, forms) for r, forms in asked_regions(f"{q.text} {' '.join(q.proper)}") if not joined & set(r.lower().split())]
         region = next((r for r, forms in regions if not has_any(text, forms) and not province_held(r, self.provinces(source))), "")
@@ -167,7 +169,7 @@ class Support:
         for word in q.proper:
             if not self._supported_word(q, word, named):
                 return f"{word!r} is not in the cited articles"
-        texts = " ".join(self.snapshot.articles[s].text for s in sources)
+        texts = " ".join(self.texts[s] for s in sources)
         missing = [n for n in q.numbers if not number_in(n, texts)]
         if missing:
             return f"number {missing[0]} is not in the cited article"
@@ -223,12 +225,12 @@ class Support:
             return month in held
         kind = election_kind(word)
         if kind:  # "Pilkada" is backed by "Pilbup", "Pemilihan" or no election word, never by a Pemilu article
-            return any(backs_election(kind, self.snapshot.articles[s].text) for s in sources)
+            return any(backs_election(kind, self.texts[s]) for s in sources)
         if word.lower() in generic_words() or is_person_title(word) or self.known(word, sources):
             return True
         if any(province_held(word, self.provinces(s)) for s in sources):
             return True
-        if month in held or (month and any(month in months_written(self.snapshot.articles[s].text) for s in sources)):
+        if month in held or (month and any(month in months_written(self.texts[s]) for s in sources)):
             return True  # "19 September" asked, "Kamis (19/9/2024)" written
         english_prose = not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
         return q.lang == "en" and english_prose and not _names_a_venue(q.text, word)

@@ -117,8 +117,9 @@ def infer_year(day: int, month: int, weekday: int | None, context: str, header: 
     """Pick the year of day/month: one whose weekday fits, then the header's, then the most mentioned."""
     counts = years_in(context)
     candidates = list(dict.fromkeys(([header.year, header.year - 1] if header else []) + [y for y, _ in counts.most_common()]))
-    if weekday is not None:
-        fitting = [y for y in candidates if _weekday(y, month, day) == weekday]
+    if weekday is not None:  # "Rabu, (15/11)" in an article on "Pemilu 2024": a Wednesday of 2023, the year before
+        near = list(dict.fromkeys([*candidates, *(y + step for y in candidates for step in (-1, 1))]))
+        fitting = [y for y in near if _weekday(y, month, day) == weekday]
         if fitting:
             return fitting[0]
     if header:

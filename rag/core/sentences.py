@@ -112,6 +112,8 @@ def sentences(masked: str) -> list[tuple[int, int]]:
         first = masked[at] if at < len(masked) else ""
         if m.group() == "." and _is_abbrev(masked, m.start()) and not _opens_sentence(masked, at):
             continue
+        if m.group() == "." and _INITIAL.match(masked, at) and _NAME_BEFORE.search(masked, max(0, m.start() - 40), m.start()):
+            continue  # "Mishart. A. Manoppo": a name, then an initial (not "H." of Haji), the name goes on
         if first and not (first.isupper() or first.isdigit() or first in MASK + ANY_DQ + "(‘"):
             continue
         spans.append((start, m.end()))
@@ -122,6 +124,8 @@ def sentences(masked: str) -> list[tuple[int, int]]:
 
 
 _AFTER_END = re.compile(r"[ \t\"”’)]*")
+_INITIAL = re.compile(r"[A-GI-Z]\.\s+[A-Z]")  # an initial, then the rest of a name
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+$")  # a capitalized word right before the full stop
 
 
 def _opens_sentence(text: str, at: int) -> bool:

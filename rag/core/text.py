@@ -44,6 +44,21 @@ def stem(word: str) -> str:
     return _stemmer().stem(word) or word
 
 
+@lru_cache(maxsize=1)
+def _root_words() -> frozenset[str]:
+    """Return Sastrawi's dictionary of Indonesian root words."""
+    from importlib.resources import files
+
+    data = files("Sastrawi.Stemmer") / "data" / "kata-dasar.txt"
+    return frozenset(line.strip() for line in data.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def dictionary_word(word: str) -> bool:
+    """Return True when a word is an Indonesian dictionary word, as written or by its stem ("Sebutkan": sebut)."""
+    lower = word.lower()
+    return lower.isalpha() and (lower in _root_words() or stem(lower) in _root_words())
+
+
 def terms(text: str) -> list[str]:
     """Return the stemmed, stop-word-free terms of ``text``.
 

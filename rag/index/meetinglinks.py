@@ -47,14 +47,20 @@ def reported_together(meeting: Meeting, other: Meeting, speakers: Speakers, name
     (a regional meeting, a delegation reporting from home); one person quoted in both reports settles it; else not in
     two cities, and the same kind of event or a shared place word."""
     named = named or {}
-    if meeting.province and other.province and meeting.province != other.province:
-        if other.province not in named.get(meeting.source, ()) and meeting.province not in named.get(other.source, ()):
+    here, there = _where(meeting, named), _where(other, named)  # a meeting with no province: where its report is
+    if here and there and not here & there:
+        if not there & named.get(meeting.source, frozenset()) and not here & named.get(other.source, frozenset()):
             return False
     if speakers.get(meeting.source, frozenset()) & speakers.get(other.source, frozenset()):
         return True
     if meeting.city and other.city and meeting.city != other.city:
         return False
     return other.event == meeting.event or bool(term_set(place_text(meeting)) & term_set(place_text(other)))
+
+
+def _where(meeting: Meeting, named: Provinces) -> frozenset[str]:
+    """Return a meeting's province, or when it has none, the provinces its article names."""
+    return frozenset({meeting.province}) if meeting.province else frozenset(named.get(meeting.source, ()))
 
 
 def speaker_names(statements: Sequence[Statement]) -> dict[str, frozenset[str]]:

@@ -12,7 +12,14 @@ from rag.core.lexicon import fold, word_set, word_tuple
 from rag.core.types import Speaker, Statement
 from rag.extract.people.categories import asked_kinds, role_is, without_kinds
 from rag.extract.people.entities import NAME_TOKEN_MIN, Entity, tokens_match
-from rag.extract.people.mentions import MENTION_TOKEN, is_person_title, match_mention, mention_tokens, name_runs
+from rag.extract.people.mentions import (
+    MENTION_TOKEN,
+    is_person_title,
+    match_mention,
+    mention_tokens,
+    name_runs,
+    without_sought_offices,
+)
 from rag.extract.people.names import canonical_tokens, is_title_word, person_key, role_signature
 from rag.index.links import PeopleLinks
 from rag.index.snapshot import Snapshot
@@ -84,6 +91,7 @@ class People:
         Rows are None when the question names nobody; an empty set when it
         names someone the corpus never quotes.
         """
+        text = without_sought_offices(text)  # "hasil pengundian pasangan calon Bupati dan Wakil Bupati X": nobody
         entities = self.matches(text)
         if entities:
             return set().union(*(self.rows[e.key] for e in entities)), True

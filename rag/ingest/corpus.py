@@ -274,6 +274,11 @@ def _content_paragraphs(article: Article) -> tuple[Span, ...]:
     return tuple(kept)
 
 
+def news_text(article: Article) -> str:
+    """Return the article's kept paragraphs as one text: no footers, no "Baca juga" teasers of other articles."""
+    return "\n\n".join(span.text for span in _content_paragraphs(article))
+
+
 def _ends_article(text: str) -> bool:
     """Return True for footers after which only site chrome follows."""
     low = text.lower()

@@ -8,13 +8,12 @@ from functools import lru_cache
 from typing import Sequence
 
 from rag.core.lexicon import load, word_set
-from rag.core.text import stop_words, terms, without_exclusions
+from rag.core.text import dictionary_word, stop_words, terms, without_exclusions
 from rag.query.english import english_expansions, english_places, glossary_words, translate_english
-from rag.query.quantities import counted_terms
+from rag.query.quantities import counted_terms, numbers_in
 
 # Not rag.core.text.WORD: ’ does not join here, so "Ma’ruf" stays two words as the question analysis has always read it.
 _WORD = re.compile(r"[^\W_]+(?:[-/.'][^\W_]+)*", re.UNICODE)
-_NUMBER = re.compile(r"(?:\b|(?<=Rp)|(?<=Rp\.))\d+(?:[.,/]\d+)*\b")
 
 
 @dataclass(frozen=True)
@@ -118,11 +117,14 @@ def proper_words(text: str) -> tuple[str, ...]:
     """Return capitalized words (not sentence-initial question words or English glossary words)."""
     common = _common_words()
     out = []
-    for i, word in enumerate(_WORD.findall(text)):
+    found = list(_WORD.finditer(text))
+    for i, match in enumerate(found):
+        word = match.group()
         if not word[0].isupper() or word.lower() in common:
             continue
-        if i == 0 and word.lower() in common:
-            continue
+        opens = text[: match.start()].rstrip()[-1:] in ("", ":")  # starts the question or follows a colon
+        if opens and found[i + 1 :] and found[i + 1].group()[:1].islower() and dictionary_word(word):
+            continue  # "Sebutkan enam indikator", "Kegiatan apa": capitalized only because it opens the question
         out.append(word)
     return tuple(dict.fromkeys(out))
 
@@ -131,11 +133,6 @@ def proper_words(text: str) -> tuple[str, ...]:
 def _common_words() -> frozenset[str]:
     """Return question words, stop words and English glossary words (never proper names)."""
     return frozenset(set(load("questions")["question_words"]) | stop_words() | set(glossary_words()))
-
-
-def numbers_in(text: str) -> tuple[str, ...]:
-    """Return numbers in the question that are not plain election years."""
-    return tuple(n for n in _NUMBER.findall(text) if n not in {"2023", "2024", "2025"})
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +185,9 @@ def _says_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, verbs))})\b\s+(?:that\s+|bahwa\s+)?[\w-]+\W+[\w-]+", re.IGNORECASE)
 
 
+_BESIDES = re.compile(r"^\W*(?:selain|besides|apart from|other than|aside from)\b[^,?]*,\s*", re.IGNORECASE)
+
+
 def analyze(text: str) -> Question:
     """Return the analysis of one question (what it rules out in parentheses left out)."""
     text = without_exclusions(text)
@@ -201,7 +201,7 @@ def analyze(text: str) -> Question:
     topic = tuple(dict.fromkeys([*(t for g in groups for t in sorted(g)), *names]))
     if extra:  # an English question often shares only "rapat koordinasi" with unrelated evidence
         groups = [g for g in groups if not g <= generic_topic()]
-    people = translate_english(text) if lang == "en" else text
+    people = _BESIDES.sub("", translate_english(text) if lang == "en" else text)  # "Selain Kapolres, ...": not asked
     return Question(
         text=text,
         lang=lang,

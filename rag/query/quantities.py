@@ -67,3 +67,11 @@ def counted_terms(text: str, after: int) -> tuple[str, ...]:
             continue
         return tuple(terms(word))  # the head noun ("anggaran" of "anggaran sewa helikopter"); () for a stop word
     return ()
+
+
+_NUMBER = re.compile(r"(?:\b|(?<=Rp)|(?<=Rp\.))\d+(?:[.,/]\d+)*\b")
+
+
+def numbers_in(text: str) -> tuple[str, ...]:
+    """Return numbers in the question that are not plain election years."""
+    return tuple(n for n in _NUMBER.findall(text) if n not in {"2023", "2024", "2025"})

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.naming import has_venue, holder_named, names_a_person, names_holder, names_titled, speaks, titled_pairs
+from rag.answer.holders import holder_named, names_holder
+from rag.answer.naming import has_venue, names_a_person, names_titled, speaks, titled_pairs
 from rag.query.analysis import analyze
 
 TITLED = [
@@ -112,6 +113,7 @@ def test_every_title_word_of_an_indonesian_run_is_written() -> None:
         ("Who are the candidates for Bupati Garut?", 0),
         ("Apa kata Bupati Garut tentang calon bupati?", 1),
         ("Berapa peserta rapat, dan berapa di antaranya anggota PPS?", 0),  # members counted, nobody named
+        ("Sebutkan indikator pemilihan Bupati dan Wakil Bupati Fakfak menurut Kapolres Fakfak.", 1),  # the election
     ],
 )
 def test_a_sought_office_names_nobody(question: str, titles: int) -> None:
@@ -125,6 +127,26 @@ def test_a_sought_office_names_nobody(question: str, titles: int) -> None:
         ("Siapa Kasrem 162/WB?", "Hadir Kasrem 162/WB, Kolonel Inf. Susanto Manurung, dan Kapolres.", "Susanto Manurung", "Kasrem 162/WB"),
         ("Who is the Kapolres of Ngada?", "Hadir Kapolres Ngada Fajar Lukman S, S.I.K., dan Dandim.", "Fajar Lukman S", "Kapolres Ngada"),
         ("Siapa Irwasda Polda Kalsel?", "Hadir Irwasda Polda Kalsel, dan para pejabat utama.", None, None),  # the title, no name
+        # another region's holder, written with a shorter name, is not the one asked for; the one asked is represented
+        ("Siapa Kapolres Banjarbaru?", "Hadir Kapolres Banjar AKBP Ifan Hariyat dan Kapolres Banjarbaru diwakili Kabag Ops.", None, None),
+        ("Siapa Ketua Bawaslu Indramayu?", "Hadir Ketua KPU Kabupaten Indramayu, Masykur, serta anggota Bawaslu.", None, None),
+        ("Siapa Pj Sekda Sikka?", "Hadir Pj. Sekda Kabupaten Sikka Margaretha Bapa, S.T.", "Margaretha Bapa", "Sekda Kabupaten Sikka"),
+        ("Siapa Ketua KPU Gunungkidul?", "Ketua KPU Asih Nuryanti membuka pleno.", "Asih Nuryanti", "Ketua KPU"),
+        # who stood in for the title's holder: the name after "diwakili oleh" (past a unit's place and a rank), or before
+        ("Siapa yang mewakili Dandim 0313/KPR?", "Dandim 0313/KPR yang diwakili oleh Danramil 02 Rambah Kapten Inf Alza Septendi.",
+         "Alza Septendi", "Danramil 02 Rambah"),
+        ("Who represented the National Police chief?", "Kapolri diwakili oleh Kabaharkam Komjen Pol Moh.Fadill Imran.", "Moh.Fadill Imran",
+         "Kabaharkam"),
+        ("Siapa yang mewakili Kapolres Bitung?", "Kasat Intelkam AKP Budi Santoso, mewakili Kapolres Bitung, membuka.", "Budi Santoso",
+         "Kasat Intelkam"),
+        ("Siapa yang mewakili Kapolres Bitung?", "Kapolres Bitung AKBP Albert Zai membuka rapat.", None, None),  # he came himself
+        # one title of two bodies, then "yaitu" and the names in order; a second person's title ends the first one's
+        ("Siapa ketua KPU Kaltim?", "Oleh Ketua KPU dan Bawaslu Kaltim yaitu Fahri Idris dan Hari Darmanto.", "Fahri Idris",
+         "Ketua KPU dan Bawaslu Kaltim"),
+        ("Siapa Ketua KPU Kaltim?", "Hadir Ketua KPU dan Ketua Bawaslu Kaltim Hari Darmanto.", None, None),
+        # a body written long before its acronym does not push the name out of reach
+        ("Siapa Ketua KPU Kota Kotamobagu?", "Hadir Ketua Komisi Pemilihan Umum (KPU) Kota Kotamobagu, Mishart. A. Manoppo., S.E.",
+         "Mishart. A. Manoppo", "Ketua KPU Kota Kotamobagu"),
     ],
 )
 def test_holder_named(question: str, text: str, name: str | None, role: str | None) -> None:

@@ -40,6 +40,16 @@ CASES = [
         [KAPOLDA, None, KAPOLDA],
         [None, KAPOLDA, None],
     ),
+    (  # a statement ending in ':' lists points: each point is that speaker's, whoever it mentions
+        ["Budi menegaskan ada tiga indikator, yakni:", "Pertama : Penyelenggara netral.", "Kedua : Kepala Kesbangpol Joko Susilo setuju."],
+        [A, None, None],
+        [None, A, A],
+    ),
+    (  # a statement not ending in ':' lists nothing
+        ["Budi menegaskan ada tiga indikator.", "Pertama : Penyelenggara harus netral."],
+        [A, None],
+        [None, None],
+    ),
 ]
 
 

@@ -38,3 +38,9 @@ def test_bare_weekday_and_future_dates() -> None:
 def test_year_from_header_date() -> None:
     assert infer_year(30, 7, None, "", dt.date(2024, 7, 31)) == 2024
     assert infer_year(30, 12, None, "", dt.date(2025, 1, 2)) == 2024
+
+
+def test_a_weekday_picks_the_year_next_to_the_one_written() -> None:
+    """ "Rabu, (15/11)" in an article on "Pemilu 2024" with no date line: 15 November was a Wednesday in 2023."""
+    assert infer_year(15, 11, 2, "Deklarasi Pemilu Damai 2024 di Mataram.", None) == 2023
+    assert infer_year(15, 11, 4, "Deklarasi Pemilu Damai 2024 di Mataram.", None) == 2024  # a Friday: the year written

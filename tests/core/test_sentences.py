@@ -53,3 +53,11 @@ def test_sentence_split_is_linear_on_a_long_unbroken_run() -> None:
         return _CountingText.read
 
     assert chars_read(5000) <= 11 * chars_read(500)  # linear: 10x the text, about 10x the characters read
+
+
+def test_an_initial_after_a_name_does_not_end_the_sentence() -> None:
+    """ "Mishart. A. Manoppo" is one name; "dimulai. A. Rahman" and "Bupati. H. Ilham" (Haji) start a new sentence."""
+    text = "Hadir Ketua KPU, Mishart. A. Manoppo, dan Bawaslu. Rapat dimulai. A. Rahman tiba. Di Kantor Bupati. H. Ilham bicara."
+    got = [text[a:b] for a, b in sentences(text)]
+    assert got[0] == "Hadir Ketua KPU, Mishart. A. Manoppo, dan Bawaslu."
+    assert got[1:] == ["Rapat dimulai.", "A. Rahman tiba.", "Di Kantor Bupati.", "H. Ilham bicara."]

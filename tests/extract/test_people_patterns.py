@@ -15,7 +15,9 @@ from rag.extract.people.roles import role_acronyms
 from rag.extract.speech.subjects import speaker_in
 
 
-@pytest.mark.parametrize(("token", "degree"), [("S.Fil.", True), ("M.Kom", True), ("S.Tr.IP", True), ("Jemarut", False), ("Jl.", False)])
+@pytest.mark.parametrize(
+    ("token", "degree"), [("S.Fil.", True), ("M.Kom", True), ("S.Tr.IP", True), ("SE.MM", True), ("Jemarut", False), ("Jl.", False)]
+)
 def test_degrees_by_shape(token: str, degree: bool) -> None:
     assert is_degree(token) is degree
 

@@ -86,3 +86,11 @@ def test_a_report_naming_the_other_province_may_be_one_event() -> None:
     bali, bima = _met("a.txt", province="Bali"), _met("c.txt", province="Nusa Tenggara Barat")
     assert not reported_together(bali, bima, QUOTED)
     assert reported_together(bali, bima, QUOTED, {"c.txt": frozenset({"Bali", "Nusa Tenggara Barat"})})
+
+
+def test_a_meeting_with_no_province_is_where_its_report_is() -> None:
+    """Two ballot-number draws on one day, one read with no province: its article names DIY, the other is in Kaltara."""
+    draw, other = _met("a.txt", event="pengundian"), _met("c.txt", event="pengundian", province="Kalimantan Utara")
+    named = {"a.txt": frozenset({"DI Yogyakarta"}), "c.txt": frozenset({"Kalimantan Utara"})}
+    assert not reported_together(draw, other, QUOTED, named)
+    assert reported_together(draw, other, QUOTED, {**named, "a.txt": frozenset({"Kalimantan Utara"})})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rag.core.types import Article
-from rag.ingest.corpus import content_paragraphs, paragraph_spans, read_article
+from rag.ingest.corpus import content_paragraphs, news_text, paragraph_spans, read_article
 
 TESTS = Path(__file__).resolve().parents[1]
 ARTICLES = sorted((TESTS / "data" / "articles").glob("*.txt"))[:6]
@@ -31,3 +31,10 @@ def test_cached_paragraph_lists_are_fresh_copies() -> None:
     spans = paragraph_spans(article)
     spans.pop()
     assert len(paragraph_spans(article)) == len(spans) + 1
+
+
+def test_news_text_leaves_out_teasers_of_other_articles() -> None:
+    """A "Baca juga" line names another article's regency: the article's own text does not have it."""
+    text = "KPU Katingan meluncurkan maskot Pilkada.\n\nBaca Juga : Maskot Pilkada Diluncurkan KPU Gunung Mas\n\nAcara berlangsung meriah."
+    news = news_text(Article("x.txt", text, "0" * 64))
+    assert "Gunung Mas" not in news and "Katingan" in news and "meriah" in news

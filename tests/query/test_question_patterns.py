@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from rag.query.analysis import analyze
+from rag.query.compound import split_compound
 from rag.query.elections import backs_election, election_kind
 from rag.query.english import english_expansions
 from rag.query.meetings import asked_event_kinds, asked_months
@@ -34,6 +35,21 @@ def test_regional_election_words(word: str, text: str, backed: bool) -> None:
 
 def test_pemilu_is_not_a_regional_election_word() -> None:
     assert election_kind("Pemilu") == ""
+    assert election_kind("Pilwako") == "pilwalkot"
+
+
+@pytest.mark.parametrize(
+    ("question", "proper"),
+    [
+        ("Sebutkan enam indikator yang dipaparkan Kapolres Fakfak.", ("Kapolres", "Fakfak")),
+        ("Kegiatan apa yang digelar KPU Gunungkidul?", ("KPU", "Gunungkidul")),
+        ("Rangkum dari beberapa laporan: berapa personel Polres Touna?", ("Polres", "Touna")),
+        ("Tanggal berapa rapat di Kotamobagu?", ("Kotamobagu",)),
+        ("Budi Harianto mengatakan apa di Berau?", ("Budi", "Harianto", "Berau")),  # a name that opens the question
+    ],
+)
+def test_a_word_capitalized_only_to_open_the_question_is_no_name(question: str, proper: tuple[str, ...]) -> None:
+    assert analyze(question).proper == proper
 
 
 @pytest.mark.parametrize(
@@ -184,3 +200,33 @@ def test_english_election_words_for_voters_and_workers() -> None:
 def test_names_asked_about_one_by_one(question: str, each: tuple[tuple[str, ...], ...]) -> None:
     """Names joined by "dan" and asked about each may come from their own articles."""
     assert analyze(question).each == each
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "Dalam rakor Bawaslu Tabalong, berapa pasangan calon yang ditetapkan dan siapa Pj Bupati yang hadir?",
+            (
+                "Dalam rakor Bawaslu Tabalong, berapa pasangan calon yang ditetapkan?",
+                "Dalam rakor Bawaslu Tabalong, siapa Pj Bupati yang hadir?",
+            ),
+        ),
+        (  # the second part keeps the names only the first writes
+            "Berapa personel yang diterjunkan Kodim 0722/Kudus dan berapa TPS yang diamankan?",
+            ("Berapa personel yang diterjunkan Kodim 0722/Kudus?", "Berapa TPS yang diamankan (Kodim 0722/Kudus)?"),
+        ),
+        ("Who chairs the KPU of Nagekeo, and where did it meet?", ("Who chairs the KPU of Nagekeo?", "Where did it meet (KPU Nagekeo)?")),
+        ("Di mana dan kapan Polda NTT menggelar rakor?", None),  # one meeting's place and date: one question
+        ("Di mana rakor Polres Kaur berlangsung, dan kapan?", None),
+        ("Apa kata Bupati Garut tentang kampanye dan netralitas ASN?", None),
+    ],
+)
+def test_two_questions_in_one_are_split(question: str, parts: tuple[str, str] | None) -> None:
+    assert split_compound(question) == parts
+
+
+def test_who_a_question_sets_aside_is_not_who_it_asks_about() -> None:
+    """ "Selain Kapolres, ..." / "Besides the Kapolri, ...": the title is context, not the person to name."""
+    assert "Kapolres" not in analyze("Selain Kapolres dan Kajari, siapa lagi yang hadir di rakor Polres Touna?").people_text
+    assert "Touna" in analyze("Selain Kapolres dan Kajari, siapa lagi yang hadir di rakor Polres Touna?").proper

@@ -131,6 +131,22 @@ def is_person_title(tok: str) -> bool:
     return bool(forms) and forms[0] in nm.title_tokens()
 
 
+_OFFICE_SOUGHT = re.compile(r"\b(?P<lead>\w+)\s+(?P<titles>[A-Z]\w*(?:\s+(?:dan|serta|and|&)?\s*[A-Z]\w*){0,3})")
+
+
+def without_sought_offices(text: str) -> str:
+    """Return the text without the offices an election or a candidacy is for ("pasangan calon Bupati dan Wakil Bupati",
+    "pemilihan Gubernur"): the title words there hold nobody."""
+    sought = word_set("answer_words", "candidacy")
+
+    def drop(m: re.Match[str]) -> str:
+        if m.group("lead").lower() not in sought or not any(is_person_title(w) for w in m.group("titles").split()):
+            return m.group()
+        return m.group("lead")
+
+    return _OFFICE_SOUGHT.sub(drop, text)
+
+
 def org_tokens() -> frozenset[str]:
     """Return canonical institution tokens (alias keys that are not titles, plus org words)."""
     keys = {k for k in nm.alias_table().values() if not k.startswith("@")}

@@ -23,6 +23,9 @@ def is_degree(tok: str) -> bool:
     b = bare(tok)
     if not b:
         return False
+    parts = [bare(p) for p in tok.split(".") if p]
+    if len(parts) > 1 and all(p in degrees()[1] for p in parts):
+        return True  # "SE.MM": two listed degrees written as one token
     looks = "." in tok or tok.isupper() or bool(re.match(r"^[A-Z][a-z]?\.?[A-Z]", tok)) or b == "pr"  # "Romo X, Pr" (a diocesan priest)
     return looks and (b in degrees()[1] or bool(re.match(r"^[a-z]{1,3}$", b) and "." in tok.strip(".")) or bool(_DEGREE_SHAPE.match(tok)))
 

@@ -1,0 +1,121 @@
+"""Who holds a title the question asks about, as a sentence names them: "Kapolres Ngada Fajar ..." or, when the question
+asks who stood in ("Siapa yang mewakili Kapolri?"), "Kapolri diwakili oleh Kabaharkam Komjen Pol X" and "X, mewakili ..."."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+from typing import Sequence
+
+from rag.answer.naming import Titled, _is_title, _rank_words, _terms, names_titled, short_titles
+from rag.core.lexicon import word_set
+from rag.core.text import WORD
+from rag.core.types import Speaker
+from rag.extract.people.mentions import is_person_title
+from rag.extract.people.names import is_title_word
+from rag.extract.people.ranks import find_rank
+
+_APPOSITION = frozenset({"yaitu", "yakni", "ialah", "adalah", "namely"})  # the name that follows is the holder's
+_JOINING = frozenset({"dan", "serta", "and"})  # a second body of one title ("Ketua KPU dan Bawaslu")
+_BY_PROXY = frozenset({"yang", "diwakili", "diwakilkan", "oleh", "by"})  # "Kapolri diwakili oleh Kabaharkam Komjen X"
+HOLDER_REACH = 7  # words between a title and its holder's name ("Kapolda Kalsel, Irjen Pol Winarto")
+PROXY_REACH = 3  # the words of "yang diwakili oleh"
+_WORDS_AND_COMMAS = re.compile(WORD.pattern + r"\.?|,")
+
+
+def names_holder(pairs: Sequence[Titled], text: str) -> bool:
+    """Return True when the text names a titled person of the question by name: the title, then only titles, ranks,
+    bodies, places and commas, then a capitalized name ("Irwasda Polda Kalsel, dan ..." names no one)."""
+    return holder_named(pairs, text) is not None
+
+
+def holder_named(pairs: Sequence[Titled], text: str) -> Speaker | None:
+    """Return the titled person a text names by name, with the title as written before the name ("Kapolres Ngada
+    Fajar Widyadharma Lukman S, S.I.K." is Fajar Widyadharma Lukman S, Kapolres Ngada)."""
+    words = _WORDS_AND_COMMAS.findall(short_bodies(short_titles(text)))
+    for i, word in enumerate(words):
+        mine = [p for p in pairs if any(_is_title(t, p.title) for t in _terms(word))]
+        if not mine:
+            continue
+        proxy = any(p.proxy for p in mine)
+        if proxy and i > 1 and words[i - 1].lower() == "mewakili":  # "Kasat Intelkam AKP Budi, mewakili Kapolres"
+            return _proxy_before(words[: i - 1])
+        start = i
+        reach = HOLDER_REACH + (PROXY_REACH if proxy else 0)  # "yang diwakili oleh" stands between
+        for j in range(i + 1, min(len(words), i + 1 + reach)):
+            nxt = words[j]
+            if proxy and nxt.lower() in _BY_PROXY:
+                start = j + 1  # the title and name after "diwakili oleh" are the proxy's
+                continue
+            if (nxt.lower() in _JOINING or nxt == ",") and _titles_a_person(words[j + 1 : j + 2]):
+                break  # "Ketua KPU dan Ketua Bawaslu X", "Ketua KPU, Ketua Bawaslu, LO ...": the name is another's
+            if nxt == "," or is_title_word(nxt.rstrip(".")) or nxt.rstrip(".").isupper() or any(c.isdigit() for c in nxt):
+                continue
+            if nxt.lower() in word_set("titles", "compass") or nxt.lower() in _APPOSITION or nxt.lower() in _JOINING:
+                continue  # "Konawe Selatan" (a region's word); "Ketua KPU dan Bawaslu Kaltim yaitu Fahri Idris"
+            if not nxt[:1].isupper():
+                break
+            name = list(itertools.takewhile(lambda w: w[:1].isupper() and not is_title_word(w.rstrip(".")), words[j:]))
+            ranked_at, named_at = find_rank(words[j:])
+            if ranked_at == len(name) and named_at:  # "Danramil 02 Rambah Kapten Inf Alza": a place, then rank and name
+                j, name = j + named_at, list(itertools.takewhile(lambda w: w[:1].isupper(), words[j + named_at :]))
+            between = [w for w in words[start:j] if w != "," and w.lower() not in _APPOSITION]
+            if proxy and start == i or start == i and not any(_qualified_as(p, between) for p in mine):
+                break  # "Kapolres Banjar AKBP X" is not the Kapolres Banjarbaru, nor "Ketua KPU X" the Ketua Bawaslu
+            ranked = next((k for k, w in enumerate(between) if w.rstrip(".").lower() in _rank_words()), len(between))
+            role, rank = " ".join(between[:ranked]), " ".join(between[ranked:])
+            return Speaker(" ".join(name).rstrip("."), role, rank, mention=" ".join(words[i : j + len(name)]))
+    return None
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)")
+BODY_WORDS = 5  # the longest body name written before its acronym ("Badan Pengawas Pemilihan Umum (Bawaslu)")
+
+
+def short_bodies(text: str) -> str:
+    """Return a text with a body's name written long before its acronym in brackets written short: "Ketua Komisi
+    Pemilihan Umum (KPU) Kota X" is "Ketua KPU Kota X" (so the holder's name stays within reach of the title)."""
+    out, last = [], 0
+    for m in _ACRONYM.finditer(text):
+        before = text[last : m.start()].rstrip()
+        words = before.split(" ")
+        keep = len(words)
+        while keep > 0 and len(words) - keep < BODY_WORDS and words[keep - 1][:1].isupper() and not is_person_title(words[keep - 1]):
+            keep -= 1
+        if keep == len(words):
+            continue
+        out.append(" ".join(words[:keep]) + (" " if keep else "") + m.group(1))
+        last = m.end()
+    return "".join(out) + text[last:]
+
+
+def _titles_a_person(words: Sequence[str]) -> bool:
+    """Return True when the first word is a person's title ("dan Ketua Bawaslu": another person comes)."""
+    return bool(words) and is_person_title(words[0])
+
+
+def _proxy_before(words: Sequence[str]) -> Speaker | None:
+    """Return the person named just before "mewakili": "Kasat Intelkam AKP Budi Santoso, mewakili ..." is Budi Santoso."""
+    kept = [w for w in words if w != ","]
+    end = len(kept)
+    first = end
+    while first > 0 and kept[first - 1][:1].isupper() and not is_title_word(kept[first - 1].rstrip(".")):
+        first -= 1
+    if first == end:
+        return None
+    role_start = first
+    while role_start > 0 and (is_title_word(kept[role_start - 1].rstrip(".")) or kept[role_start - 1].isupper()):
+        role_start -= 1
+    between = kept[role_start:first]
+    ranked = next((k for k, w in enumerate(between) if w.rstrip(".").lower() in _rank_words()), len(between))
+    name = " ".join(kept[first:end]).rstrip(".")
+    return Speaker(name, " ".join(between[:ranked]), " ".join(between[ranked:]), mention=" ".join(kept[role_start:end]))
+
+
+def _qualified_as(pair: Titled, between: Sequence[str]) -> bool:
+    """Return True unless the words between a title and a name qualify it as another title ("Kapolres Banjar" for the
+    Kapolres Banjarbaru): each word is the title's own, a rank, or the title as written names the pair."""
+    own = pair.title | pair.after | frozenset(_terms(" ".join(pair.words))) | _rank_words()
+    rest = [w for w in between[1:] if not set(_terms(w)) <= own and w.rstrip(".").lower() not in own]
+    return not rest or names_titled([replace(pair, modifiers=())], " ".join(between))  # "Pj." stands before
