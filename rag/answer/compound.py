@@ -1,15 +1,16 @@
 """Two questions in one: each part is read alone, and the answer joins both parts' evidence, or says "not found".
 
-A question that joins two asks ("berapa pasangan calon ... dan siapa Pj Bupati yang hadir?") is read whole, as any
-question, and also part by part (`rag.query.compound.split_compound`). When both parts are answered, the answer is
-both parts' direct lines and evidence; when a part names a person, place, month or number no retrieved article has,
-nothing is answered (one half of a near miss is no answer); otherwise the whole question's reading stands.
+A question that joins two asks ("berapa pasangan calon ... dan siapa Pj Bupati yang hadir?") is read part by part
+(`rag.query.compound.split_compound`). When both parts are answered, the answer is both parts' direct lines and
+evidence; when a part names a person, place, month or number no retrieved article has, nothing is answered (one half
+of a near miss is no answer); otherwise the question is read whole, as any question.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Callable
 
 from rag.core.types import Answer, Citation
 
@@ -17,18 +18,19 @@ HARD_REFUSALS = ("no retrieved article has",)  # a part names what the corpus la
 _REF = re.compile(r"\[(\d+)\]")
 
 
-def joined(whole: Answer, first: Answer, second: Answer) -> Answer:
-    """Return the answer to a two-part question from the readings of the whole and of each part."""
+def joined(text: str, first: Answer, second: Answer, whole: Callable[[], Answer]) -> Answer:
+    """Return the answer to a two-part question from the readings of each part, reading the whole question (``whole``)
+    only when neither decides."""
     if first.answerable and second.answerable:
-        return _both(whole, first, second)
+        return _both(text, first, second)
     refused = [p for p in (first, second) if not p.answerable]
     if any(r.startswith(HARD_REFUSALS) for p in refused for r in p.reasons):
-        reasons = (*whole.reasons, *(r for p in refused for r in p.reasons), "a part of the question is not in the corpus")
-        return replace(refused[0], question=whole.question, reasons=reasons, passages=whole.passages)
-    return whole
+        reasons = (*(r for p in refused for r in p.reasons), "a part of the question is not in the corpus")
+        return replace(refused[0], question=text, reasons=reasons)
+    return whole()
 
 
-def _both(whole: Answer, first: Answer, second: Answer) -> Answer:
+def _both(text: str, first: Answer, second: Answer) -> Answer:
     """Join two answered parts: the first part's evidence, then the second's (a sentence both cite is cited once)."""
     ids = {(c.source, c.start, c.end): c.id for c in first.citations}
     moved: list[Citation] = []
@@ -44,12 +46,11 @@ def _both(whole: Answer, first: Answer, second: Answer) -> Answer:
     speakers = tuple(dict.fromkeys((*first.speakers, *second.speakers)))
     return replace(
         first,
-        question=whole.question,
+        question=text,
         answer=f"{first.answer}\n{body}",
         citations=(*first.citations, *moved),
         speakers=speakers,
         direct=direct,
         confidence=min(first.confidence, second.confidence),
         reasons=(*first.reasons, *second.reasons, "two questions in one: both parts answered"),
-        passages=whole.passages,
     )

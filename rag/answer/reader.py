@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Callable
 
 import numpy as np
 
@@ -23,19 +22,18 @@ from rag.query.analysis import Question, analyze
 from rag.query.compound import split_compound
 
 log = logging.getLogger(__name__)
-Embed = Callable[[list[str]], np.ndarray]  # question texts -> their query vectors
 PASSAGES = 8
 
 
-def read(ctx: Context, text: str, qvec: np.ndarray, embed: Embed | None = None) -> Answer:
-    """Answer one (validated) question from the evidence, or abstain with the reasons; with ``embed``, a question that
-    joins two asks is also read part by part (`rag.answer.compound`)."""
-    whole = read_one(ctx, text, qvec)
-    parts = split_compound(text) if embed is not None else None
+def read(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
+    """Answer one (validated) question from the evidence, or abstain with the reasons; a question that joins two asks
+    is read part by part (`rag.answer.compound`), each part searched with the question's own vector (the parts are
+    about one meeting, and a query embedding costs more than a reading)."""
+    parts = split_compound(text)
     if parts is None:
-        return whole
-    vectors = embed(list(parts))
-    return joined(whole, read_one(ctx, parts[0], vectors[0]), read_one(ctx, parts[1], vectors[1]))
+        return read_one(ctx, text, qvec)
+    first, second = read_one(ctx, parts[0], qvec), read_one(ctx, parts[1], qvec)
+    return joined(text, first, second, lambda: read_one(ctx, text, qvec))
 
 
 def read_one(ctx: Context, text: str, qvec: np.ndarray) -> Answer:

@@ -156,7 +156,7 @@ class Service:
         with self._burst.running():  # the last question of a burst gives the heap back (rag.core.memory)
             try:
                 qvec = self.embedder.embed_queries([asked])[0]
-                answer = read(ctx, asked, qvec, self.embedder.embed_queries)
+                answer = read(ctx, asked, qvec)
             except Exception:  # noqa: BLE001 - a question must get a reply, never a traceback
                 log.exception("answering %r failed", asked[:200])
                 return Answer(question=question, answer=ANSWER_FAILED, answerable=False, kind="error", interpreted_as=asked)

@@ -1,5 +1,5 @@
 """Two questions in one (rag.answer.compound): both parts answered join their evidence; a part naming what the corpus
-lacks makes the whole a near miss; otherwise the whole question's reading stands."""
+lacks makes the whole a near miss; otherwise the whole question is read and its reading stands."""
 
 from __future__ import annotations
 
@@ -22,21 +22,25 @@ def _refused(reason: str) -> Answer:
     return Answer("q", "Tidak ditemukan dalam korpus.", False, reasons=(reason,))
 
 
+def _unread() -> Answer:
+    """Fail: the whole question need not be read."""
+    raise AssertionError("the whole question was read")
+
+
 def test_both_parts_answered_join_their_evidence() -> None:
     first = _said("A [1]", _cite(1, "a.txt", 0), direct="3 pasangan calon")
     second = _said("B [1] [2]", _cite(1, "a.txt", 0), _cite(2, "a.txt", 50), direct="Hamida")
-    out = joined(_refused("whole refused"), first, second)
+    out = joined("q", first, second, _unread)
     assert out.answerable and out.direct == "3 pasangan calon · Hamida"
     assert [(c.id, c.start) for c in out.citations] == [(1, 0), (2, 50)]  # the shared sentence is cited once
     assert out.answer == "A [1]\nB [1] [2]"
 
 
 def test_a_part_the_corpus_lacks_makes_a_near_miss() -> None:
-    whole = _said("W [1]", _cite(1, "a.txt", 0))
-    out = joined(whole, _said("A [1]", _cite(1, "a.txt", 0)), _refused("no retrieved article has 'Tanggamus'"))
+    out = joined("q", _said("A [1]", _cite(1, "a.txt", 0)), _refused("no retrieved article has 'Tanggamus'"), _unread)
     assert not out.answerable and "a part of the question is not in the corpus" in out.reasons
 
 
 def test_otherwise_the_whole_reading_stands() -> None:
     whole = _said("W [1]", _cite(1, "a.txt", 0))
-    assert joined(whole, _said("A [1]", _cite(1, "a.txt", 0)), _refused("evidence confidence 0.30 < 0.45")) is whole
+    assert joined("q", _said("A [1]", _cite(1, "a.txt", 0)), _refused("evidence confidence 0.30 < 0.45"), lambda: whole) is whole
