@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from rag.answer.naming import Titled, _is_title, _rank_words, _terms, names_titled, short_titles
+from rag.answer.naming import Titled, cached_terms, is_title_term, names_titled, rank_words, short_titles
 from rag.core.lexicon import word_set
 from rag.core.text import WORD
 from rag.core.types import Speaker
@@ -35,38 +35,61 @@ def holder_named(pairs: Sequence[Titled], text: str) -> Speaker | None:
     Fajar Widyadharma Lukman S, S.I.K." is Fajar Widyadharma Lukman S, Kapolres Ngada)."""
     words = _WORDS_AND_COMMAS.findall(short_bodies(short_titles(text)))
     for i, word in enumerate(words):
-        mine = [p for p in pairs if any(_is_title(t, p.title) for t in _terms(word))]
+        mine = [p for p in pairs if any(is_title_term(t, p.title) for t in cached_terms(word))]
         if not mine:
             continue
         proxy = any(p.proxy for p in mine)
         if proxy and i > 1 and words[i - 1].lower() == "mewakili":  # "Kasat Intelkam AKP Budi, mewakili Kapolres"
             return _proxy_before(words[: i - 1])
-        start = i
-        reach = HOLDER_REACH + (PROXY_REACH if proxy else 0)  # "yang diwakili oleh" stands between
-        for j in range(i + 1, min(len(words), i + 1 + reach)):
-            nxt = words[j]
-            if proxy and nxt.lower() in _BY_PROXY:
-                start = j + 1  # the title and name after "diwakili oleh" are the proxy's
-                continue
-            if (nxt.lower() in _JOINING or nxt == ",") and _titles_a_person(words[j + 1 : j + 2]):
-                break  # "Ketua KPU dan Ketua Bawaslu X", "Ketua KPU, Ketua Bawaslu, LO ...": the name is another's
-            if nxt == "," or is_title_word(nxt.rstrip(".")) or nxt.rstrip(".").isupper() or any(c.isdigit() for c in nxt):
-                continue
-            if nxt.lower() in word_set("titles", "compass") or nxt.lower() in _APPOSITION or nxt.lower() in _JOINING:
-                continue  # "Konawe Selatan" (a region's word); "Ketua KPU dan Bawaslu Kaltim yaitu Fahri Idris"
-            if not nxt[:1].isupper():
-                break
-            name = list(itertools.takewhile(lambda w: w[:1].isupper() and not is_title_word(w.rstrip(".")), words[j:]))
-            ranked_at, named_at = find_rank(words[j:])
-            if ranked_at == len(name) and named_at:  # "Danramil 02 Rambah Kapten Inf Alza": a place, then rank and name
-                j, name = j + named_at, list(itertools.takewhile(lambda w: w[:1].isupper(), words[j + named_at :]))
-            between = [w for w in words[start:j] if w != "," and w.lower() not in _APPOSITION]
-            if proxy and start == i or start == i and not any(_qualified_as(p, between) for p in mine):
-                break  # "Kapolres Banjar AKBP X" is not the Kapolres Banjarbaru, nor "Ketua KPU X" the Ketua Bawaslu
-            ranked = next((k for k, w in enumerate(between) if w.rstrip(".").lower() in _rank_words()), len(between))
-            role, rank = " ".join(between[:ranked]), " ".join(between[ranked:])
-            return Speaker(" ".join(name).rstrip("."), role, rank, mention=" ".join(words[i : j + len(name)]))
+        found = _holder_after(words, i, mine, proxy)
+        if found is not None:
+            return found
     return None
+
+
+def _holder_after(words: Sequence[str], i: int, mine: Sequence[Titled], proxy: bool) -> Speaker | None:
+    """Return the person named after the title at words[i], within reach, or None when another's name or nothing
+    comes first."""
+    start = i
+    reach = HOLDER_REACH + (PROXY_REACH if proxy else 0)  # "yang diwakili oleh" stands between
+    for j in range(i + 1, min(len(words), i + 1 + reach)):
+        nxt = words[j]
+        if proxy and nxt.lower() in _BY_PROXY:
+            start = j + 1  # the title and name after "diwakili oleh" are the proxy's
+            continue
+        if (nxt.lower() in _JOINING or nxt == ",") and _titles_a_person(words[j + 1 : j + 2]):
+            return None  # "Ketua KPU dan Ketua Bawaslu X", "Ketua KPU, Ketua Bawaslu, LO ...": the name is another's
+        if _between_title_and_name(nxt):
+            continue
+        if not nxt[:1].isupper():
+            return None
+        name_at, name = _name_at(words, j)
+        between = [w for w in words[start:name_at] if w != "," and w.lower() not in _APPOSITION]
+        if proxy and start == i or start == i and not any(_qualified_as(p, between) for p in mine):
+            return None  # "Kapolres Banjar AKBP X" is not the Kapolres Banjarbaru, nor "Ketua KPU X" the Ketua Bawaslu
+        ranked = next((k for k, w in enumerate(between) if w.rstrip(".").lower() in rank_words()), len(between))
+        role, rank = " ".join(between[:ranked]), " ".join(between[ranked:])
+        return Speaker(" ".join(name).rstrip("."), role, rank, mention=" ".join(words[i : name_at + len(name)]))
+    return None
+
+
+def _between_title_and_name(word: str) -> bool:
+    """Return True for a word that may stand between a title and its holder's name: a comma, a title, an acronym,
+    a number, a region's word, "yaitu" or "dan" ("Ketua KPU dan Bawaslu Kaltim yaitu Fahri Idris")."""
+    bare = word.rstrip(".")
+    if word == "," or is_title_word(bare) or bare.isupper() or any(c.isdigit() for c in word):
+        return True
+    return word.lower() in word_set("titles", "compass") or word.lower() in _APPOSITION or word.lower() in _JOINING
+
+
+def _name_at(words: Sequence[str], j: int) -> tuple[int, list[str]]:
+    """Return where the capitalized name starting at words[j] begins and its words; "Danramil 02 Rambah Kapten Inf
+    Alza": a place, then a rank, then the name."""
+    name = list(itertools.takewhile(lambda w: w[:1].isupper() and not is_title_word(w.rstrip(".")), words[j:]))
+    ranked_at, named_at = find_rank(words[j:])
+    if ranked_at == len(name) and named_at:
+        return j + named_at, list(itertools.takewhile(lambda w: w[:1].isupper(), words[j + named_at :]))
+    return j, name
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)")
@@ -108,7 +131,7 @@ def _proxy_before(words: Sequence[str]) -> Speaker | None:
     while role_start > 0 and (is_title_word(kept[role_start - 1].rstrip(".")) or kept[role_start - 1].isupper()):
         role_start -= 1
     between = kept[role_start:first]
-    ranked = next((k for k, w in enumerate(between) if w.rstrip(".").lower() in _rank_words()), len(between))
+    ranked = next((k for k, w in enumerate(between) if w.rstrip(".").lower() in rank_words()), len(between))
     name = " ".join(kept[first:end]).rstrip(".")
     return Speaker(name, " ".join(between[:ranked]), " ".join(between[ranked:]), mention=" ".join(kept[role_start:end]))
 
@@ -116,6 +139,6 @@ def _proxy_before(words: Sequence[str]) -> Speaker | None:
 def _qualified_as(pair: Titled, between: Sequence[str]) -> bool:
     """Return True unless the words between a title and a name qualify it as another title ("Kapolres Banjar" for the
     Kapolres Banjarbaru): each word is the title's own, a rank, or the title as written names the pair."""
-    own = pair.title | pair.after | frozenset(_terms(" ".join(pair.words))) | _rank_words()
-    rest = [w for w in between[1:] if not set(_terms(w)) <= own and w.rstrip(".").lower() not in own]
+    own = pair.title | pair.after | frozenset(cached_terms(" ".join(pair.words))) | rank_words()
+    rest = [w for w in between[1:] if not set(cached_terms(w)) <= own and w.rstrip(".").lower() not in own]
     return not rest or names_titled([replace(pair, modifiers=())], " ".join(between))  # "Pj." stands before

@@ -55,7 +55,7 @@ def short_titles(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _terms(text: str) -> tuple[str, ...]:
+def cached_terms(text: str) -> tuple[str, ...]:
     """Return a text's stemmed terms (cached: the same sentences come back for many questions)."""
     return tuple(terms(text))
 
@@ -89,25 +89,25 @@ _PROXY_ASKED = re.compile(r"\b(?:mewakili|diwakili|represent(?:ed|ing|s)?|stood 
 def _titled(q: Question, words: Sequence[str], run: Sequence[int]) -> Titled:
     """Return the person named by a run of title words, completed by the word after it (or, in English, before it)."""
     if q.lang == "en":  # the glossary's translations of one English title are alternatives ("Kapolres Kapolda")
-        title, modifiers = frozenset(t for i in run for t in _terms(words[i])), ()
+        title, modifiers = frozenset(t for i in run for t in cached_terms(words[i])), ()
     else:  # "Pj Bupati": the last is the title, each one before it is also written ("Bupati Agam" is not the Pj)
-        title, modifiers = frozenset(_terms(words[run[-1]])), tuple(_spelled(words[i]) for i in run[:-1])
+        title, modifiers = frozenset(cached_terms(words[run[-1]])), tuple(_spelled(words[i]) for i in run[:-1])
     after = [w for w in words[run[-1] + 1 : run[-1] + 4] if w.lower() not in word_set("answer_words", "title_fillers")]
     before = [w for w in words[max(0, run[0] - 3) : run[0]] if w.lower() not in word_set("answer_words", "title_fillers")]
     deputy = any(w.lower() in word_set("answer_words", "deputy") for w in [*before[-1:], *(words[i] for i in run[:-1])])
     if after and after[0][:1].isupper():
         capitals = _capitals(words[run[-1] + 1 : run[-1] + 6])
-        return Titled(title, frozenset(_terms(after[0])), deputy, after[0], capitals, modifiers)
+        return Titled(title, frozenset(cached_terms(after[0])), deputy, after[0], capitals, modifiers)
     if q.lang == "en" and before and before[-1][:1].isupper() and not is_person_title(before[-1]):
         word = before[-1].strip("()")  # "North Kalimantan (Kaltara) Kapolda"
         run = tuple(w.strip("()") for w in reversed(_capitals(before[::-1])))
-        return Titled(title, frozenset(_terms(word)), deputy, word, run)  # "Serdang Bedagai police chief": the region
+        return Titled(title, frozenset(cached_terms(word)), deputy, word, run)  # "Serdang Bedagai police chief": the region
     return Titled(title, frozenset(), deputy, modifiers=modifiers)
 
 
 def _spelled(word: str) -> frozenset[str]:
     """Return the terms of every spelling of a title word ("Pj" is also written "Penjabat")."""
-    return frozenset(_terms(" ".join(alias_forms(word))))
+    return frozenset(cached_terms(" ".join(alias_forms(word))))
 
 
 def _capitals(words: Sequence[str]) -> tuple[str, ...]:
@@ -124,7 +124,7 @@ def names_titled(pairs: Sequence[Titled], text: str, every: bool = True) -> bool
     if not pairs:
         return True
     text = short_titles(text)
-    found = _terms(text)
+    found = cached_terms(text)
     named = (_names_one(found, pair, text) for pair in pairs)
     return all(named) if every else any(named)
 
@@ -134,7 +134,7 @@ def _names_one(found: Sequence[str], pair: Titled, text: str) -> bool:
     if not all(any(_alike(t, m) for t in found) for m in pair.modifiers) or _longer_region(pair, text):
         return False
     for i, term in enumerate(found):
-        if not _is_title(term, pair.title):
+        if not is_title_term(term, pair.title):
             continue
         before = [t for t in found[max(0, i - 2) : i] if t not in pair.title]
         if bool(before) and before[-1] in word_set("answer_words", "deputy") and not pair.deputy:
@@ -159,7 +159,7 @@ def with_shorter_titles(found: set[str]) -> set[str]:
     return found.union(*(shorter_titles(t) for t in found))
 
 
-def _is_title(term: str, title: frozenset[str]) -> bool:
+def is_title_term(term: str, title: frozenset[str]) -> bool:
     """Return True when a term is the title, a longer title built on it ("kapolrestabes" is a "kapolres"), or the
     title with a typo ("koorinator")."""
     return _alike(term, title) or any(len(t) >= 6 and term.startswith(t) and term.isalpha() for t in title)
@@ -213,7 +213,7 @@ def _speech_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _rank_words() -> frozenset[str]:
+def rank_words() -> frozenset[str]:
     """Return the single-word ranks (AKBP, Kolonel, Irjen ...), lower-case."""
     return frozenset(r.lower().rstrip(".") for r in load("ranks")["ranks"] if " " not in r)
 
@@ -232,10 +232,10 @@ def names_a_person(text: str) -> bool:
     """Return True when a sentence names a person: a title or rank followed by a capitalized name."""
     words = WORD.findall(text)
     for i, word in enumerate(words[:-1]):
-        if not (is_person_title(word) or word.lower().rstrip(".") in _rank_words()):
+        if not (is_person_title(word) or word.lower().rstrip(".") in rank_words()):
             continue
         for nxt in words[i + 1 : i + 5]:
-            if nxt[:1].isupper() and not nxt.isupper() and not is_person_title(nxt) and nxt.lower() not in _rank_words():
+            if nxt[:1].isupper() and not nxt.isupper() and not is_person_title(nxt) and nxt.lower() not in rank_words():
                 return True
     return False
 
