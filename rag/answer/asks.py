@@ -31,8 +31,12 @@ def asks_holder(q: Question) -> bool:
 
 
 def asks_venue(q: Question) -> bool:
-    """Return True when the question asks for the building itself ("di gedung mana", "in which hotel")."""
-    return bool(_ASKS_VENUE.search(q.text)) and bool(venue_words().search(q.text))
+    """Return True when the question asks for the building itself ("di gedung mana", "in which hotel", "apa nama
+    hotel ...", "the name of the hall")."""
+    if bool(_ASKS_VENUE.search(q.text)) and bool(venue_words().search(q.text)):
+        return True
+    named = _NAME_OF.search(q.text)
+    return named is not None and bool(venue_words().match(q.text, named.end()))
 
 
 def asked_fact(q: Question) -> Callable[[str], bool] | None:
@@ -67,6 +71,7 @@ _ASKS_VENUE = re.compile(
     r"|\b(?:in|at)\s+which\s+[a-z]+|\bwhat\s+(?:building|venue|hotel|hall)\b",
     re.I,
 )
+_NAME_OF = re.compile(r"\b(?:apa\s+nama|nama|name\s+of\s+the)\s+", re.I)  # then a venue's head word: "nama hotel"
 _ASKS_TIME = re.compile(r"\b(?:pukul|jam)\s+berapa\b|\b(?:what|which)\s+time\b", re.I)
 _ASKS_PLACE = re.compile(r"(?:[^,?]*,\s*)?(?:where\b|di\s*mana\b|ke\s+mana\b)", re.I)  # "Menurut X, di mana ..."
 _TIME = re.compile(r"\b(?:pukul|jam)\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b", re.I)

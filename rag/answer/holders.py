@@ -10,7 +10,7 @@ from typing import Sequence
 
 from rag.answer.naming import Titled, cached_terms, is_title_term, names_titled, rank_words, short_titles
 from rag.core.lexicon import word_set
-from rag.core.text import WORD
+from rag.core.text import WORD, dictionary_word
 from rag.core.types import Speaker
 from rag.extract.people.mentions import is_person_title
 from rag.extract.people.names import is_title_word
@@ -59,11 +59,18 @@ def _holder_after(words: Sequence[str], i: int, mine: Sequence[Titled], proxy: b
             continue
         if (nxt.lower() in _JOINING or nxt == ",") and _titles_a_person(words[j + 1 : j + 2]):
             return None  # "Ketua KPU dan Ketua Bawaslu X", "Ketua KPU, Ketua Bawaslu, LO ...": the name is another's
+        if nxt.lower() in _JOINING and "," in words[i + 1 : j]:  # a list: "..., Yusran Hamid Ketua Bawaslu, dan ..."
+            return _listed_before(words, i, words.index(",", i + 1), mine)  # "Kapolres Ende, PPK dan Devisi": no one
         if _between_title_and_name(nxt):
             continue
         if not nxt[:1].isupper():
             return None
         name_at, name = _name_at(words, j)
+        if _titles_a_person(words[name_at + len(name) : name_at + len(name) + 1]):
+            if len(name) == 1 and dictionary_word(name[0]):
+                return None  # "Kapolres Asahan, Mewakili Dandim 0208": a word of the list, not a name
+            if _name_before(words, i, j) is not None:  # "Hasyim Asy'ari Ketua KPU RI, Rahmat Bagja Ketua Bawaslu RI"
+                return _listed_before(words, i, j, mine)
         between = [w for w in words[start:name_at] if w != "," and w.lower() not in _APPOSITION]
         if proxy and start == i or start == i and not any(_qualified_as(p, between) for p in mine):
             return None  # "Kapolres Banjar AKBP X" is not the Kapolres Banjarbaru, nor "Ketua KPU X" the Ketua Bawaslu
@@ -116,6 +123,27 @@ def short_bodies(text: str) -> str:
 def _titles_a_person(words: Sequence[str]) -> bool:
     """Return True when the first word is a person's title ("dan Ketua Bawaslu": another person comes)."""
     return bool(words) and is_person_title(words[0])
+
+
+def _name_before(words: Sequence[str], i: int, j: int) -> Speaker | None:
+    """Return the person named right before the title at words[i] (its words up to words[j] are the title), or None
+    when no capitalized name that is not a title (nor the sentence's first word, a dictionary word) stands there."""
+    first = i
+    while first > 0 and words[first - 1][:1].isupper() and not is_title_word(words[first - 1].rstrip(".")):
+        first -= 1
+    if first == 0 and dictionary_word(words[0]):
+        first = 1  # "Hadir Kapolda ...": the sentence's first word, not a name
+    if first == i:
+        return None
+    title = [w for w in words[i:j] if w != ","]
+    return Speaker(" ".join(words[first:i]), " ".join(title), "", mention=" ".join(words[first:j]).rstrip(" ,"))
+
+
+def _listed_before(words: Sequence[str], i: int, j: int, mine: Sequence[Titled]) -> Speaker | None:
+    """Return the person named right before the title at words[i] in a list of names written before their titles,
+    when the title as written (up to words[j]) is the one asked for."""
+    before = _name_before(words, i, j)
+    return before if before is not None and any(_qualified_as(p, before.role.split()) for p in mine) else None
 
 
 def _proxy_before(words: Sequence[str]) -> Speaker | None:

@@ -12,8 +12,10 @@ from rag.answer.compose import cite, cite_statement, dedupe, message, statements
 from rag.answer.context import Context
 from rag.answer.meetings import list_speakers, where_when, which_meeting
 from rag.answer.pick import best_sentence
+from rag.core.text import terms
 from rag.core.types import Answer, Hit, Statement
-from rag.query.analysis import Question, analyze
+from rag.extract.people.entities import same_person
+from rag.query.analysis import Question, analyze, generic_topic
 from rag.query.meetings import asked_event_kinds, asked_months, held_as
 
 log = logging.getLogger(__name__)
@@ -102,14 +104,42 @@ def _what_said(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit])
     picked = _in_asked_month(ctx, q, _fitting_first(ctx, q, _dedupe_ranked([(s, r.dense) for s, r in ranked])))
     if not picked:
         return None
+    picked = _on_asked_topic(ctx, q, picked)
     chosen = _with_context(ctx, picked[0], CONTEXT)
-    runner_up = [p for p in picked[1:] if all(p[0] is not c[0] for c in chosen)]
+    mine = [p for p in picked[1:] if _same_speaker(ctx, p[0], picked[0][0])]  # not another Kapolres
+    runner_up = [p for p in mine if all(p[0] is not c[0] for c in chosen)]
     if runner_up:
         chosen.append(runner_up[0])  # the next best statement on the topic
-    other = [p for p in picked[1:] if p[0].source != picked[0][0].source and all(p[0] is not c[0] for c in chosen)]
+    other = [p for p in mine if p[0].source != picked[0][0].source and all(p[0] is not c[0] for c in chosen)]
     if other:
         chosen.append(other[0])  # the same person at another meeting
     return _statement_draft(ctx, q, chosen, "what_said")
+
+
+TOPIC_POOL = 5  # the best-ranked statements of the person among which the one saying most of what is asked leads
+
+
+def _on_asked_topic(ctx: Context, q: Question, picked: list[tuple[Statement, float]]) -> list[tuple[Statement, float]]:
+    """Put first, among the person's best-ranked statements from articles with every name of the question, the one
+    that mentions more of the question's concepts (not its names, nor meeting and election words): "masih tersisa dari
+    tahapan" is the statement on what remains, not the opening remark on the meeting's agenda."""
+    skip = set(terms(" ".join(q.proper))) | generic_topic()
+    asked = [g for g in q.topic_groups if not g & skip]
+    lead = picked[0][0]
+    pool = [p for p in picked[:TOPIC_POOL] if p[0].source == lead.source or ctx.support.fits(q, p[0].source)]
+    said = {id(p[0]): sum(1 for g in asked if g & set(terms(p[0].text))) for p in pool}
+    best = max(pool, key=lambda p: said[id(p[0])])
+    if said[id(best[0])] <= said[id(lead)]:
+        return picked
+    return [best] + [p for p in picked if p[0] is not best[0]]
+
+
+def _same_speaker(ctx: Context, one: Statement, other: Statement) -> bool:
+    """Return True when two statements are of one person: one article, one entity, or one name for one title."""
+    if one.source == other.source or ctx.people.key_of(one) == ctx.people.key_of(other):
+        return True
+    a, b = ctx.people.speaker_of(one), ctx.people.speaker_of(other)
+    return bool(a.name and b.name) and same_person(a, b)
 
 
 def _fitting_first(ctx: Context, q: Question, picked: list[tuple[Statement, float]]) -> list[tuple[Statement, float]]:

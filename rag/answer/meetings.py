@@ -158,7 +158,8 @@ def list_speakers(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hi
     for s in firsts.values():
         citations.append(cite_statement(len(citations) + 1, ctx.snapshot, s))
         lines.append(f"- {speaker_label(s.speaker)} [{citations[-1].id}]")
-    for source, start, end in _presenter_sentences(ctx, sources, citations):
+    named = _named_sentences(ctx, sources, citations, "attendance") if _asks_attendance(q) else []
+    for source, start, end in named or _named_sentences(ctx, sources, citations, "presenters"):
         citations.append(cite(len(citations) + 1, ctx.snapshot.articles[source], start, end, meeting=meeting))
         lines.append(f"- “{citations[-1].quote}” [{citations[-1].id}]")
     if not citations:
@@ -175,22 +176,27 @@ def _credit_name(ctx: Context, source: str) -> str:
     return credit.title or credit.outlet or source
 
 
-PRESENTER_SENTENCES = 2  # sentences per meeting that name its presenters without quoting them
+PRESENTER_SENTENCES = 2  # sentences per meeting that name its presenters (or, when asked, who attended) without quoting them
 
 
-def _presenter_sentences(ctx: Context, sources: list[str], cited: list[Citation]) -> list[tuple[str, int, int]]:
-    """Return the sentences of the meeting's articles that name presenters who are not quoted ("dihadiri tiga narasumber,
-    di antaranya Kapolres ..."), outside the statements already cited."""
-    words = [w.lower() for w in load("answer_words")["presenters"]]  # the surest words first
+def _named_sentences(ctx: Context, sources: list[str], cited: list[Citation], key: str) -> list[tuple[str, int, int]]:
+    """Return the sentences of the meeting's articles that name people by the words of ``answer_words.json[key]``:
+    presenters who are not quoted ("dihadiri tiga narasumber, di antaranya Kapolres ...", the surest words first) or,
+    for "attendance", who attended (the first such sentence of each report), outside the statements already cited."""
+    words = [w.lower() for w in load("answer_words")[key]]
     hits = []
     for source in sources:
         text = ctx.snapshot.articles[source].text
-        hits += [(words.index(" ".join(m.group().lower().split())), source, m) for m in _presenter_words().finditer(text)]
+        hits += [(words.index(" ".join(m.group().lower().split())), source, m) for m in _words_of(key).finditer(text)]
+    each_report = key == "attendance"
+    order = (lambda h: (sources.index(h[1]), h[0], h[2].start())) if each_report else (lambda h: (h[0], sources.index(h[1]), h[2].start()))
     found: list[tuple[str, int, int]] = []
-    for _, source, m in sorted(hits, key=lambda h: (h[0], sources.index(h[1]), h[2].start())):
+    for _, source, m in sorted(hits, key=order):
         text = ctx.snapshot.articles[source].text
         start, end = sentence_bounds(text, m.start(), m.end())
         taken = any(c.source == source and c.start < end and start < c.end for c in cited)
+        if each_report and any(f[0] == source for f in found):
+            continue
         if not taken and (source, start, end) not in found and names_a_person(text[start:end]):
             found.append((source, start, end))
         if len(found) >= PRESENTER_SENTENCES:
@@ -199,6 +205,14 @@ def _presenter_sentences(ctx: Context, sources: list[str], cited: list[Citation]
 
 
 @cache
-def _presenter_words() -> re.Pattern[str]:
-    """Return the pattern of the words that introduce presenters (``answer_words.json``)."""
-    return re.compile(rf"\b(?:{alternation('answer_words', 'presenters')})\b", re.IGNORECASE)
+def _words_of(key: str) -> re.Pattern[str]:
+    """Return the pattern of the words of ``answer_words.json[key]``."""
+    return re.compile(rf"\b(?:{alternation('answer_words', key)})\b", re.IGNORECASE)
+
+
+_ASKS_ATTENDANCE = re.compile(r"\b(?:hadir|dihadiri|menghadiri|attend(?:ed|s|ing)?|present)\b", re.IGNORECASE)
+
+
+def _asks_attendance(q: Question) -> bool:
+    """Return True when the question asks who attended ("Siapa saja yang hadir", "Which officials attended")."""
+    return bool(_ASKS_ATTENDANCE.search(q.text))

@@ -250,3 +250,24 @@ def venue_words() -> re.Pattern[str]:
 def has_venue(text: str) -> bool:
     """Return True when a text names a venue."""
     return bool(venue_words().search(text))
+
+
+_NOT_A_VENUE_WORD = frozenset({"di", "ke", "dari", "pada", "yang", "dan", "in", "at", "of", "the", "on"})
+
+
+def names_venue(text: str) -> bool:
+    """Return True when a venue's head word stands with its name ("Hotel Flores Mandiri", "Aston Hotel", "ruang rapat
+    Bupati"), not alone ("di salah satu hotel di Kota Raha" says a hotel, not which)."""
+    for m in venue_words().finditer(text):
+        after = text[m.end() :].split()[:2]
+        if after and after[0][:1].isalpha() and after[0].lower() not in _NOT_A_VENUE_WORD and after[0][:1].islower():
+            after = after[1:]  # "ruang rapat Bupati": one plain word, then the name
+        if after and (after[0][:1].isupper() or after[0][:1].isdigit()) or _word_before(text, m.start())[:1].isupper():
+            return True
+    return False
+
+
+def _word_before(text: str, at: int) -> str:
+    """Return the word right before an offset."""
+    words = text[:at].split()
+    return words[-1] if words else ""

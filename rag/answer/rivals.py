@@ -43,7 +43,17 @@ def clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usab
         own = [e for e in usable if e.said is None or e.said.speaker.name == _lead_name(draft)]  # not another's quote
         rival = max(own, key=lambda e: (e.content, e.score), default=mine)  # the asked topic beats a quote on none of it
         better = q.kind in SAYS_KINDS and rival.content >= CONTENT_MARGIN  # (an English question's topic: too loose)
+    if better and _holder_lost(q, draft, rival):
+        return None
     return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None
+
+
+def _holder_lost(q: Question, draft: Draft, rival: Evidence) -> bool:
+    """Return True when the question asks who holds a title, the draft's speaker is named, and the rival sentence
+    names no holder (a list of who attended covers more words and answers nothing)."""
+    speaker = draft.citations[0].speaker
+    titled = titled_pairs(q)
+    return bool(titled) and asks_holder(q) and speaker is not None and bool(speaker.name) and not names_holder(titled, rival.text)
 
 
 def holder_better(q: Question, draft: Draft, usable: Sequence[Evidence]) -> Evidence | None:

@@ -14,7 +14,7 @@ from rag.answer.complement import complement, each_other
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence
 from rag.answer.holders import holder_named, names_holder
-from rag.answer.naming import has_venue, names_a_person, names_titled, titled_pairs
+from rag.answer.naming import names_a_person, names_titled, names_venue, titled_pairs
 from rag.answer.rivals import SAYS_KINDS, clearly_better, fact_better, holder_better, holder_sentence, place_complement, places_better
 from rag.core.settings import Settings
 from rag.core.text import WORD, terms
@@ -122,7 +122,7 @@ def usable_evidence(
         holder = asks_holder(q)
         usable = [e for e in usable if _names_someone(e, titled, holder)]
     if asks_venue(q):
-        usable = [e for e in usable if has_venue(e.text)]
+        usable = [e for e in usable if names_venue(e.text)]
     if not usable:
         return [], "no retrieved sentence names the person or the venue the question asks for"
     kinds = asked_event_kinds(q) if says else []

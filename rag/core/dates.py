@@ -122,6 +122,9 @@ def infer_year(day: int, month: int, weekday: int | None, context: str, header: 
         fitting = [y for y in near if _weekday(y, month, day) == weekday]
         if fitting:
             return fitting[0]
+        cycle = [y for y in load("calendar")["cycle_years"] if _weekday(y, month, day) == weekday]
+        if not candidates and len(cycle) == 1:  # no year anywhere: "Senin, 23 September" of the election cycle
+            return cycle[0]
     if header:
         guess = _date(header.year, month, day)
         if guess and guess > header + dt.timedelta(days=31):

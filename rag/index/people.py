@@ -133,7 +133,8 @@ class People:
         qtoks = mention_tokens(text)
         for run, _ in name_runs(qtoks, lower_mode=False):
             if len(run) >= 2 and not any(_names_all(e, run) for e in self.shortlist.candidates(text)) and not self._in_roles(run):
-                return True
+                if not _names_a_venue(text, run):
+                    return True
         return False
 
     def _in_roles(self, run: list[str]) -> bool:
@@ -215,6 +216,14 @@ def _capitalized_runs(text: str) -> list[list[str]]:
         elif runs[-1]:
             runs.append([])
     return [r for r in runs if r]
+
+
+def _names_a_venue(text: str, run: list[str]) -> bool:
+    """Return True when a name-like run is a venue's name: a venue's head word opens it or stands before it ("Gedung
+    Bagas Raya")."""
+    heads = word_set("events", "venue_heads")
+    m = re.search(rf"(\w+)\s+{re.escape(' '.join(run))}\b", text, re.IGNORECASE)
+    return fold(run[0]) in heads or (m is not None and fold(m.group(1)) in heads)
 
 
 def _names_all(entity: Entity, run: list[str]) -> bool:

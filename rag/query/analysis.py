@@ -66,8 +66,7 @@ _WHERE_AND_WHEN = re.compile(
 def detect_kind(text: str) -> str:
     """Return the question kind from its cue words; 'open' if none match.
 
-    A where/when question counts only when it names an event ("Di mana rakor
-    digelar?"); "Kapan surat suara dicetak menurut X?" asks about a statement.
+    A where/when question counts only when it names an event ("Di mana rakor digelar?"); "Kapan ... menurut X?" asks about a statement.
     """
     asks_who = bool(_ASKS_WHO.search(text))
     for kind, patterns in _kind_patterns():
@@ -106,8 +105,7 @@ _SPEAKER_END = re.compile(
 def speaker_clause(text: str) -> str:
     """Return the words before the statement part of a who-said question.
 
-    In "Siapa Kapolda yang mengatakan bahwa Ketua KPU ..." only "Siapa Kapolda"
-    constrains the speaker; a title inside the paraphrase is content.
+    In "Siapa Kapolda yang mengatakan bahwa Ketua KPU ..." only "Siapa Kapolda" constrains the speaker; a title after it is content.
     """
     match = _SPEAKER_END.search(text)
     return text[: match.start()] if match else text
@@ -185,7 +183,8 @@ def _says_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, verbs))})\b\s+(?:that\s+|bahwa\s+)?[\w-]+\W+[\w-]+", re.IGNORECASE)
 
 
-_BESIDES = re.compile(r"^\W*(?:selain|besides|apart from|other than|aside from)\b[^,?]*,\s*", re.IGNORECASE)
+_BESIDES = re.compile(r"^\W*(?:selain|besides|apart from|other than|aside from)\b[^,?]*,\s*"  # "Selain Kapolres, ..."
+                      r"|\s(?:yang\s+)?(?:dihadiri|attended\s+by)\s[^,?]*", re.I)  # "... yang dihadiri Ketua KPU RI?": not asked
 
 
 def analyze(text: str) -> Question:
@@ -201,7 +200,7 @@ def analyze(text: str) -> Question:
     topic = tuple(dict.fromkeys([*(t for g in groups for t in sorted(g)), *names]))
     if extra:  # an English question often shares only "rapat koordinasi" with unrelated evidence
         groups = [g for g in groups if not g <= generic_topic()]
-    people = _BESIDES.sub("", translate_english(text) if lang == "en" else text)  # "Selain Kapolres, ...": not asked
+    people = _BESIDES.sub("", translate_english(text) if lang == "en" else text)
     return Question(
         text=text,
         lang=lang,

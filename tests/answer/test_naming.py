@@ -147,6 +147,14 @@ def test_a_sought_office_names_nobody(question: str, titles: int) -> None:
         # a body written long before its acronym does not push the name out of reach
         ("Siapa Ketua KPU Kota Kotamobagu?", "Hadir Ketua Komisi Pemilihan Umum (KPU) Kota Kotamobagu, Mishart. A. Manoppo., S.E.",
          "Mishart. A. Manoppo", "Ketua KPU Kota Kotamobagu"),
+        # names written before their titles in a list: the name before the title, not the next item's
+        ("Siapa Ketua KPU RI?", "Hadir antara lain Hasyim Asy’ari Ketua KPU RI, Rahmat Bagja Ketua Bawaslu RI, dan Tito Karnavian.",
+         "Hasyim Asy’ari", "Ketua KPU RI"),
+        ("Siapa Ketua Bawaslu RI?", "Hadir Hasyim Asy’ari Ketua KPU RI, Rahmat Bagja Ketua Bawaslu RI, Heddy Lugito Ketua DKPP.",
+         "Rahmat Bagja", "Ketua Bawaslu RI"),
+        ("Siapa Kapolres Asahan?", "Rapat turut dihadiri Kapolres Asahan, Mewakili Dandim 0208/Asahan, Kajari Asahan.", None, None),
+        # the title is one item of a list: the capitalized word after "dan" is the last item, not a name
+        ("Siapa Kapolres Ende?", "Pleno dihadiri Bawaslu Ende, Kapolres Ende, PPK dan Devisi data dari 21 Kecamatan.", None, None),
     ],
 )
 def test_holder_named(question: str, text: str, name: str | None, role: str | None) -> None:

@@ -44,3 +44,9 @@ def test_a_weekday_picks_the_year_next_to_the_one_written() -> None:
     """ "Rabu, (15/11)" in an article on "Pemilu 2024" with no date line: 15 November was a Wednesday in 2023."""
     assert infer_year(15, 11, 2, "Deklarasi Pemilu Damai 2024 di Mataram.", None) == 2023
     assert infer_year(15, 11, 4, "Deklarasi Pemilu Damai 2024 di Mataram.", None) == 2024  # a Friday: the year written
+
+
+def test_with_no_year_anywhere_the_weekday_picks_the_election_cycle_year() -> None:
+    """ "Senin, 23 September" in an article that writes no year: the Monday of 2023-2025 is 23 September 2024."""
+    assert infer_year(23, 9, 0, "Deklarasi digelar Senin, 23 September.", None) == 2024
+    assert infer_year(23, 9, None, "Deklarasi digelar 23 September.", None) is None  # no weekday: unknown

@@ -7,13 +7,13 @@ import copy
 import pytest
 
 from rag.extract.speech.doc import SpeechDoc
-from rag.extract.speech.passes import answers, interviews, paragraphs, places, roster, scan, speakers, trailing
+from rag.extract.speech.passes import answers, interviews, introduced, paragraphs, places, roster, scan, speakers, trailing
 from rag.extract.speech.pipeline import PASSES, extract_statements, run_passes
 from tests.extract.speechcases import article, through
 
 
 def test_passes_run_in_this_order() -> None:
-    expected = [places, paragraphs, interviews, scan, trailing, roster, speakers, answers]
+    expected = [places, paragraphs, interviews, scan, trailing, roster, speakers, answers, introduced]
     assert [p.__module__ for p in PASSES] == [m.__name__ for m in expected]
     assert all(p.__name__ == "run" and p.__doc__ for p in PASSES)
 

@@ -30,6 +30,13 @@ from rag.extract.people.names import alias_forms, is_title_word, parse_speaker, 
         ("Bupati Lombok Barat H. Fauzan Khalid", "Fauzan Khalid", "Bupati Lombok Barat", ""),
         ("Kapolres Madiun AKBP Muhammad Ridwan", "Muhammad Ridwan", "Kapolres Madiun", "AKBP"),
         ("Ketua KIP Aceh Besar Munawar Ilyas", "Munawar Ilyas", "Ketua KIP Aceh Besar", ""),
+        # the name written before the title
+        ("Ahmad Doli Kurnia Ketua Komisi II DPR RI", "Ahmad Doli Kurnia", "Ketua Komisi II DPR RI", ""),
+        ("Hasyim Asy’ari Ketua KPU RI", "Hasyim Asy’ari", "Ketua KPU RI", ""),
+        # a given name written short, a name particle that opens the name, degrees the list lacks among listed ones
+        ("Ketua KPU Muna, La Ode Askar Adi Jaya", "La Ode Askar Adi Jaya", "Ketua KPU Muna", ""),
+        ("Kapolres Asahan AKBP Roman Smaradhana Elhaj, SH, SIK, MH", "Roman Smaradhana Elhaj", "Kapolres Asahan", "AKBP"),
+        ("Pj Bupati Takalar Dr. Setiawan Aswad, M.Dev, Plg", "Setiawan Aswad", "Pj Bupati Takalar", ""),
     ],
 )
 def test_parse_speaker_splits_title_rank_name(mention: str, name: str, role: str, rank: str) -> None:
@@ -86,6 +93,14 @@ def test_same_person_subset_only_inside_one_article() -> None:
     assert same_person(Speaker("Hassanudin"), Speaker("Hasanudin"))
     assert not same_person(Speaker("Sri Wahyuni"), Speaker("Sri Wahyudi"))
     assert not same_person(Speaker("Hadi Tjahjanto"), Speaker("Hadi Santoso"))
+
+
+def test_a_longer_name_of_one_title_is_one_person_across_articles() -> None:
+    """Two outlets write "Ahmad Doli Kurnia" and "Ahmad Doli Kurnia Tandjung" for the Ketua Komisi II DPR RI."""
+    short, full = Speaker("Ahmad Doli Kurnia", "Ketua Komisi II DPR RI"), Speaker("Ahmad Doli Kurnia Tandjung", "Ketua Komisi II DPR RI")
+    assert same_person(short, full)
+    assert not same_person(short, Speaker("Ahmad Doli Kurnia Tandjung", "Ketua KPU Bone"))  # another title: unsure
+    assert not same_person(Speaker("Tontro", "Pj Bupati Madiun"), Speaker("Tontro Pahlawanto", "Pj Bupati Madiun"))  # one word
 
 
 @pytest.mark.parametrize(

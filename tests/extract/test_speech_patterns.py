@@ -190,6 +190,18 @@ def test_a_follow_on_detail_sentence_stays_with_the_reported_statement() -> None
     assert statement.text.endswith("Bawaslu Rp11,8 miliar")  # the next, narrative sentence is not his
 
 
+def test_several_follow_on_sentences_stay_with_the_reported_statement() -> None:
+    text = (
+        "Ketua KPU Dogiyai, Elias Petege, menjelaskan penggunaan aplikasi Silonkada untuk pendaftaran bakal calon. "
+        "Bakal calon yang belum mendaftar melalui aplikasi akan diarahkan untuk mengisinya. "
+        "Sebaliknya, jika tidak menyerahkan berkas hard copy, pendaftaran akan dianggap tidak sah. "
+        "Rakor itu dihadiri Kapolres Dogiyai.\n"
+    )
+    a = art(text)
+    (statement,) = extract_statements(a, extract_meetings(a))
+    assert statement.text.endswith("dianggap tidak sah")  # two detail sentences are his; the narration after is not
+
+
 def test_jawab_after_a_quote_is_a_speech_verb() -> None:
     text = "\"Kami akan dirikan pos penyekatan di perbatasan,\" jawab Kapolres Kolaka Timur AKBP Bayu Aditya Mokoginta.\n"
     assert said(text)[0][1] == "Bayu Aditya Mokoginta"

@@ -99,6 +99,7 @@ def test_telling_a_story_is_saying_what() -> None:
         "At the February 2024 election meeting in Way Kanan, who insisted that ballot boxes must be escorted?",
         "Which church leader told the Poso peace declaration that the pulpit is only for the word of God?",
         "Mahasiswa mana yang menyebut organisasinya menyiapkan 150 kader?",
+        "Siapa yang menyebut Kuningan miniatur keberagaman saat rapat pleno yang dihadiri Ketua KPU RI?",  # "yang dihadiri": the meeting
     ],
 )
 def test_who_questions_in_other_words(question: str) -> None:
@@ -111,6 +112,10 @@ def test_who_questions_in_other_words(question: str) -> None:
         ("Who was quoted at the alert parade in Banjarmasin?", "list_speakers"),  # every quoted person
         ("Who were the three resource persons at the Bitung stakeholder meeting?", "list_speakers"),
         ("Who was quoted as saying the ballot boxes were ready?", "who_said"),  # one statement: its speaker
+        ("Siapa saja yang disebut hadir dalam rapat pleno rekapitulasi suara Pilkada Sambas?", "list_speakers"),
+        ("Which KPU commissioners and other officials attended the evaluation meeting?", "list_speakers"),  # who attended
+        ("Who attended the rakor in Sambas?", "list_speakers"),
+        ("Who is the Dandim of Kolaka who attended the Polres Kolaka meeting?", "which_meeting"),  # one holder, not a list
     ],
 )
 def test_who_was_quoted_lists_the_speakers(question: str, kind: str) -> None:
@@ -230,3 +235,16 @@ def test_who_a_question_sets_aside_is_not_who_it_asks_about() -> None:
     """ "Selain Kapolres, ..." / "Besides the Kapolri, ...": the title is context, not the person to name."""
     assert "Kapolres" not in analyze("Selain Kapolres dan Kajari, siapa lagi yang hadir di rakor Polres Touna?").people_text
     assert "Touna" in analyze("Selain Kapolres dan Kajari, siapa lagi yang hadir di rakor Polres Touna?").proper
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Siapa yang menyebut Kuningan miniatur keberagaman saat rapat pleno DPS yang dihadiri Ketua KPU RI?",
+        "Who called Kuningan a miniature of diversity at the DPS plenary attended by the KPU RI chair?",
+    ],
+)
+def test_who_attended_the_meeting_is_not_who_it_asks_about(question: str) -> None:
+    """ "... rapat yang dihadiri Ketua KPU RI": the attendee places the meeting; the speaker asked for is someone else."""
+    assert "KPU RI" not in analyze(question).people_text
+    assert "Kuningan" in analyze(question).proper

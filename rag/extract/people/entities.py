@@ -69,8 +69,15 @@ def tokens_match(a: str, b: str) -> bool:
 
 
 def same_person(a: Speaker, b: Speaker, same_article: bool = False) -> bool:
-    """Return True when two named speakers are one person (subset names only within an article)."""
-    return same_name(a.name, b.name, same_article)
+    """Return True when two named speakers are one person: subset names within an article, and across articles a
+    name of two or more words inside a longer one when both hold one title ("Ahmad Doli Kurnia" and "Ahmad Doli Kurnia
+    Tandjung", Ketua Komisi II DPR RI)."""
+    if same_name(a.name, b.name, same_article):
+        return True
+    if same_article or not (a.role and b.role) or not (roles_compatible(a.role, b.role) or roles_compatible(b.role, a.role)):
+        return False
+    short, long_ = sorted((word_tuple(a.name), word_tuple(b.name)), key=len)
+    return len(short) >= 2 and subsequence(short, long_)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -57,7 +57,7 @@ def _split_apposition(text: str) -> tuple[str, str]:
 def _parse_plain(text: str, places: frozenset[str]) -> tuple[str, str, str]:
     """Return (name, role, rank) of a mention without apposition."""
     toks = _strip_openers(tokenize(text))
-    parsed = [_parse_segment(s, places) for s in _segments(toks) if s and not all_degrees(s)]
+    parsed = [_parse_segment(s, places) for s in _without_degrees(_segments(toks))]
     parsed = [p for p in parsed if any(p)]
     if not parsed:
         return "", "", ""
@@ -70,6 +70,24 @@ def _parse_plain(text: str, places: frozenset[str]) -> tuple[str, str, str]:
     elif not (name or rank) and prev[0] and not prev[1]:
         name, rank = prev[0], prev[2]
     return name, role, rank
+
+
+SHORT_DEGREE = 4  # "SH, SIK, MH", "M.Dev, Plg": a short word among degrees is a degree the list lacks
+
+
+def _without_degrees(segments: list[list[Tok]]) -> list[list[Tok]]:
+    """Return the non-empty comma segments that are not degrees: all-degree segments, and a one-word segment of at
+    most four letters right after one ("SIK" in "SH, SIK, MH")."""
+    kept, after_degree = [], False
+    for seg in segments:
+        short = len(seg) == 1 and seg[0].text.isalpha() and len(seg[0].text) <= SHORT_DEGREE and is_cap(seg[0].text)
+        if seg and (all_degrees(seg) or (after_degree and short)):
+            after_degree = True
+            continue
+        after_degree = False
+        if seg:
+            kept.append(seg)
+    return kept
 
 
 def _region_tail(parsed: tuple[str, str, str]) -> bool:
@@ -132,15 +150,35 @@ def _parse_segment(seg: list[Tok], places: frozenset[str]) -> tuple[str, str, st
         role = [t for t in raw[:h] if bare(t) not in degrees()[0]]  # "Bapak Dr. Name": honorifics, not a role
         return _clean_name(drop_degrees(raw[h:])), _clean_role(role), ""
     marked = _mark_role(toks, places)
+    first = _name_first(toks, marked)
+    if first is not None:
+        return first
     cut = len(toks)
     while cut > 0 and not marked[cut - 1] and name_like(toks[cut - 1]):
         cut -= 1
-    while cut < len(toks) and fold(toks[cut]) in word_set("titles", "name_particles"):
+    while cut < len(toks) and fold(toks[cut]) in word_set("titles", "name_particles") and not (cut == 0 and is_cap(toks[cut])):
         cut += 1
     if cut < len(toks) and match_region(toks, cut) == len(toks) - cut:
         cut = len(toks)  # "..., Samarinda": a place, not a person
     cut = _cut_at_region(toks, cut, places)
     return _clean_name(toks[cut:]), _clean_role(toks[:cut]), ""
+
+
+_APOSTROPHES = ("’", "'")
+
+
+def _name_first(toks: list[str], marked: list[bool]) -> tuple[str, str, str] | None:
+    """Return (name, role, '') of "Ahmad Doli Kurnia Ketua Komisi II DPR RI": a name of two or more words written
+    before a person's title, with nothing after the title but its body and place."""
+    glued = {i for i, t in enumerate(toks) if t in _APOSTROPHES or (i and toks[i - 1] in _APOSTROPHES)}  # Asy ’ ari
+    at = next((i for i, m in enumerate(marked) if m and i not in glued), len(toks))
+    run = [t for i, t in enumerate(toks[:at]) if i not in glued]
+    if len(run) < 2 or at == len(toks) or not all(name_like(t) and is_cap(t) for t in run):
+        return None
+    if not all(marked[at:]) or not is_person_role(" ".join(toks[at:])):
+        return None
+    name = re.sub(r"\s*([’'])\s*", r"\1", " ".join(toks[:at]))
+    return _clean_name([name]), _clean_role(toks[at:]), ""
 
 
 def _mark_role(toks: list[str], places: frozenset[str]) -> list[bool]:

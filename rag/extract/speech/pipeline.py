@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from rag.core.types import Article, Meeting, Statement
 from rag.extract.speech.doc import SpeechDoc
-from rag.extract.speech.passes import answers, interviews, paragraphs, places, roster, scan, speakers, trailing
+from rag.extract.speech.passes import answers, interviews, introduced, paragraphs, places, roster, scan, speakers, trailing
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ PASSES: tuple[Pass, ...] = (
     roster.run,  # everyone the article names, to expand short names and bare roles
     speakers.run,  # pronouns, the running speaker, epithets, held open quotes: statements
     answers.run,  # the interviewee's answers, merged into article order
+    introduced.run,  # a bare title's paragraph, then a quote closed by a name alone: one person
 )
 
 

@@ -44,8 +44,10 @@ def scan_paragraph(text: str) -> Scan:
     for n, (s, e) in enumerate(sents):
         toks = tokenize(masked, s, e)
         claim = indirect_claim(masked, toks, e)
-        if claim and n + 1 < len(sents) and (continues_statement(masked, *sents[n + 1]) or elaborates(masked, *sents[n + 1])):
-            claim = extend_claim(masked, claim, sents[n + 1][1])
+        for k in range(n + 1, min(len(sents), n + 1 + FOLLOW_ON)):  # "X menjelaskan ... . Bakal calon ... . Sebaliknya, ..."
+            if not claim or not (continues_statement(masked, *sents[k]) or elaborates(masked, *sents[k])):
+                break
+            claim = extend_claim(masked, claim, sents[k][1])
         if claim and not any(_overlaps(claim.attr_start, claim.attr_end, c.attr_start, c.attr_end) for c in scan.claims):
             scan.claims.append(claim)
         scan.mentions.extend(_mentions(masked, toks, scan.claims, s))
@@ -55,6 +57,7 @@ def scan_paragraph(text: str) -> Scan:
 
 # ", yang hadir mewakili Ketua DPRD yang berhalangan hadir, mengingatkan": a relative clause between a speaker and the
 # verb names someone else; blanked out (offsets kept) so the verb's subject is the person before it.
+FOLLOW_ON = 3  # plain sentences after a reported statement that go on with it (no person, quote or narration of their own)
 _RELATIVE = re.compile(r"(,\s+)(yang\s+[^,.;:“”\"]{3,120}?)(?=,\s+[a-z])")
 
 
