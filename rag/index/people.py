@@ -133,7 +133,7 @@ class People:
         qtoks = mention_tokens(text)
         for run, _ in name_runs(qtoks, lower_mode=False):
             if len(run) >= 2 and not any(_names_all(e, run) for e in self.shortlist.candidates(text)) and not self._in_roles(run):
-                if not _names_a_venue(text, run):
+                if not names_a_venue(text, run):
                     return True
         return False
 
@@ -218,7 +218,7 @@ def _capitalized_runs(text: str) -> list[list[str]]:
     return [r for r in runs if r]
 
 
-def _names_a_venue(text: str, run: list[str]) -> bool:
+def names_a_venue(text: str, run: list[str]) -> bool:
     """Return True when a name-like run is a venue's name: a venue's head word opens it or stands before it ("Gedung
     Bagas Raya")."""
     heads = word_set("events", "venue_heads")

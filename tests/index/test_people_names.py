@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.index.people import _names_a_venue
+from rag.index.people import names_a_venue
 
 
 @pytest.mark.parametrize(
@@ -16,4 +16,4 @@ from rag.index.people import _names_a_venue
     ],
 )
 def test_names_a_venue(text: str, run: list[str], venue: bool) -> None:
-    assert _names_a_venue(text, run) is venue
+    assert names_a_venue(text, run) is venue

@@ -17,7 +17,7 @@ from typing import Iterable
 from rag.core.lexicon import bare, fold, match_region, title_words, word_set, words
 from rag.core.sentences import Tok, is_cap, tokenize
 from rag.core.types import Speaker
-from rag.extract.people.ranks import acronym, all_degrees, degrees, drop_degrees, find_rank, honorific_at, name_like, rank_table
+from rag.extract.people.ranks import acronym, degrees, drop_degrees, find_rank, honorific_at, name_like, rank_table, without_degrees
 from rag.extract.people.roles import (
     alias_forms,
     alias_table,
@@ -57,7 +57,7 @@ def _split_apposition(text: str) -> tuple[str, str]:
 def _parse_plain(text: str, places: frozenset[str]) -> tuple[str, str, str]:
     """Return (name, role, rank) of a mention without apposition."""
     toks = _strip_openers(tokenize(text))
-    parsed = [_parse_segment(s, places) for s in _without_degrees(_segments(toks))]
+    parsed = [_parse_segment(s, places) for s in without_degrees(_segments(toks))]
     parsed = [p for p in parsed if any(p)]
     if not parsed:
         return "", "", ""
@@ -70,24 +70,6 @@ def _parse_plain(text: str, places: frozenset[str]) -> tuple[str, str, str]:
     elif not (name or rank) and prev[0] and not prev[1]:
         name, rank = prev[0], prev[2]
     return name, role, rank
-
-
-SHORT_DEGREE = 4  # "SH, SIK, MH", "M.Dev, Plg": a short word among degrees is a degree the list lacks
-
-
-def _without_degrees(segments: list[list[Tok]]) -> list[list[Tok]]:
-    """Return the non-empty comma segments that are not degrees: all-degree segments, and a one-word segment of at
-    most four letters right after one ("SIK" in "SH, SIK, MH")."""
-    kept, after_degree = [], False
-    for seg in segments:
-        short = len(seg) == 1 and seg[0].text.isalpha() and len(seg[0].text) <= SHORT_DEGREE and is_cap(seg[0].text)
-        if seg and (all_degrees(seg) or (after_degree and short)):
-            after_degree = True
-            continue
-        after_degree = False
-        if seg:
-            kept.append(seg)
-    return kept
 
 
 def _region_tail(parsed: tuple[str, str, str]) -> bool:

@@ -38,6 +38,24 @@ def all_degrees(seg: list[Tok]) -> bool:
     return all(is_degree(t.text) for t in seg)
 
 
+SHORT_DEGREE = 4  # "SH, SIK, MH", "M.Dev, Plg": a short word among degrees is a degree the list lacks
+
+
+def without_degrees(segments: list[list[Tok]]) -> list[list[Tok]]:
+    """Return the non-empty comma segments that are not degrees: all-degree segments, and a one-word segment of at
+    most four letters right after one ("SIK" in "SH, SIK, MH")."""
+    kept, after_degree = [], False
+    for seg in segments:
+        short = len(seg) == 1 and seg[0].text.isalpha() and len(seg[0].text) <= SHORT_DEGREE and is_cap(seg[0].text)
+        if seg and (all_degrees(seg) or (after_degree and short)):
+            after_degree = True
+            continue
+        after_degree = False
+        if seg:
+            kept.append(seg)
+    return kept
+
+
 # Whole-word honorifics, stripped even from a two-word name ("Romo Kanisius"); "H" or "Dr" needs a dot or a longer name.
 _WORD_HONORIFICS = frozenset(
     {"kh", "hj", "tgh", "prof", "romo", "pastor", "pater", "pendeta", "pdt", "habib", "buya", "kyai", "kiai", "tgk", "teungku"}
