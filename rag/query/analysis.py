@@ -183,8 +183,8 @@ def _says_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, verbs))})\b\s+(?:that\s+|bahwa\s+)?[\w-]+\W+[\w-]+", re.IGNORECASE)
 
 
-_BESIDES = re.compile(r"^\W*(?:selain|besides|apart from|other than|aside from)\b[^,?]*,\s*"  # "Selain Kapolres, ..."
-                      r"|\s(?:yang\s+)?(?:dihadiri|attended\s+by)\s[^,?]*", re.I)  # "... yang dihadiri Ketua KPU RI?": not asked
+_BESIDES = re.compile(r"^\W*(?:selain|besides|apart from|other than|aside from)\b[^,?]*,\s*", re.I)  # "Selain Kapolres, ..."
+_ATTENDED = re.compile(r"\s(?:yang\s+)?(?:dihadiri|attended\s+by)\s[^,?]*", re.I)  # "... rapat yang dihadiri Ketua KPU RI?"
 
 
 def analyze(text: str) -> Question:
@@ -200,11 +200,12 @@ def analyze(text: str) -> Question:
     topic = tuple(dict.fromkeys([*(t for g in groups for t in sorted(g)), *names]))
     if extra:  # an English question often shares only "rapat koordinasi" with unrelated evidence
         groups = [g for g in groups if not g <= generic_topic()]
-    people = _BESIDES.sub("", translate_english(text) if lang == "en" else text)
+    kind, people = detect_kind(text), _BESIDES.sub("", translate_english(text) if lang == "en" else text)
+    people = people if kind == "which_meeting" and not _ASKS_WHO.search(text) else _ATTENDED.sub("", people)  # "Rapat apa yang dihadiri X"
     return Question(
         text=text,
         lang=lang,
-        kind=detect_kind(text),
+        kind=kind,
         search_text=search,
         people_text=people,
         speaker_text=speaker_clause(people),

@@ -248,3 +248,8 @@ def test_who_attended_the_meeting_is_not_who_it_asks_about(question: str) -> Non
     """ "... rapat yang dihadiri Ketua KPU RI": the attendee places the meeting; the speaker asked for is someone else."""
     assert "KPU RI" not in analyze(question).people_text
     assert "Kuningan" in analyze(question).proper
+
+
+def test_who_attended_is_asked_about_when_the_question_asks_which_meeting() -> None:
+    """ "Rapat apa yang dihadiri Pjs Bupati Kutim ...": the attendee is the person whose meeting is asked for."""
+    assert "Agus Hari Kesuma" in analyze("Rapat apa yang dihadiri Pjs Bupati Kutim Agus Hari Kesuma menjelang Pilkada 2024?").people_text
