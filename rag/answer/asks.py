@@ -71,7 +71,7 @@ _ASKS_VENUE = re.compile(
     r"|\b(?:in|at)\s+which\s+[a-z]+|\bwhat\s+(?:building|venue|hotel|hall)\b",
     re.I,
 )
-_NAME_OF = re.compile(r"\b(?:apa\s+nama|nama|name\s+of\s+the)\s+", re.I)  # then a venue's head word: "nama hotel"
+_NAME_OF = re.compile(r"\b(?:nama|name\s+of\s+the)\s+", re.I)  # then a venue's head word: "nama hotel"
 _ASKS_TIME = re.compile(r"\b(?:pukul|jam)\s+berapa\b|\b(?:what|which)\s+time\b", re.I)
 _ASKS_PLACE = re.compile(r"(?:[^,?]*,\s*)?(?:where\b|di\s*mana\b|ke\s+mana\b)", re.I)  # "Menurut X, di mana ..."
 _TIME = re.compile(r"\b(?:pukul|jam)\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b", re.I)

@@ -128,9 +128,7 @@ def _titles_a_person(words: Sequence[str]) -> bool:
 def _name_before(words: Sequence[str], i: int, j: int) -> Speaker | None:
     """Return the person named right before the title at words[i] (its words up to words[j] are the title), or None
     when no capitalized name that is not a title (nor the sentence's first word, a dictionary word) stands there."""
-    first = i
-    while first > 0 and words[first - 1][:1].isupper() and not is_title_word(words[first - 1].rstrip(".")):
-        first -= 1
+    first = _name_start(words, i)
     if first == 0 and dictionary_word(words[0]):
         first = 1  # "Hadir Kapolda ...": the sentence's first word, not a name
     if first == i:
@@ -146,13 +144,19 @@ def _listed_before(words: Sequence[str], i: int, j: int, mine: Sequence[Titled])
     return before if before is not None and any(_qualified_as(p, before.role.split()) for p in mine) else None
 
 
+def _name_start(words: Sequence[str], end: int) -> int:
+    """Return where the run of capitalized words that are not titles ending at words[end] starts (end when none)."""
+    first = end
+    while first > 0 and words[first - 1][:1].isupper() and not is_title_word(words[first - 1].rstrip(".")):
+        first -= 1
+    return first
+
+
 def _proxy_before(words: Sequence[str]) -> Speaker | None:
     """Return the person named just before "mewakili": "Kasat Intelkam AKP Budi Santoso, mewakili ..." is Budi Santoso."""
     kept = [w for w in words if w != ","]
     end = len(kept)
-    first = end
-    while first > 0 and kept[first - 1][:1].isupper() and not is_title_word(kept[first - 1].rstrip(".")):
-        first -= 1
+    first = _name_start(kept, end)
     if first == end:
         return None
     role_start = first

@@ -158,7 +158,7 @@ def list_speakers(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hi
     for s in firsts.values():
         citations.append(cite_statement(len(citations) + 1, ctx.snapshot, s))
         lines.append(f"- {speaker_label(s.speaker)} [{citations[-1].id}]")
-    named = _named_sentences(ctx, sources, citations, "attendance") if _asks_attendance(q) else []
+    named = _named_sentences(ctx, sources, citations, "attendance", each_report=True) if _asks_attendance(q) else []
     for source, start, end in named or _named_sentences(ctx, sources, citations, "presenters"):
         citations.append(cite(len(citations) + 1, ctx.snapshot.articles[source], start, end, meeting=meeting))
         lines.append(f"- “{citations[-1].quote}” [{citations[-1].id}]")
@@ -179,16 +179,17 @@ def _credit_name(ctx: Context, source: str) -> str:
 PRESENTER_SENTENCES = 2  # sentences per meeting that name its presenters (or, when asked, who attended) without quoting them
 
 
-def _named_sentences(ctx: Context, sources: list[str], cited: list[Citation], key: str) -> list[tuple[str, int, int]]:
-    """Return the sentences of the meeting's articles that name people by the words of ``answer_words.json[key]``:
-    presenters who are not quoted ("dihadiri tiga narasumber, di antaranya Kapolres ...", the surest words first) or,
-    for "attendance", who attended (the first such sentence of each report), outside the statements already cited."""
+def _named_sentences(
+    ctx: Context, sources: list[str], cited: list[Citation], key: str, each_report: bool = False
+) -> list[tuple[str, int, int]]:
+    """Return the sentences of the meeting's articles that name people by the words of ``answer_words.json[key]``
+    (the surest words first): presenters who are not quoted ("dihadiri tiga narasumber, di antaranya Kapolres ...") or
+    who attended; with ``each_report``, the first such sentence of each report; outside the statements already cited."""
     words = [w.lower() for w in load("answer_words")[key]]
     hits = []
     for source in sources:
         text = ctx.snapshot.articles[source].text
         hits += [(words.index(" ".join(m.group().lower().split())), source, m) for m in _words_of(key).finditer(text)]
-    each_report = key == "attendance"
     order = (lambda h: (sources.index(h[1]), h[0], h[2].start())) if each_report else (lambda h: (h[0], sources.index(h[1]), h[2].start()))
     found: list[tuple[str, int, int]] = []
     for _, source, m in sorted(hits, key=order):
