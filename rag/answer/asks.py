@@ -8,7 +8,7 @@ from typing import Callable
 
 from rag.answer.evidence import states_place
 from rag.answer.naming import has_venue, venue_words
-from rag.core.lexicon import alternation
+from rag.core.lexicon import alternation, word_set
 from rag.extract.people.mentions import is_person_title
 from rag.query.analysis import Question
 
@@ -26,8 +26,25 @@ def asks_who(q: Question) -> bool:
 
 def asks_holder(q: Question) -> bool:
     """Return True when the question asks who holds a title ("Siapa (nama) Irwasda Polda Kalsel ...", "Who is the ...")."""
+    return bool(asked_title(q))
+
+
+def asked_title(q: Question) -> str:
+    """Return the title word whose holder the question asks for ("Siapa Sekda Bintan yang mendampingi Kapolres":
+    "Sekda"), else ''."""
     m = _ASKS_HOLDER.match(q.people_text)
-    return m is not None and is_person_title(m.group(1))
+    if m is None:
+        return ""
+    after = q.people_text[m.start(1) :].split()[:PLACE_WORDS + 1]  # "Who is the Tangerang Selatan police chief"
+    for word in after:
+        if is_person_title(word.strip("(),")):
+            return word.strip("(),")
+        if not word[:1].isupper():
+            return ""
+    return ""
+
+
+PLACE_WORDS = 3  # capitalized words of a place that may stand before the title asked about ("Tulang Bawang Barat")
 
 
 def asks_venue(q: Question) -> bool:
@@ -37,6 +54,19 @@ def asks_venue(q: Question) -> bool:
         return True
     named = _NAME_OF.search(q.text)
     return named is not None and bool(venue_words().match(q.text, named.end()))
+
+
+def asked_venue_kind(q: Question) -> str:
+    """Return the distinct kind of venue a venue question names ("Di hotel mana ...": "hotel"), else ''."""
+    if not asks_venue(q):
+        return ""
+    folded = q.text.lower()
+    return next((k for k in word_set("answer_words", "distinct_venues") if re.search(rf"\b{re.escape(k)}\b", folded)), "")
+
+
+def venue_of_kind(kind: str, text: str) -> bool:
+    """Return True when a text names a venue of the kind asked ("Swiss-Belhotel" and "Hotel HB" are hotels)."""
+    return not kind or kind in text.lower()
 
 
 def asked_fact(q: Question) -> Callable[[str], bool] | None:

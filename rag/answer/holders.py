@@ -66,6 +66,8 @@ def _holder_after(words: Sequence[str], i: int, mine: Sequence[Titled], proxy: b
         if not nxt[:1].isupper():
             return None
         name_at, name = _name_at(words, j)
+        if _region_run(name):
+            continue  # "Kapolres Halmahera Utara, AKBP X", "Ketua Bawaslu Provinsi Bali dan Nusa Tenggara": a region
         if _titles_a_person(words[name_at + len(name) : name_at + len(name) + 1]):
             if len(name) == 1 and dictionary_word(name[0]):
                 return None  # "Kapolres Asahan, Mewakili Dandim 0208": a word of the list, not a name
@@ -87,6 +89,14 @@ def _between_title_and_name(word: str) -> bool:
     if word == "," or is_title_word(bare) or bare.isupper() or any(c.isdigit() for c in word):
         return True
     return word.lower() in word_set("titles", "compass") or word.lower() in _APPOSITION or word.lower() in _JOINING
+
+
+def _region_run(name: Sequence[str]) -> bool:
+    """Return True when a capitalized run is a region or unit, not a name: it ends in a compass word ("Nusa Tenggara")
+    or has a slash ("Kabupaten/Kota")."""
+    if any("/" in w for w in name):
+        return True  # "Kodim Lamp'ut/Tubaba", "Kabupaten/Kota": no person's name has a slash
+    return bool(name) and name[-1].lower() in word_set("titles", "compass")
 
 
 def _name_at(words: Sequence[str], j: int) -> tuple[int, list[str]]:

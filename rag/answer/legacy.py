@@ -10,6 +10,7 @@ import numpy as np
 from rag.answer.candidates import Draft
 from rag.answer.compose import cite, cite_statement, dedupe, message, statements_text
 from rag.answer.context import Context
+from rag.answer.follow import follow_on
 from rag.answer.meetings import list_speakers, where_when, which_meeting
 from rag.answer.pick import best_sentence
 from rag.core.text import terms
@@ -113,7 +114,18 @@ def _what_said(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit])
     other = [p for p in mine if p[0].source != picked[0][0].source and all(p[0] is not c[0] for c in chosen)]
     if other:
         chosen.append(other[0])  # the same person at another meeting
-    return _statement_draft(ctx, q, chosen, "what_said")
+    draft = _statement_draft(ctx, q, chosen, "what_said")
+    return _with_follow_on(ctx, draft) if draft is not None else None
+
+
+def _with_follow_on(ctx: Context, draft: Draft) -> Draft:
+    """Add the sentence that goes on after the lead statement, cited apart and unattributed (see `follow`)."""
+    lead = draft.statements[0]
+    span = follow_on(ctx.snapshot.articles[lead.source].text, lead, ctx.retriever.statements_of(lead.source))
+    if span is None or any(c.source == lead.source and c.start <= span[0] < c.end for c in draft.citations):
+        return draft
+    extra = cite(len(draft.citations) + 1, ctx.snapshot.articles[lead.source], *span)
+    return replace(draft, citations=(*draft.citations, extra))
 
 
 TOPIC_POOL = 5  # the best-ranked statements of the person among which the one saying most of what is asked leads

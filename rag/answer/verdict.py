@@ -7,14 +7,14 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Sequence
 
-from rag.answer.asks import asks_holder, asks_venue, asks_who
+from rag.answer.asks import asked_title, asked_venue_kind, asks_holder, asks_venue, asks_who, venue_of_kind
 from rag.answer.attribution import Named, holder_in, name_written, resolved, said_among, said_by, speaker_written, who_of
 from rag.answer.candidates import Draft
 from rag.answer.complement import complement, each_other
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence
 from rag.answer.holders import holder_named, names_holder
-from rag.answer.naming import names_a_person, names_titled, names_venue, titled_pairs
+from rag.answer.naming import Titled, is_title_term, names_a_person, names_titled, names_venue, titled_pairs
 from rag.answer.rivals import SAYS_KINDS, clearly_better, fact_better, holder_better, holder_sentence, place_complement, places_better
 from rag.core.settings import Settings
 from rag.core.text import WORD, terms
@@ -62,6 +62,9 @@ def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evide
     lead = draft.citations[0] if draft is not None and draft.citations else None
     if lead is not None and not objection and asks_venue(q) and not (lead.meeting and lead.meeting.venue):
         objection = "the structured answer's first meeting names no venue"
+    kind = asked_venue_kind(q)
+    if lead is not None and not objection and kind and not venue_of_kind(kind, lead.meeting.venue if lead.meeting else ""):
+        objection = f"the structured answer's first meeting names no {kind}"
     if lead is not None and not objection and fits.get(lead.source):
         objection = f"the structured answer's article lacks {fits[lead.source]!r}"
     named = resolved(ctx, q)
@@ -96,7 +99,7 @@ def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evide
     if confidence >= threshold:
         second = each_other(q, best, usable, partial(_known_in, ctx)) if q.each else complement(q, best, usable)
         second = place_complement(q, best, usable, ctx.meetings.sibling_reports(best.source)[1:]) or second
-        named_holder = holder_named(titled_pairs(q), best.text) if holder is not None and best.said is None else None
+        named_holder = holder_named(_asked_pairs(q), best.text) if holder is not None and best.said is None else None
         about = holder_in(best, named) if best.said is None and named and named_holder is None else None
         choice = Choice(None, best, second, about, named_holder)
         return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), choice)
@@ -121,8 +124,11 @@ def usable_evidence(
     elif asks_who(q):  # "who": a speaker, or the person the question describes
         holder = asks_holder(q)
         usable = [e for e in usable if _names_someone(e, titled, holder)]
+        spoken = [e for e in usable if e.said is not None or e.previous is not None]
+        usable = spoken if spoken and q.kind == "who_said" and not holder else usable  # a speaker, not a name in a list
     if asks_venue(q):
-        usable = [e for e in usable if names_venue(e.text)]
+        kind = asked_venue_kind(q)
+        usable = [e for e in usable if names_venue(e.text) and venue_of_kind(kind, e.text)]
     if not usable:
         return [], "no retrieved sentence names the person or the venue the question asks for"
     kinds = asked_event_kinds(q) if says else []
@@ -145,6 +151,14 @@ def _asked_topic(q: Question) -> list[str]:
     """Return what the question asks about: its topic terms without the meeting's words and the common election words
     ("pemilih" is no topic)."""
     return [t for t in q.asked_topic if t not in q.meeting_terms and t not in generic_topic()]
+
+
+def _asked_pairs(q: Question) -> list[Titled]:
+    """Return the titled people of the question whose holder it asks for ("Siapa Sekda ... yang mendampingi Kapolres":
+    the Sekda), or all of them."""
+    pairs, word = titled_pairs(q), asked_title(q)
+    asked = [p for p in pairs if word and any(is_title_term(t, p.title) for t in terms(word))]
+    return asked or pairs
 
 
 def _known_in(ctx: Context, word: str, source: str) -> bool:

@@ -77,6 +77,11 @@ def months_written(text: str) -> frozenset[int]:
     return frozenset(h.month for h in find_dates(text) if h.month)
 
 
+def _ahead(before: str, markers: list[str]) -> bool:
+    """Return True when a date closes a clause that opens with "menjelang" (no comma between): the day looked ahead to."""
+    return re.search(rf"\b(?:{'|'.join(markers)})\b[^,.;()]*$", before) is not None
+
+
 def _to_hit(text: str, m: re.Match[str], cal: dict) -> DateHit | None:
     """Turn a regex match into a validated DateHit, or None."""
     parts = m.groupdict()
@@ -93,6 +98,7 @@ def _to_hit(text: str, m: re.Match[str], cal: dict) -> DateHit | None:
     after = fold(text[m.end() : m.end() + 20])
     before = fold(text[max(0, m.start() - 45) : m.start()])
     future = any(after.lstrip(" ,").startswith(w) for w in cal["future_markers"]) or " akan " in f" {before} "
+    future = future or _ahead(before, cal["ahead_markers"])  # "menjelang masa pencoblosan tanggal 27 November"
     return DateHit(m.start(), m.end(), m.group(), day, month, year, weekday, future)
 
 

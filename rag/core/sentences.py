@@ -69,7 +69,8 @@ def _pair_marks(text: str, marks: str, openers: str) -> list[tuple[int, int]]:
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         open_ctx = before.isspace() or before in "([{:—–-" or i == 0
-        close_ctx = not before.isspace() and (after.isspace() or after in ",.;:!?)]—–-" + marks)
+        close_ctx = not before.isspace() and (after.isspace() or after in ",.;:!?)]—–-" + marks) or after in ",.;!?)"  # "2024 “, Sabtu"
+        close_ctx = close_ctx or (before in ",.!?" and ch not in openers)  # "...,”ujarnya": no space after the mark
         if opened is None:
             if open_ctx or ch in openers:
                 opened = i

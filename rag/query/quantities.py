@@ -16,8 +16,10 @@ def _number_words() -> re.Pattern[str]:
     return re.compile(rf"\d|\b(?:{alternation('query_words', 'number_words')})\b", re.IGNORECASE)
 
 
+_MONTH = r"(?:jan|feb|mar|apr|mei|jun|jul|agu|ags|sep|okt|nov|des)\w*"
 _DATE_OR_YEAR = re.compile(
-    r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?|\b(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|mei|jun|jul|agu|ags|sep|okt|nov|des)\w*",
+    rf"\(?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)?|\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}\s+{_MONTH}"
+    rf"|\b\d{{1,2}}\s*(?:-|–|hingga|sampai|s/d|dan)\s*(?=\d{{1,2}}\s+{_MONTH})",  # "3 hingga 5 Desember": a day too
     re.IGNORECASE,
 )
 

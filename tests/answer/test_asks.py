@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.asks import asks_venue
+from rag.answer.asks import asked_title, asked_venue_kind, asks_holder, asks_venue, venue_of_kind
 from rag.answer.naming import names_venue
 from rag.query.analysis import analyze
 
@@ -36,3 +36,42 @@ def test_asks_venue(question: str, expected: bool) -> None:
 )
 def test_names_venue(text: str, expected: bool) -> None:
     assert names_venue(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Siapa Kapolres Sukabumi?", True),
+        ("Who is the Tangerang Selatan police chief (Kapolres) who witnessed the signing?", True),  # a place, then the title
+        ("Who is the Tulang Bawang Barat police chief who attended the declaration?", True),
+        ("Siapa Budi Santoso?", False),  # a name, no title
+        ("Who spoke at the meeting?", False),
+    ],
+)
+def test_asks_holder(question: str, expected: bool) -> None:
+    assert asks_holder(analyze(question)) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("Di hotel mana KPU Kubu Raya menggelar rakor?", "Rakor bertempat di lt. 1, Ruang Rapat Bupati, Selasa.", False),
+        ("Di hotel mana KPU Buton Utara menggelar rakor?", "Rakor digelar di Hotel HB Kulisusu, Rabu.", True),
+        ("In which hotel was the FGD held?", "FGD digelar di Swiss-Belhotel Kendari.", True),
+        ("Di gedung mana rakor digelar?", "Rakor digelar di Pendopo Muda Graha.", True),  # a building: any venue answers
+    ],
+)
+def test_a_distinct_venue_kind_is_answered_only_by_its_kind(question: str, text: str, expected: bool) -> None:
+    assert venue_of_kind(asked_venue_kind(analyze(question)), text) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("Siapa Sekda Kabupaten Bintan yang mendampingi Kapolres dalam rakor?", "Sekda"),  # the other title is a clue
+        ("Who is the Tangerang Selatan police chief (Kapolres) who witnessed the signing?", "Kapolres"),
+        ("Siapa yang berbicara dalam rakor bersama Kapolres?", ""),
+    ],
+)
+def test_the_title_asked_about_is_the_one_after_the_question_word(question: str, title: str) -> None:
+    assert asked_title(analyze(question)) == title

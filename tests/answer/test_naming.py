@@ -155,6 +155,11 @@ def test_a_sought_office_names_nobody(question: str, titles: int) -> None:
         ("Siapa Kapolres Asahan?", "Rapat turut dihadiri Kapolres Asahan, Mewakili Dandim 0208/Asahan, Kajari Asahan.", None, None),
         # the title is one item of a list: the capitalized word after "dan" is the last item, not a name
         ("Siapa Kapolres Ende?", "Pleno dihadiri Bawaslu Ende, Kapolres Ende, PPK dan Devisi data dari 21 Kecamatan.", None, None),
+        # a region or a unit is no name: past a place ending in a compass word, and never a run with a slash
+        ("Siapa Kapolres Halmahera Utara?", "Hadir Kapolres Halmahera Utara, AKBP Fadil Zikri, SH.", "Fadil Zikri",
+         "Kapolres Halmahera Utara"),
+        ("Siapa Ketua Bawaslu Provinsi Bali?", "Diundang Ketua Bawaslu Provinsi Bali dan Nusa Tenggara, Bupati se-Bali.", None, None),
+        ("Siapa Kapolres Tubaba?", "Diikuti Forkopimda Tubaba, Kapolres Tubaba, Kodim Lamp'ut/Tubaba, Kejaksaan Negeri.", None, None),
     ],
 )
 def test_holder_named(question: str, text: str, name: str | None, role: str | None) -> None:

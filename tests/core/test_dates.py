@@ -33,6 +33,8 @@ def test_bare_weekday_and_future_dates() -> None:
     hits = find_dates("di Pendopo Muda Graha Madiun, Selasa.")
     assert hits[0].text == "Selasa" and resolve(hits[0], "2024") is None
     assert find_dates("pada tanggal 27 November 2024 mendatang")[0].future
+    assert find_dates("menjelang masa pencoblosan tanggal 27 November 2024")[0].future  # the day looked ahead to
+    assert not find_dates("Rakor menjelang Pilkada, Senin 11 November 2024")[0].future  # the meeting's own day
 
 
 def test_year_from_header_date() -> None:

@@ -25,6 +25,9 @@ def test_tokenize_limit_is_a_prefix() -> None:
         ("Ia berkata, “Kami siap mengawal logistik sampai ke TPS terjauh di pulau-pulau kecil",
          ["“Kami siap mengawal logistik sampai ke TPS terjauh di pulau-pulau kecil"]),  # a long unclosed quote runs to the end
         ('Harga "wajar" katanya.', ['"wajar"']),
+        # a closing mark with no space before the verb, and a reversed pair whose closing mark stands before a comma
+        ("“Kami siap mengawal,”ujarnya di Renon, Senin.", ["“Kami siap mengawal,”"]),
+        ("kegiatan ” Apel Akbar Pengawasan tahun 2024 “, Sabtu 23 November 2024.", ["” Apel Akbar Pengawasan tahun 2024 “"]),
     ],
 )
 def test_find_quotes_pairs_marks(text: str, quoted: list[str]) -> None:

@@ -295,3 +295,19 @@ def test_a_vote_count_simulation_is_a_second_event() -> None:
 def test_venues_without_di(sentence: str, venue: str) -> None:
     (meeting,) = extract_meetings(art(sentence))
     assert meeting.venue == venue
+
+
+def test_quoted_title_placed_by_the_next_sentence_and_a_date_looked_ahead_to() -> None:
+    """A quoted event title after "kegiatan" is a name, not speech (its marks reversed and cut by a line break); the
+    "Bertempat di ..." sentence places that event; a date after "menjelang ..." is the day ahead, not the event's."""
+    text = (
+        "Bawaslu Sukamaju Gelar Apel Siaga\n"
+        "Bawaslu Kabupaten Sukamaju mengadakan kegiatan ”\n"
+        "Apel Siaga Pengawasan Pilkada Damai tahun 2024 “, Sabtu 16 November 2024. Bertempat di lapangan Merdeka "
+        "kabupaten Sukamaju.\n"
+        "Ketua Bawaslu Sukamaju Rina Wati menyampaikan menjelang masa pencoblosan tanggal 27 November 2024 pengawas "
+        "harus bekerja selama 24 jam.\n"
+    )
+    m = extract_meetings(art(text))
+    assert (m[0].event, m[0].name) == ("apel", "Apel Siaga Pengawasan Pilkada Damai")
+    assert (m[0].venue, m[0].date, m[0].date_text) == ("lapangan Merdeka", "2024-11-16", "Sabtu 16 November 2024")

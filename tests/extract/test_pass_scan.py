@@ -88,3 +88,9 @@ STATEMENTS: list[tuple[str, list[Said]]] = [
 @pytest.mark.parametrize(("text", "expected"), STATEMENTS)
 def test_scan_statements(text: str, expected: list[Said]) -> None:
     assert said(HEAD + text + "\n") == expected
+
+
+@pytest.mark.parametrize("pronoun", ["Kami", "Saya", "Mereka", "Kita"])
+def test_a_pronoun_opening_a_sentence_is_never_a_speakers_name(pronoun: str) -> None:
+    text = f"{HEAD}{KETUA} membuka rapat.\n{pronoun} berharap semua partai menghadirkan gagasan untuk masyarakat.\n"
+    assert all(who != pronoun for who, _, _ in said(text))

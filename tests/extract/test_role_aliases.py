@@ -10,3 +10,7 @@ def test_alias_forms_keep_table_order() -> None:
         word = " ".join(seq)
         expected = [word, *(" ".join(s) for s, c in alias_table().items() if c == canon)]
         assert alias_forms(word) == tuple(dict.fromkeys(expected))
+
+
+def test_a_regulation_is_written_short_or_long() -> None:
+    assert "peraturan kpu" in alias_forms("PKPU") and "perbawaslu" in alias_forms("Peraturan Bawaslu")

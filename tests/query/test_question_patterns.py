@@ -46,6 +46,8 @@ def test_pemilu_is_not_a_regional_election_word() -> None:
         ("Rangkum dari beberapa laporan: berapa personel Polres Touna?", ("Polres", "Touna")),
         ("Tanggal berapa rapat di Kotamobagu?", ("Kotamobagu",)),
         ("Budi Harianto mengatakan apa di Berau?", ("Budi", "Harianto", "Berau")),  # a name that opens the question
+        ("Besides the Kapolri, who attended the meeting at Mabes Polri?", ("Kapolri", "Mabes", "Polri")),
+        ("Selain Kapolres Bima, siapa yang hadir?", ("Kapolres", "Bima")),
     ],
 )
 def test_a_word_capitalized_only_to_open_the_question_is_no_name(question: str, proper: tuple[str, ...]) -> None:
@@ -80,6 +82,8 @@ def test_count_questions_know_what_they_count(question: str, asks: bool, counted
 
 def test_a_count_needs_its_noun_in_the_same_sentence() -> None:
     assert not has_count("Dandim 1602/Ende Letkol Inf Budi hadir.")
+    assert not has_count("Pengawasan mulai 3 hingga 5 Desember 2024.")  # a range of days counts nothing
+    assert not has_count("Pleno digelar pada 12-14 November 2024.")
     assert not states_count("Polres, Kodim 1603/Sikka dan KPU hadir. Personel disiagakan.", ("personel",))
     assert states_count("Polres mengerahkan 250 personel ke TPS.", ("personel",))
     assert states_count("Pemkab menyiapkan Rp 2,5 miliar untuk sewa helikopter.", ("anggar",))

@@ -68,15 +68,26 @@ def _blocks(article: Article) -> list[Block]:
     out = []
     for s, e in merged:
         text = article.text[s:e]
-        out.append(Block(s, e, mask(text, find_quotes(text))))
+        out.append(Block(s, e, mask(text, [q for q in find_quotes(text) if not _quoted_title(text, q)])))
     return out
+
+
+TITLE_CHARS = 200  # the longest quoted event title ("Apel Akbar Pengawasan ... tahun 2024")
+
+
+def _quoted_title(text: str, quote: tuple[int, int]) -> bool:
+    """Return True for a quoted event title, not speech: short, after a title noun or theme marker ("kegiatan “...”")."""
+    a, b = quote
+    before = " ".join(text[max(0, a - 30) : a].lower().split())
+    cues = word_set("events", "title_nouns") | word_set("events", "theme_markers")
+    return b - a <= TITLE_CHARS and any(before.endswith(c) for c in cues)
 
 
 def _continues(previous: str, nxt: str) -> bool:
     """Return True when ``nxt`` continues ``previous`` (an open quote, or a sentence cut mid-way)."""
     marks = sum(previous.count(c) for c in "“”\"")
-    if marks % 2 == 1 and any(c in nxt for c in "”\""):
-        return True
+    if marks % 2 == 1 and (any(c in nxt for c in "”\"") or previous.rstrip().endswith(("“", "”", '"'))):
+        return True  # the quote opened at the paragraph's end ("mengadakan kegiatan ”") goes on in the next one
     return not previous.rstrip().endswith((".", "!", "?", "”", '"', ":", ")")) and nxt[:1].islower()
 
 

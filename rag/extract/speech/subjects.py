@@ -83,6 +83,8 @@ def subject_before(toks: list[Tok], k: int, accept: Callable[[str], bool] | None
             continue  # "X didampingi Dandim Y mengatakan": X speaks
         if i >= j:
             continue
+        if j - i == 1 and fold(toks[i].text) in word_set("pronouns", "not_names"):
+            continue  # "Kami berharap ...": a pronoun opening the sentence, not a name
         ref = name_ref(toks, i, j)
         if accept is not None and not accept(ref.text):
             continue
