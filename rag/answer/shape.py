@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from rag.answer.asks import asked_facts
 from rag.answer.candidates import Draft
 from rag.answer.compose import cite, cite_statement, meeting_phrase, speaker_label
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence
+from rag.answer.naming import names_venue
 from rag.core.sentences import sentences
 from rag.core.types import Citation, Meeting, Speaker
 from rag.query.analysis import Question
@@ -38,7 +40,10 @@ def direct_line(q: Question, citations: Sequence[Citation], draft_text: str, kin
     if kind in LIST_KINDS or not citations:
         return _REFS.sub(" ", draft_text.splitlines()[0] if draft_text else "").strip()
     lead = citations[0]
-    where = meeting_phrase(lead.meeting, q.lang) if lead.meeting is not None else ""
+    held = lead.meeting
+    if kind == "where_when" and (held is None or not held.venue):  # another report of that day names the venue
+        held = next((c.meeting for c in citations if c.meeting and c.meeting.venue and (held is None or c.meeting.date == held.date)), held)
+    where = meeting_phrase(held, q.lang) if held is not None else ""
     who = speaker_label(lead.speaker) if lead.speaker is not None and kind != "where_when" else ""
     if who:
         who = f"{who}: “{gist(lead.quote)}”"
@@ -91,7 +96,22 @@ def evidence_citations(
     if q.kind in ("where_when", "which_meeting") and meeting is not None and not (e.dated and e.placed):
         if meeting.end > meeting.start and not (meeting.start <= e.start < meeting.end):
             out.append(cite(len(out) + 1, article, meeting.start, meeting.end, meeting=meeting))
+    venued = _venue_elsewhere(ctx, meeting) if q.kind == "where_when" and asked_facts(q)[1] else None
+    if venued is not None and not any(names_venue(c.quote) for c in out):
+        out.append(cite(len(out) + 1, snap.articles[venued.source], venued.start, venued.end, meeting=venued))
     return out
+
+
+def _venue_elsewhere(ctx: Context, meeting: Meeting | None) -> Meeting | None:
+    """Return another report's record of the same meeting, on the same day, that names the venue this one leaves out
+    (one outlet writes "di KPU Bali", the other "di Sekretariat KPU Bali Renon Denpasar")."""
+    if meeting is None or meeting.venue or not meeting.date:
+        return None
+    for source in ctx.meetings.same_meeting_sources(meeting)[1:]:
+        for other in ctx.snapshot.meetings_of(source):
+            if other.venue and other.date == meeting.date and other.end > other.start:
+                return other
+    return None
 
 
 def _meeting_of(ctx: Context, e: Evidence) -> Meeting | None:

@@ -73,6 +73,12 @@ def test_where_when_answers_carry_the_venue_as_written(reader: Any, item: dict[s
     assert venue in file_lines(reader.settings.seeds_dir / cited[0]["source"], cited[0]["start_line"], cited[0]["end_line"])
 
 
+def test_the_direct_line_takes_the_venue_another_report_of_that_day_names(reader: Any) -> None:
+    """r07 places the plenary only "di KPU Sigi"; r08, the same meeting, names the hall: the one line says it."""
+    answer = ask(reader, "Where and when did KPU Sigi hold the plenary that set the voter list?")
+    assert "Aula Serbaguna Kantor KPU Sigi" in answer["direct"], answer["direct"]
+
+
 @pytest.mark.parametrize(
     ("question", "own", "other"),
     [
