@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from rag.answer.naming import Titled, cached_terms, is_title_term, names_titled, rank_words, short_titles
-from rag.core.lexicon import word_set
+from rag.core.lexicon import resolve_place, word_set
 from rag.core.text import WORD, dictionary_word
 from rag.core.types import Speaker
 from rag.extract.people.mentions import is_person_title
@@ -92,10 +92,12 @@ def _between_title_and_name(word: str) -> bool:
 
 
 def _region_run(name: Sequence[str]) -> bool:
-    """Return True when a capitalized run is a region or unit, not a name: it ends in a compass word ("Nusa Tenggara")
-    or has a slash ("Kabupaten/Kota")."""
+    """Return True when a capitalized run is a region or unit, not a name: it ends in a compass word ("Nusa Tenggara"),
+    has a slash ("Kabupaten/Kota") or joins known places with a hyphen ("Minut-Bitung")."""
     if any("/" in w for w in name):
         return True  # "Kodim Lamp'ut/Tubaba", "Kabupaten/Kota": no person's name has a slash
+    if any("-" in w and all(any(resolve_place(p)) for p in w.split("-") if p) for w in name):
+        return True  # "Dandim 1310 Minut-Bitung": two regions joined, the unit's area
     return bool(name) and name[-1].lower() in word_set("titles", "compass")
 
 
