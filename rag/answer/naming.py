@@ -10,11 +10,11 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from rag.answer.regions import capital_runs, regions_named, shortens
-from rag.core.lexicon import load, word_set
+from rag.core.lexicon import load, resolve_place, word_set
 from rag.core.text import WORD, terms
 from rag.extract.people.mentions import is_person_title
 from rag.extract.people.names import alias_forms, title_tokens
-from rag.extract.people.roles import canonical_tokens
+from rag.extract.people.roles import alias_table, canonical_tokens
 from rag.query.analysis import Question
 
 TITLE_REACH = 8  # terms between a title and the word that completes it
@@ -236,8 +236,22 @@ def names_a_person(text: str) -> bool:
             continue
         for nxt in words[i + 1 : i + 5]:
             if nxt[:1].isupper() and not nxt.isupper() and not is_person_title(nxt) and nxt.lower() not in rank_words():
-                return True
+                if not (any(resolve_place(nxt)) or _body(nxt)):  # "PJ Bupati Jombang", "Komisioner Bawaslu": no one named
+                    return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _body(word: str) -> bool:
+    """Return True for a word that is an institution or a title in the alias table ("Bawaslu", "Kesbangpol")."""
+    forms = canonical_tokens(word)
+    return bool(forms) and forms[0] in _alias_canon()
+
+
+@lru_cache(maxsize=1)
+def _alias_canon() -> frozenset[str]:
+    """Return the canonical tokens of the alias table (titles and institutions)."""
+    return frozenset(alias_table().values())
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,9 @@ def test_speaks(text: str, expected: bool) -> None:
         ("Rakor dipimpin Kapolres AKBP Joko Santoso.", True),
         ("Rakor dihadiri unsur Forkopimda dan KPU.", False),
         ("Hadir Ketua Bawaslu Sulsel Mardiana Rusli.", True),
+        # a title's region or body after it names no one
+        ("Rapat dihadiri PJ Bupati Jombang, seluruh komisioner dan Komisioner Bawaslu.", False),
+        ("Rapat yang dipimpin Ketua KPU Jombang Ahmad Udi Masykur membahas logistik.", True),
     ],
 )
 def test_names_a_person(text: str, expected: bool) -> None:
