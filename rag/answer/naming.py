@@ -14,7 +14,7 @@ from rag.core.lexicon import load, resolve_place, word_set
 from rag.core.text import WORD, terms
 from rag.extract.people.mentions import is_person_title
 from rag.extract.people.names import alias_forms, title_tokens
-from rag.extract.people.roles import alias_table, canonical_tokens
+from rag.extract.people.roles import canonical_tokens, canonical_values
 from rag.query.analysis import Question
 
 TITLE_REACH = 8  # terms between a title and the word that completes it
@@ -245,13 +245,7 @@ def names_a_person(text: str) -> bool:
 def _body(word: str) -> bool:
     """Return True for a word that is an institution or a title in the alias table ("Bawaslu", "Kesbangpol")."""
     forms = canonical_tokens(word)
-    return bool(forms) and forms[0] in _alias_canon()
-
-
-@lru_cache(maxsize=1)
-def _alias_canon() -> frozenset[str]:
-    """Return the canonical tokens of the alias table (titles and institutions)."""
-    return frozenset(alias_table().values())
+    return bool(forms) and forms[0] in canonical_values()
 
 
 @lru_cache(maxsize=1)

@@ -61,7 +61,7 @@ _UNIT_REGION = re.compile(r"\b(\d+)/(?=[^\W\d_])")
 
 
 @cache
-def _canonical_values() -> frozenset[str]:
+def canonical_values() -> frozenset[str]:
     """Return every canonical token of the alias table."""
     return frozenset(alias_table().values())
 
@@ -69,7 +69,7 @@ def _canonical_values() -> frozenset[str]:
 def covered_positions(tokens: list[str]) -> frozenset[int]:
     """Return indexes of ``tokens`` that belong to a known title, institution or region phrase."""
     folded = [" ".join(words(t)) for t in tokens]
-    values = _canonical_values()
+    values = canonical_values()
     hits: set[int] = set()
     for start, end, canon in _canonical_cover(folded):
         if end - start > 1 or canon in values:
