@@ -4,15 +4,16 @@ sektoral ..."), cited apart and unattributed, so that nothing it says is put in 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Sequence
 
 from rag.answer.evidence import paragraph_sentences
 from rag.answer.naming import names_a_person
+from rag.core.lexicon import alternation
 from rag.core.types import Statement
 
 FOLLOW_REACH = 160  # characters of white space, attribution tail or closing words between a statement and what follows
 FOLLOW_MIN = 25  # a shorter "sentence" is a caption, a byline or a cut-off line
-_NOT_BODY = re.compile(r"^\W*(?:baca\s+juga|simak|lihat\s+juga|editor|penulis|reporter|sumber|foto)\b", re.I)
 
 
 def follow_on(text: str, statement: Statement, statements: Sequence[Statement]) -> tuple[int, int] | None:
@@ -24,9 +25,16 @@ def follow_on(text: str, statement: Statement, statements: Sequence[Statement]) 
         return None
     start, end = spans[0]
     sentence = text[start:end].strip(" \t\n,.;:”\"'")
-    if start - at > FOLLOW_REACH or len(sentence) < FOLLOW_MIN or _NOT_BODY.match(sentence) or names_a_person(sentence):
+    if start - at > FOLLOW_REACH or len(sentence) < FOLLOW_MIN or _not_body().match(sentence) or names_a_person(sentence):
         return None
     if any(s.start < end and start < max(s.end, s.attribution_end or s.end) for s in statements):
         return None  # it is a statement itself (the extraction gave it a speaker), or part of one
     span = text[start:end]
     return start + len(span) - len(span.lstrip()), start + len(span.rstrip())  # no "\r" of a CRLF line at its end
+
+
+@cache
+def _not_body() -> re.Pattern[str]:
+    """Return the pattern of a teaser or byline line ('Baca juga: ...', 'Editor: ...'): not a sentence of the body."""
+    words = f"{alternation('boilerplate', 'teaser_leads')}|{alternation('boilerplate', 'byline_leads')}"
+    return re.compile(rf"^\W*(?:{words})\b", re.IGNORECASE)

@@ -9,14 +9,13 @@ and every span still points into the untouched original text.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Collection
 
+from rag.core.lexicon import load
 from rag.core.types import Article, Skipped, Span
 from rag.ingest.credits import is_sidecar
 from rag.ingest.decoding import SeedError, decode_bytes
@@ -212,8 +211,7 @@ def resolve_seed(seeds_dir: Path, name: str) -> Path:
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
     """Return the footer/boilerplate line patterns from the data file."""
-    raw = resources.files("rag.data").joinpath("boilerplate.json").read_text("utf-8")
-    return tuple(re.compile(p, re.IGNORECASE) for p in json.loads(raw)["line_patterns"])
+    return tuple(re.compile(p, re.IGNORECASE) for p in load("boilerplate")["line_patterns"])
 
 
 def is_boilerplate(text: str) -> bool:

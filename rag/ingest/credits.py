@@ -13,11 +13,12 @@ import json
 import logging
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
 from rag.core.dates import find_dates, header_date
-from rag.core.lexicon import fold, resolve_place, word_set
+from rag.core.lexicon import alternation, fold, resolve_place, word_set
 from rag.core.types import Article, Credit, Skipped
 from rag.ingest.headers import article_outlet, article_title, publication_date
 
@@ -43,9 +44,14 @@ _DATELINE = re.compile(
 _DOMAINISH = re.compile(r"\.(?:com|co\.id|id|net|org|news|co|tv|info|online)\b", re.IGNORECASE)
 _WEEKDAYS = frozenset("senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday wednesday thursday friday saturday sunday"
                       .split())
-_SKIP_URL_LINE = re.compile(r"^\W*(?:baca\s+juga|simak|lihat\s+juga|berita\s+terkait|related)\b", re.IGNORECASE)
 _IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)(?:\?|$)", re.IGNORECASE)
 _EDGE_LINES = 10
+
+
+@lru_cache(maxsize=1)
+def _teaser_line() -> re.Pattern[str]:
+    """Return the pattern of a line that links another story ('Baca juga: ...')."""
+    return re.compile(rf"^\W*(?:{alternation('boilerplate', 'teaser_leads')})\b", re.IGNORECASE)
 
 
 def article_credit(article: Article, sidecar: Mapping[str, Any] | None = None) -> Credit:
@@ -262,7 +268,7 @@ def _published(article: Article, labelled: dict[str, str]) -> str | None:
 def _first_url(lines: list[str], with_path: bool = False) -> str | None:
     """Return the first URL of the lines (not 'Baca juga' links or images); ``with_path``: not a bare home page."""
     for line in lines:
-        if _SKIP_URL_LINE.match(line):
+        if _teaser_line().match(line):
             continue
         for m in _URL.finditer(line):
             url = m.group().rstrip(".,;:!?")
