@@ -93,12 +93,16 @@ def _between_title_and_name(word: str) -> bool:
 
 def _region_run(name: Sequence[str]) -> bool:
     """Return True when a capitalized run is a region or unit, not a name: it ends in a compass word ("Nusa Tenggara"),
-    has a slash ("Kabupaten/Kota") or joins known places with a hyphen ("Minut-Bitung")."""
+    is a known place or a region's last word ("Kepulauan"), has a slash ("Kabupaten/Kota") or joins known places with
+    a hyphen ("Minut-Bitung")."""
     if any("/" in w for w in name):
         return True  # "Kodim Lamp'ut/Tubaba", "Kabupaten/Kota": no person's name has a slash
     if any("-" in w and all(any(resolve_place(p)) for p in w.split("-") if p) for w in name):
         return True  # "Dandim 1310 Minut-Bitung": two regions joined, the unit's area
-    return bool(name) and name[-1].lower() in word_set("titles", "compass")
+    plain = [w.rstrip(".,") for w in name]
+    if len(plain) == 1 and plain[0].lower() in word_set("titles", "region_prefixes"):
+        return True  # "Kota Tidore Kepulauan": the end of a region's name
+    return bool(plain) and (plain[-1].lower() in word_set("titles", "compass") or any(resolve_place(" ".join(plain))))
 
 
 def _name_at(words: Sequence[str], j: int) -> tuple[int, list[str]]:

@@ -139,7 +139,7 @@ def _on_asked_topic(ctx: Context, q: Question, picked: list[tuple[Statement, flo
     asked = [g for g in q.topic_groups if not g & skip]
     lead = picked[0][0]
     pool = [p for p in picked[:TOPIC_POOL] if p[0].source == lead.source or ctx.support.fits(q, p[0].source)]
-    said = {id(p[0]): sum(1 for g in asked if g & set(terms(p[0].text))) for p in pool}
+    said = {id(p[0]): sum(1 for g in asked if g & set(terms(f"{p[0].verb} {p[0].text}"))) for p in pool}  # "mengapresiasi ..."
     best = max(pool, key=lambda p: said[id(p[0])])
     if said[id(best[0])] <= said[id(lead)]:
         return picked

@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from rag.answer.antecedent import with_antecedent
-from rag.answer.compose import message
+from rag.answer.compose import cite, message
 from rag.answer.compound import joined
 from rag.answer.context import Context
 from rag.answer.evidence import gather
@@ -77,6 +77,10 @@ def _compose(ctx: Context, q: Question, passages: list[Hit], verdict: Verdict) -
         draft = replace(draft, citations=with_antecedent(ctx, with_lists(ctx, draft.citations)))
         direct, body = from_draft(q, draft)
         citations, speaker, speakers = draft.citations, draft.speaker, draft.speakers
+        extra = verdict.choice.extra  # a sentence of the lead's article that says more of what is asked
+        if extra is not None:
+            cited = cite(len(citations) + 1, ctx.snapshot.articles[extra.source], extra.start, extra.end)
+            body, citations = "\n".join([body, *evidence_lines([cited], q.lang)]), (*citations, cited)
     else:
         assert e is not None
         direct, body, citations = from_evidence(ctx, q, e, verdict.choice.extra, verdict.choice.speaker, verdict.choice.holder)

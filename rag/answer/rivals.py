@@ -38,7 +38,7 @@ def clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usab
     if mine is None:
         return None
     rival = max(usable, key=lambda e: (e.cover, e.score))
-    better = rival.cover >= mine.cover + RIVAL_MARGIN and rival.statement is not None and quoted(rival)
+    better = rival.cover >= mine.cover + RIVAL_MARGIN and rival.content >= mine.content and rival.statement is not None and quoted(rival)
     if not better and q.lang == "id" and not mine.content:  # "Apa kebijakan X terkait lokasi kampanye?": a sentence on
         own = [e for e in usable if e.said is None or e.said.speaker.name == _lead_name(draft)]  # not another's quote
         rival = max(own, key=lambda e: (e.content, e.score), default=mine)  # the asked topic beats a quote on none of it

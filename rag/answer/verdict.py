@@ -15,7 +15,17 @@ from rag.answer.context import Context
 from rag.answer.evidence import Evidence
 from rag.answer.holders import holder_named, names_holder
 from rag.answer.naming import Titled, is_title_term, names_a_person, names_titled, names_venue, titled_pairs
-from rag.answer.rivals import SAYS_KINDS, clearly_better, fact_better, holder_better, holder_sentence, place_complement, places_better
+from rag.answer.partners import asked_partner, partner_in
+from rag.answer.rivals import (
+    CONTENT_MARGIN,
+    SAYS_KINDS,
+    clearly_better,
+    fact_better,
+    holder_better,
+    holder_sentence,
+    place_complement,
+    places_better,
+)
 from rag.core.settings import Settings
 from rag.core.text import WORD, terms
 from rag.core.types import Speaker
@@ -67,6 +77,9 @@ def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evide
         objection = f"the structured answer's first meeting names no {kind}"
     if lead is not None and not objection and fits.get(lead.source):
         objection = f"the structured answer's article lacks {fits[lead.source]!r}"
+    partner = asked_partner(q.text)
+    if lead is not None and not objection and partner:
+        objection = "a running mate is asked: the sentence that writes the pair answers"
     named = resolved(ctx, q)
     usable, refusal = usable_evidence(q, evidence, fits, named)
     if objection.startswith(OFF_TOPIC):  # the person spoke, not of this: another sentence must itself be on the topic
@@ -84,7 +97,8 @@ def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evide
         if rival is not None and evidence_confidence(ctx.settings, rival, q.lang) < ctx.settings.answer_threshold:
             rival = None  # an unsure sentence does not replace a structured answer that passed every check
         if rival is None:
-            return Verdict(True, DRAFT_CONFIDENCE, ("structured answer passed every check",), Choice(draft=draft))
+            choice = Choice(draft=draft, extra=_uncited(draft, usable))
+            return Verdict(True, DRAFT_CONFIDENCE, ("structured answer passed every check",), choice)
         usable = [rival]
         objection = "a sentence covers the question clearly better than the structured answer"
     reasons = [objection or "no structured answer"]
@@ -100,6 +114,7 @@ def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evide
         second = each_other(q, best, usable, partial(_known_in, ctx)) if q.each else complement(q, best, usable)
         second = place_complement(q, best, usable, ctx.meetings.sibling_reports(best.source)[1:]) or second
         named_holder = holder_named(_asked_pairs(q), best.text) if holder is not None and best.said is None else None
+        named_holder = partner_in(partner, best.text) if partner else named_holder
         about = holder_in(best, named) if best.said is None and named and named_holder is None else None
         choice = Choice(None, best, second, about, named_holder)
         return Verdict(True, confidence, (*reasons, f"evidence confidence {confidence:.2f} ≥ {threshold:.2f}"), choice)
@@ -121,6 +136,8 @@ def usable_evidence(
     if titled and says:  # what a titled person said: their own statement, or the sentence right after it
         asked = {w.lower() for w in WORD.findall(q.text)}
         usable = [e for e in usable if said_by(e, titled) or speaker_written(e, asked) or holder_in(e, named)]
+    elif asked_partner(q.text):  # "berpasangan dengan X": the sentence that writes X's pair
+        usable = [e for e in usable if partner_in(asked_partner(q.text), e.text)]
     elif asks_who(q):  # "who": a speaker, or the person the question describes
         holder = asks_holder(q)
         usable = [e for e in usable if _names_someone(e, titled, holder)]
@@ -142,6 +159,25 @@ def usable_evidence(
     if q.asks_count:  # with nothing named to count, a figure must be written in digits ("Ribuan warga" counts no one)
         usable = [e for e in usable if states_count(e.text, q.counted) and (q.counted or _DIGIT.search(e.text))]
     return usable, "" if usable else "no retrieved sentence states the quantity asked"
+
+
+def _uncited(draft: Draft, usable: Sequence[Evidence]) -> Evidence | None:
+    """Return the usable sentence of the lead's article that says clearly more of what is asked than every sentence
+    the structured answer cites (cited after them, unattributed), else None."""
+    if draft.kind not in SAYS_KINDS or not draft.citations:
+        return None
+    cited = [(c.source, c.start, c.end) for c in draft.citations]
+
+    def covered(e: Evidence) -> bool:
+        return any(source == e.source and start < e.end and e.start < end for source, start, end in cited)
+
+    said = max((e.content for e in usable if covered(e)), default=0.0)
+    lead = draft.citations[0].source
+    rest = [e for e in usable if e.source == lead and not covered(e) and e.content >= max(said + EXTRA_MARGIN, CONTENT_MARGIN)]
+    return max(rest, key=lambda e: (e.content, e.score), default=None)
+
+
+EXTRA_MARGIN = 0.2  # how much more of what is asked a sentence must say to be cited after a structured answer
 
 
 OFF_TOPIC = "the cited statements are not about the question's topic"

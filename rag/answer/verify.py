@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from rag.answer.backing import first_piece, outlet_run_words, pieces_known
 from rag.answer.candidates import Draft
 from rag.answer.named import outlet_words
 from rag.answer.naming import venue_words
@@ -20,7 +21,7 @@ from rag.answer.spelling import variants
 from rag.core.dates import month_number, months_written
 from rag.core.lexicon import resolve_place
 from rag.core.settings import ModelTuning
-from rag.core.text import terms
+from rag.core.text import acronym_written, is_acronym, terms
 from rag.core.types import Citation
 from rag.extract.meetings.places import provinces_named
 from rag.extract.people.mentions import is_person_title
@@ -77,6 +78,16 @@ def words_of(text: str) -> frozenset[str]:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def capitalized_words(text: str) -> frozenset[str]:
+    """Return the lower-case words a text writes with a capital, with the pieces of hyphenated ones."""
+    out: set[str] = set()
+    for word in _WORD.findall(text):
+        if word[0].isupper():
+            out.add(word.lower())
+            out.update(p.lower() for p in _PIECES.split(word) if p[:1].isupper())
+    return frozenset(out)
+
+
 class Support:
     """Support checks over one snapshot."""
 
@@ -85,8 +96,11 @@ class Support:
         self.snapshot = snapshot
         self.tuning = tuning
         self.texts = {name: news_text(a) for name, a in snapshot.articles.items()}  # "Baca juga" teasers back nothing
-        self.vocab = {name: words_of(self.texts[name]) | outlet_words(name, snapshot.credit_of(name)) for name in self.texts}
+        self.outlets = {name: outlet_words(name, snapshot.credit_of(name)) for name in self.texts}
+        self.vocab = {name: words_of(self.texts[name]) | self.outlets[name] for name in self.texts}
         self.corpus_vocab = frozenset().union(*self.vocab.values()) if self.vocab else frozenset()
+        self.capitals = frozenset().union(*(capitalized_words(t) for t in self.texts.values())) if self.texts else frozenset()
+        self.outlet_vocab = frozenset().union(*self.outlets.values()) if self.outlets else frozenset()
         self._provinces: dict[str, frozenset[str]] = {}
 
     def naming_all(self, q: Question) -> list[str]:
@@ -108,10 +122,11 @@ class Support:
         city, province = resolve_place(word)
         if province and not city:
             return None  # a province: an article about it backs it without writing it (`province_held`)
-        if q.lang == "en" and not self.known(word) and not is_title_word(word) and word.lower() not in place_words():
-            if not _names_a_venue(q.text, word):
-                return None  # English prose: backed in every article
-        firsts = [next((p for p in _PARTS.split(form.lower()) if p), "") for form in alias_forms(word)]
+        if self._english_prose(q, word):
+            return None  # English prose: backed in every article
+        if (is_acronym(word) or word in outlet_run_words(q.text, self.outlet_vocab)) and not self.known(word):
+            return None  # "DPT" written out, an outlet's name written with spaces: `_supported_word` checks them
+        firsts = [next((first_piece(p, self.corpus_vocab) for p in _PARTS.split(form.lower()) if p), "") for form in alias_forms(word)]
         if not all(firsts):
             return None  # a form with no word: `known` finds it everywhere
         return frozenset(firsts) | variants(firsts[0], self.corpus_vocab)
@@ -128,7 +143,7 @@ class Support:
         """Return True if a word (or one of its aliases) occurs in the given articles."""
         vocab = self.corpus_vocab if sources is None else frozenset().union(*(self.vocab.get(s, frozenset()) for s in sources))
         forms = alias_forms(word)
-        if any(all(part in vocab for part in _PARTS.split(form.lower()) if part) for form in forms):
+        if any(all(part in vocab or pieces_known(part, vocab) for part in _PARTS.split(form.lower()) if part) for form in forms):
             return True
         return _spelled_alike(word, vocab)
 
@@ -230,10 +245,18 @@ class Support:
             return True
         if any(province_held(word, self.provinces(s)) for s in sources):
             return True
+        if any(acronym_written(word, self.texts[s]) or word in outlet_run_words(q.text, self.outlets[s]) for s in sources):
+            return True
         if month in held or (month and any(month in months_written(self.texts[s]) for s in sources)):
             return True  # "19 September" asked, "Kamis (19/9/2024)" written
-        english_prose = not self.known(word) and not is_title_word(word) and word.lower() not in place_words()
-        return q.lang == "en" and english_prose and not _names_a_venue(q.text, word)
+        return self._english_prose(q, word)
+
+    def _english_prose(self, q: Question, word: str) -> bool:
+        """Return True for a capitalized word of an English question that no article writes capitalized (so no name:
+        "Article 120"), is no title or place, and names no venue ("Hotel Maqna")."""
+        if q.lang != "en" or word.lower() in self.capitals or is_title_word(word) or word.lower() in place_words():
+            return False
+        return not _names_a_venue(q.text, word)
 
     def coverage(self, q: Question, text: str) -> int:
         """Return how many of the question's concepts a text mentions."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.core.lexicon import load
+from rag.core.lexicon import load, word_set
 
 # The shared word patterns: a module that splits text into words uses one of these, or says why its own differs.
 WORD = re.compile(r"[^\W_]+(?:[-/.'’][^\W_]+)*")  # letters/digits joined inside by - / . ' ’ ("Pj.", "Ma'ruf", "1702/X")
@@ -92,3 +92,27 @@ _EXCLUDED = re.compile(r"\s*\((?:bukan|not|tidak|selain)\s[^()]*\)", re.IGNORECA
 def without_exclusions(text: str) -> str:
     """Return a question without the parenthesized places or people it rules out ("(not Pidie Jaya)")."""
     return _EXCLUDED.sub("", text)
+
+
+ACRONYM_LETTERS = (2, 6)  # an acronym of fewer or more letters is rarely written out word by word
+
+
+def is_acronym(word: str) -> bool:
+    """Return True for a word of capital letters only, of an acronym's length ("DPT", "KPPS")."""
+    low, high = ACRONYM_LETTERS
+    return low <= len(word) <= high and word.isalpha() and word.isupper()
+
+
+def acronym_written(word: str, text: str) -> bool:
+    """Return True when ``text`` writes an acronym out, one word per letter and no function word among them
+    ("DPT": "daftar pemilih tetap"; not "dan pihak terkait")."""
+    if not is_acronym(word):
+        return False
+    stops = word_set("stopwords", "title_small_words")
+    return any(not any(w.lower() in stops for w in m.group().split()) for m in _spelled_out(word.lower()).finditer(text))
+
+
+@lru_cache(maxsize=256)
+def _spelled_out(letters: str) -> re.Pattern[str]:
+    """Return the pattern of words that open with the acronym's letters in turn (each of three letters or more)."""
+    return re.compile(r"\b" + r"\s+".join(rf"{re.escape(c)}[^\W\d_]{{2,}}" for c in letters) + r"\b", re.IGNORECASE)

@@ -8,10 +8,10 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from rag.core.lexicon import fold, word_set, word_tuple
+from rag.core.lexicon import fold, word_set, word_tuple, words
 from rag.core.types import Speaker, Statement
 from rag.extract.people.categories import asked_kinds, role_is, without_kinds
-from rag.extract.people.entities import NAME_TOKEN_MIN, Entity, tokens_match
+from rag.extract.people.entities import NAME_TOKEN_MIN, Entity, initials, tokens_match
 from rag.extract.people.mentions import (
     MENTION_TOKEN,
     is_person_title,
@@ -144,12 +144,16 @@ class People:
         return f" {' '.join(run)}" in f" {self._role_text}"
 
     def speaker_of(self, statement: Statement) -> Speaker:
-        """Return a statement's speaker, named after its entity when the article itself gives only a role."""
+        """Return a statement's speaker, named after its entity when the article itself gives only a role or writes the
+        name with an initial that another report writes whole."""
         speaker = statement.speaker
-        if speaker.name:
-            return speaker
         entity = self._by_mention.get((statement.source, person_key(speaker)))
-        return replace(speaker, name=entity.name) if entity is not None and entity.name else speaker
+        if entity is None or not entity.name:
+            return speaker
+        if speaker.name:  # written with an initial here, whole in another report: "Absan R. Tahendung"
+            fuller = initials(entity.name) < initials(speaker.name) and len(words(entity.name)) == len(words(speaker.name))
+            return replace(speaker, name=entity.name) if fuller else speaker
+        return replace(speaker, name=entity.name)
 
     def key_of(self, statement: Statement) -> str:
         """Return the entity key of a statement's speaker."""

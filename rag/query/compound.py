@@ -11,8 +11,12 @@ _WH = (
     r"siapa|berapa|apa|apakah|mengapa|kenapa|bagaimana|kapan|di\s*mana|dimana|ke\s*mana"
     r"|who|what|how\s+many|how\s+much|how\s+long|how|why|which|when|where"
 )
-_FIRST = re.compile(rf"\b(?:{_WH})\b", re.IGNORECASE)
-_SECOND = re.compile(rf"(?:,\s*|\s+)(?:dan|serta|and)\s+(?P<wh>{_WH})\b", re.IGNORECASE)
+_FIRST = re.compile(rf"\b(?:{_WH}|[a-z]+\s+mana)\b", re.IGNORECASE)  # "Di jalan mana ..." asks too
+_LEAD = r"di|ke|dari|untuk|pada|dalam|oleh|in|at|for|on|to|by|from"  # "dan di kecamatan mana ...", "dan untuk berapa TPS"
+_SECOND = re.compile(
+    rf"(?:,\s*|\s+)(?:dan|serta|and)\s+(?P<rest>(?:(?:{_LEAD})\s+)?(?:(?P<wh>{_WH})\b|(?P<noun>[a-z]+)\s+(?P<which>mana)\b))",
+    re.IGNORECASE,
+)
 _NAMED = re.compile(r"\b[A-Z0-9][\w/.'’-]*[\w]")  # names, titles, units and numbers: "Kodim 0722/Kudus", "Pj"
 _PLACE_OR_TIME = frozenset({"kapan", "di mana", "dimana", "when", "where"})  # "di mana dan kapan": one meeting's facts
 
@@ -27,11 +31,12 @@ def split_compound(text: str) -> tuple[str, str] | None:
     first = _FIRST.search(text)
     if second is None or first is None or first.start() >= second.start():
         return None
-    words = {" ".join(first.group().lower().split()), " ".join(second.group("wh").lower().split())}
+    asked = [" ".join(w.lower().split()) for w in (first.group(), second.group("wh") or "di mana")]
+    words = {"di mana" if w.endswith(" mana") else w for w in asked}  # "hotel mana", "kecamatan mana": a place
     if words <= _PLACE_OR_TIME:
         return None
     head = text[: second.start()].strip().rstrip(",") + "?"
-    tail = text[second.start("wh") :].strip()
+    tail = text[second.start("rest") :].strip()
     opening = text[: first.start()] if "," in text[: first.start()] else ""  # "Dalam rakor X, berapa ...": shared
     proper = set(proper_words(head))  # not "Kegiatan" of "Kegiatan apa ...": capitalized only to open the question
     named = [w for w in _NAMED.findall(head) if (w in proper or w[0].isdigit()) and not is_person_title(w)]  # not "Pj"

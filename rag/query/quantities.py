@@ -7,7 +7,7 @@ from functools import cache
 from typing import Sequence
 
 from rag.core.lexicon import alternation, fold, word_set
-from rag.core.text import terms
+from rag.core.text import acronym_written, terms
 
 
 @cache
@@ -40,7 +40,8 @@ def states_count(quote: str, counted: Sequence[str]) -> bool:
     money = bool(wanted & word_set("query_words", "money_stems"))
     percent = bool(wanted & word_set("query_words", "percent_nouns"))
     return any(
-        has_count(s) and (wanted & set(terms(s)) or (money and _MONEY.search(s)) or (percent and _PERCENT.search(s)))
+        has_count(s) and (wanted & set(terms(s)) or (money and _MONEY.search(s)) or (percent and _PERCENT.search(s))
+                          or any(acronym_written(w.upper(), s) for w in wanted))  # "DPT": "daftar pemilih tetap"
         for s in re.split(r"(?<=[.!?;])\s+", quote)
     )
 
@@ -49,10 +50,18 @@ _PERCENT = re.compile(r"\d\s?%")  # "60%" states the "berapa persen"
 _MONEY = re.compile(r"\bRp\.?\s?\d|\brupiah\b|\b(?:miliar|triliun|juta)\b", re.IGNORECASE)
 
 
+_NUMBER_OF_YEAR = re.compile(r"0*(\d{1,4})/((?:19|20)\d\d)")
+
+
 def number_in(number: str, text: str) -> bool:
-    """Return True when ``text`` contains ``number`` as written in either convention ("72.4" = "72,4", "1,200" = "1.200")."""
+    """Return True when ``text`` contains ``number`` as written in either convention ("72.4" = "72,4", "1,200" = "1.200"),
+    with or without leading zeros ("4 Oktober" = "(04/10/2024)", "TPS 07" = "TPS 7")."""
+    numbered = _NUMBER_OF_YEAR.fullmatch(number)  # "PKPU No. 8/2024" is "PKPU Nomor 8 Tahun 2024"
+    if numbered and re.search(rf"(?<!\d)(?<!\d[.,])0*{numbered[1]}\s+tahun\s+{numbered[2]}\b", text, re.IGNORECASE):
+        return True
     digits = [re.escape(part) for part in re.split(r"[.,]", number)]
-    return re.search(r"(?<![\d.,])" + r"[.,]".join(digits) + r"(?![\d]|[.,]\d)", text) is not None
+    digits[0] = digits[0].lstrip("0") or "0"
+    return re.search(r"(?<![\d.,])0*" + r"[.,]".join(digits) + r"(?![\d]|[.,]\d)", text) is not None
 
 
 def stated_numbers(question: str, numbers: Sequence[str]) -> tuple[str, ...]:

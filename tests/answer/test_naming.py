@@ -164,6 +164,9 @@ def test_a_sought_office_names_nobody(question: str, titles: int) -> None:
         ("Siapa Ketua Bawaslu Provinsi Bali?", "Diundang Ketua Bawaslu Provinsi Bali dan Nusa Tenggara, Bupati se-Bali.", None, None),
         ("Siapa Kapolres Tubaba?", "Diikuti Forkopimda Tubaba, Kapolres Tubaba, Kodim Lamp'ut/Tubaba, Kejaksaan Negeri.", None, None),
         ("Siapa Dandim 1310/Bitung?", "Materi oleh Kapolres Minahasa Utara, Dandim 1310 Minut-Bitung, Bawaslu Minut.", None, None),
+        # a region's last word ("Kepulauan" of "Kota Tidore Kepulauan") or a known place is no one's name
+        ("Siapa Dandim 1505 Tidore?", "Disaksikan Kapolresta dan Dandim 1505 Tidore serta Pemerintah Kota Tidore Kepulauan.", None,
+         None),
     ],
 )
 def test_holder_named(question: str, text: str, name: str | None, role: str | None) -> None:

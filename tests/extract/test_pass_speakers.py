@@ -51,6 +51,22 @@ CASES: list[tuple[str, list[Said]]] = [
         "Ia menjelaskan patroli digelar setiap malam.\n",
         [("Dodi Santosa", "direct", "Kami siap"), ("Dodi Santosa", "indirect", "patroli digelar setiap")],
     ),
+    (  # two bare names as one subject speak as a pair; "Mereka" is that pair, never a name; a short name later is one
+        "Paslon nomor urut 02, Rudi Hartono dan Sinta Maharani menegaskan tidak ada masalah dengan paslon lain.\n"
+        "Paslon ini memiliki jargon “Maju Bersama”. Mereka mengungkapkan, bahwa pilkada adalah hal biasa.\n"
+        "“Kami berdua berteman baik,” tegas Sinta.\n",
+        [("Rudi Hartono dan Sinta Maharani", "indirect", "tidak ada masalah"),
+         ("Rudi Hartono dan Sinta Maharani", "direct", "Maju Bersama"), ("Sinta Maharani", "direct", "Kami berdua berteman")],
+    ),
+    (  # a name after a venue word and a locative is the place the meeting was held, never who spoke
+        SAID_NETRAL + "Rakor yang berlangsung di aula Mapolres Sleman ini menyoroti potensi kerawanan selama tahapan.\n",
+        [("Kustini Purnomo", "indirect", "ASN wajib netral")],
+    ),
+    (  # a bare title in what someone reported is no new speaker for the next "-nya"
+        "Plh Sekda Kabupaten Tanah Laut, H. Rahmat Hidayat SE M Si mengatakan, pleno adalah tahap proses Pilkada Gubernur,"
+        " wakil Gubernur Kalsel, Bupati dan wakil Bupati Tanah Laut.\n“Semua pihak bisa menerima hasil pleno,” harapnya.\n",
+        [("Rahmat Hidayat", "indirect", "pleno adalah tahap"), ("Rahmat Hidayat", "direct", "Semua pihak bisa")],
+    ),
 ]
 
 

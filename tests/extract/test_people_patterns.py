@@ -8,6 +8,7 @@ import pytest
 
 from rag.core.types import Speaker
 from rag.extract.people.categories import asked_kinds, role_is
+from rag.extract.people.entities import same_name
 from rag.extract.people.mentions import match_mention, mention_tokens, name_runs, object_regions
 from rag.extract.people.names import canonical_tokens
 from rag.extract.people.ranks import is_degree
@@ -25,6 +26,21 @@ def test_degrees_by_shape(token: str, degree: bool) -> None:
 def test_a_rector_named_after_a_comma_keeps_the_university() -> None:
     sp = speaker_in("Rektor Universitas Nusa Cendana, Prof. Dr. Maxs Sanam, M.Si.")
     assert (sp.name, sp.role) == ("Maxs Sanam", "Rektor Universitas Nusa Cendana")
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "role"),
+    [
+        ("Plh Sekda Kabupaten Kotabaru, H. Hairul Aswandi SE M Si", "Hairul Aswandi", "Plh Sekda Kabupaten Kotabaru"),
+        ("Kepala Dinas Pendidikan Rudi Santoso S Pd", "Rudi Santoso", "Kepala Dinas Pendidikan"),
+        ("Teguh Haryono dan Farida Hidayati", "Teguh Haryono dan Farida Hidayati", ""),  # a pair speaking as one
+        ("Ketua KPU Sinta Dewi", "Sinta Dewi", "Ketua KPU"),
+        ("Saksi Paslon H. Suriya", "Suriya", "Saksi Paslon"),
+    ],
+)
+def test_degrees_written_with_a_space_and_pairs_of_bare_names(mention: str, name: str, role: str) -> None:
+    sp = speaker_in(mention)
+    assert (sp.name, sp.role) == (name, role)
 
 
 def test_acehnese_honorific_is_not_part_of_the_name() -> None:
@@ -116,3 +132,16 @@ def test_religious_and_customary_roles() -> None:
     assert role_is("religious", "Ketua Majelis Klasis GMIT Amarasi Timur")
     assert role_is("customary", "Ketua Badan Musyawarah Adat Kabupaten Kepahiang")
     assert not role_is("religious", "Ketua Bawaslu Kepahiang")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Absan R. Tahendung", "Absan Reformasi Tahendung", True),  # one outlet writes the initial, another the word
+        ("Absan R. Tahendung", "Absan S. Tahendung", False),
+        ("M Taufiq", "Muhammad Taufiq", False),  # one whole word in common is too little
+        ("Budi Santoso", "Budi Santoso", True),
+    ],
+)
+def test_names_written_with_an_initial_across_outlets(a: str, b: str, same: bool) -> None:
+    assert same_name(a, b) is same

@@ -156,6 +156,8 @@ def test_english_possessive_region() -> None:
 def test_numbers_in_either_convention() -> None:
     assert number_in("72.4", "hanya 72,4 persen") and number_in("1,200", "1.200 personel")
     assert not number_in("14", "sebanyak 1.214 TPS")
+    assert number_in("4", "Jumat (04/10/2024)") and number_in("07", "di TPS 7") and not number_in("4", "TPS 14")  # leading zeros
+    assert number_in("8/2024", "sesuai PKPU No.8 tahun 2024") and not number_in("8/2024", "PKPU Nomor 18 Tahun 2024")
     assert analyze("Apa kata Ketua Bawaslu tentang uang transport Rp100 ribu?").numbers == ("100",)
     question = "Apa kata Dandim 1702/Jayawijaya pada rakor 14 November soal 1.200 personel?"
     assert stated_numbers(question, ("1702", "14", "1.200")) == ("1.200",)
@@ -228,6 +230,13 @@ def test_names_asked_about_one_by_one(question: str, each: tuple[tuple[str, ...]
         ("Who chairs the KPU of Nagekeo, and where did it meet?", ("Who chairs the KPU of Nagekeo?", "Where did it meet (KPU Nagekeo)?")),
         ("Di mana dan kapan Polda NTT menggelar rakor?", None),  # one meeting's place and date: one question
         ("Di mana rakor Polres Kaur berlangsung, dan kapan?", None),
+        ("Di hotel mana dan kapan Polda Kalsel menggelar deklarasi?", None),  # "hotel mana" asks where: one meeting's facts
+        (  # a second ask may open with a preposition and a noun ("dan di kecamatan mana", "dan untuk berapa TPS")
+            "Berapa suara pasangan HARUM di Kota Mataram, dan di kecamatan mana AQUR unggul?",
+            ("Berapa suara pasangan HARUM di Kota Mataram?", "Di kecamatan mana AQUR unggul (HARUM Kota Mataram)?"),
+        ),
+        ("Berapa kotak suara yang dikirim KPU Mamasa, dan untuk berapa TPS?", ("Berapa kotak suara yang dikirim KPU Mamasa?",
+                                                                              "Untuk berapa TPS (KPU Mamasa)?")),
         ("Apa kata Bupati Garut tentang kampanye dan netralitas ASN?", None),
     ],
 )

@@ -88,10 +88,26 @@ def same_name(a: str, b: str, same_article: bool = False) -> bool:
         return False
     if len(ta) == len(tb) and all(tokens_match(x, y) for x, y in zip(ta, tb, strict=True)):
         return True
+    if len(ta) == len(tb) and _initialed(ta, tb):
+        return True  # "Absan R. Tahendung" and "Absan Reformasi Tahendung"
     if not same_article:
         return False
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     return subsequence(short, long_)
+
+
+def initials(name: str) -> int:
+    """Return how many words of a name are written as an initial ("Absan R. Tahendung": 1)."""
+    return sum(1 for w in words(name) if len(w) == 1)
+
+
+def _initialed(ta: Sequence[str], tb: Sequence[str]) -> bool:
+    """Return True when two names of equal length differ only where one writes a word's initial ("r" for "reformasi"),
+    and two words at least are written whole in both."""
+    pairs = list(zip(ta, tb, strict=True))
+    initials = [(x, y) for x, y in pairs if not tokens_match(x, y)]
+    whole = len(pairs) - len(initials)
+    return whole >= 2 and all(min(len(x), len(y)) == 1 and x[0] == y[0] for x, y in initials)
 
 
 def subsequence(short: Sequence[str], long_: Sequence[str]) -> bool:
@@ -144,8 +160,8 @@ class SpeakerIndex:
             key = nm.person_key(speaker) if speaker.name else f"{nm.person_key(speaker)}@{source}"
             found = Entity(key=key, name=speaker.name)
             self.entities.append(found)
-        if speaker.name and len(words(speaker.name)) > len(words(found.name)):
-            found.name = speaker.name
+        if speaker.name and (len(words(speaker.name)), -initials(speaker.name)) > (len(words(found.name)), -initials(found.name)):
+            found.name = speaker.name  # the longest form: "Absan Reformasi Tahendung" over "Absan R. Tahendung"
         _add_unique(found.roles, speaker.role)
         for part in _ROLE_JOINER.split(speaker.role):  # "Tokoh agama yang juga Ketua MUI Jambi": both roles
             if part != speaker.role:

@@ -38,12 +38,30 @@ def parse_speaker(mention: str, places: Iterable[str] = ()) -> Speaker:
     """Split a mention into normalized name, role/title and rank (``places`` adds known regions)."""
     text = _WS.sub(" ", mention or "").strip(" \t,.;:-–—\"“”'‘’")
     extra = frozenset(" ".join(words(p)) for p in places)
+    joint = _joint_names(text, extra)
+    if joint:
+        return Speaker(name=joint, role="", rank="", mention=(mention or "").strip())
     left, right = _split_apposition(text)
     name, role, rank = _parse_plain(left, extra)
     if right:
         name2, role2, rank2 = _parse_plain(right, extra)
         name, role, rank = name or name2, role or role2, rank or rank2
     return Speaker(name=name, role=role, rank=rank, mention=(mention or "").strip())
+
+
+_JOINT = re.compile(r"(.+?)\s+(?:dan|serta|&)\s+(.+)")
+
+
+def _joint_names(text: str, places: frozenset[str]) -> str:
+    """Return "A dan B" when a mention is two bare names joined ("Teguh Haryono dan Farida Hidayati menegaskan": a
+    pair of candidates speaking as one), else ''."""
+    m = _JOINT.fullmatch(text)
+    if m is None:
+        return ""
+    names = [_parse_plain(part, places) for part in m.groups()]
+    if not all(name and not role and not rank and name == part for (name, role, rank), part in zip(names, m.groups(), strict=True)):
+        return ""
+    return f"{names[0][0]} dan {names[1][0]}"
 
 
 def _split_apposition(text: str) -> tuple[str, str]:

@@ -73,9 +73,17 @@ def drop_degrees(toks: list[str]) -> list[str]:
     """Remove honorific prefixes (Dr., Ir., H.) before a name and degrees after it."""
     prefix = degrees()[0]
     out = [t for i, t in enumerate(toks) if not (bare(t) in prefix and honorific_at(toks, i))]
-    while len(out) > 1 and is_degree(out[-1]):
-        out.pop()
+    while len(out) > 1 and (is_degree(out[-1]) or _spaced_degree(out)):
+        del out[-2 if _spaced_degree(out) else -1 :]
     return out
+
+
+def _spaced_degree(toks: list[str]) -> bool:
+    """Return True when the last two tokens are a degree written with a space for its dot ("M Si", "S Pd")."""
+    if len(toks) < 3:
+        return False
+    a, b = toks[-2], toks[-1]
+    return len(a) == 1 and a.isupper() and b[:1].isupper() and len(b) <= 3 and bare(a + b) in degrees()[1]
 
 
 @cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rag.core.lexicon import fold
+from rag.core.lexicon import fold, word_set
 from rag.core.types import Span, Speaker
 from rag.extract.people.names import is_person_role, person_key
 from rag.extract.speech.claims import Claim
@@ -65,6 +65,8 @@ class ReadingState:
 def speaker_of(claim: Claim, para: Span, state: ReadingState, roster: Roster, places: tuple[str, ...], n: int) -> Speaker | None:
     """Return the speaker of a claim in paragraph ``n``, or None when it cannot be told safely."""
     ref = claim.ref
+    if ref.kind == "name" and fold(ref.text) in word_set("pronouns", "not_names"):  # "Mereka mengungkapkan, ...": no name
+        return state.pronoun(n) if fold(ref.text) in word_set("pronouns", "sentence_pronouns") else None
     if ref.kind == "name":  # a trailing attribution's mention lies in the next paragraph
         named = named_speaker(para.text[ref.start : ref.end] if ref.end <= len(para.text) else ref.text, roster, places)
         return _in_context(named, state, n) if named is not None and 0 < len(named.name.split()) <= 2 else named
@@ -92,7 +94,8 @@ def _in_context(short: Speaker, state: ReadingState, n: int) -> Speaker:
         return state.aliases[fold(short.name)]
     near = [state.last] if state.last is not None and state.last_para in (n - 1, n) else []
     near += [sp for sp, _, _, para in state.pending.values() if para == n]
-    found = {person_key(sp): sp for sp in near if word in sp.name.casefold().split() and len(sp.name.split()) > 1}
+    found = {person_key(sp): sp for sp in near if word in sp.name.casefold().split() and len(sp.name.split()) > 1
+             and " dan " not in sp.name}  # "tegas Farida" after "Teguh Haryono dan Farida Hidayati": one of the pair
     return next(iter(found.values())) if len(found) == 1 else short
 
 

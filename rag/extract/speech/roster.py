@@ -30,7 +30,7 @@ class Roster:
         for para, scan in scans:
             texts = [para.text[c.ref.start : c.ref.end] for c in scan.claims if c.ref.kind == "name"]
             texts += [m.text for m in scan.mentions]
-            found += [sp for sp in (speaker_in(t, places) for t in texts) if sp.name]
+            found += [one for sp in (speaker_in(t, places) for t in texts) if sp.name for one in _members(sp)]
         # Titled people the paragraph scan passes over ("... didampingi Dandim 0101/X Letkol Inf Name mengatakan").
         found += [sp for sp in (speaker_in(t, places) for t in titled_runs(text)) if len(sp.name.split()) >= 2 and sp.role]
         roster = cls(full_names=full_name_runs(text))
@@ -184,3 +184,11 @@ def _not_name_words() -> frozenset[str]:
 _TITLE_START = re.compile(r"\b[A-Z][A-Za-z]+\b")
 _RUN_TOKEN = re.compile(r"[^\s,]+|,")
 _CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}\b")
+
+
+def _members(sp: Speaker) -> list[Speaker]:
+    """Return the people of a joint speaker ("Teguh Haryono dan Farida Hidayati": each alone, so that a later "kata
+    Farida" is her), or the speaker."""
+    if " dan " not in sp.name or sp.role or sp.rank:
+        return [sp]
+    return [Speaker(name, "", "", sp.mention) for name in sp.name.split(" dan ")]

@@ -179,12 +179,13 @@ def _mentions(masked: str, toks: list[Tok], claims: list[Claim], sentence: int) 
         a, b = toks[i].start, toks[j - 1].end
         if any(_overlaps(a, b, c.attr_start, c.attr_end) for c in claims):
             continue
+        reported = any(c.kind == "indirect" and c.start <= a and b <= c.end for c in claims)
         nxt = toks[j].text if j < len(toks) else ""
         after_object_word = i > 0 and fold(toks[i - 1].text) in word_set("titles", "prepositions_before_object")
         subject = clause_start(toks, i) and not after_object_word and nxt[:1].islower()
         for p0, p1 in people_in(masked[a:b]):
             sp = speaker_in(masked[a + p0 : a + p1])
-            if (is_person_role(sp.role) or sp.rank) and (sp.name or subject):
+            if (is_person_role(sp.role) or sp.rank) and (sp.name or subject and not reported):  # not "..., Bupati dan"
                 out.append(Mention(a + p0, a + p1, masked[a + p0 : a + p1], subject, sentence))
     return out
 

@@ -72,7 +72,7 @@ def subject_before(toks: list[Tok], k: int, accept: Callable[[str], bool] | None
     for p in range(k - 1, -1, -1):
         if fold(toks[p].text) in pron and clause_start(toks, p) and _gap_ok(toks, p + 1, k):
             return Ref("pronoun", toks[p].text, toks[p].start, toks[p].end)
-    before_object = word_set("titles", "prepositions_before_object")
+    before_object, locatives = word_set("titles", "prepositions_before_object"), word_set("titles", "locatives")
     for i, j in reversed(person_runs(toks[:k])):
         i = skip_openers(toks, i, j)
         if i >= j or not (_gap_ok(toks, j, k) or _apposition_gap_ok(toks, i, j, k)):
@@ -81,6 +81,8 @@ def subject_before(toks: list[Tok], k: int, accept: Callable[[str], bool] | None
             i = _after_listed_object(toks, i + 1, j)
         elif i > 0 and fold(toks[i - 1].text) in before_object:
             continue  # "X didampingi Dandim Y mengatakan": X speaks
+        elif i > 1 and fold(toks[i - 1].text) in word_set("events", "venue_heads") and fold(toks[i - 2].text) in locatives:
+            continue  # "Rakor yang berlangsung di aula Mapolres X ini menyoroti ...": a place, not who spoke
         if i >= j:
             continue
         if j - i == 1 and fold(toks[i].text) in word_set("pronouns", "not_names"):
