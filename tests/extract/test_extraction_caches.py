@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from rag.extract.meetings.records import extract_meetings
-from rag.extract.people.names import parse_speaker, split_people
+from rag.extract.people.listing import split_people
+from rag.extract.people.names import parse_speaker
 from rag.extract.speech.quotes import extract_statements
 from rag.extract.speech.subjects import people_in, speaker_in
 from rag.ingest.corpus import read_article

@@ -260,28 +260,6 @@ def _clean_role(toks: list[str]) -> str:
     return role.strip(" ,;:-–—")
 
 
-def split_people(text: str, places: Iterable[str] = ()) -> list[tuple[int, int]]:
-    """Return character spans of the separate people a listing mention names ('A, B dan C')."""
-    toks = [t for t in tokenize(text)]
-    parts: list[list[Tok]] = [[]]
-    for tok in toks:
-        if tok.text in ",;" or fold(tok.text) in ("dan", "serta", "&"):
-            parts.append([])
-        else:
-            parts[-1].append(tok)
-    groups: list[tuple[int, int, Speaker]] = []
-    for part in (p for p in parts if p):
-        a, b = part[0].start, part[-1].end
-        sp = parse_speaker(text[a:b], places)
-        if groups and not groups[-1][2].name and groups[-1][2].role and sp.name and not sp.role:
-            a = groups[-1][0]
-            sp = parse_speaker(text[a:b], places)
-            groups.pop()
-        groups.append((a, b, sp))
-    people = [(a, b) for a, b, sp in groups if sp.name and (sp.rank or is_person_role(sp.role))]
-    return people if len(people) > 1 else [(0, len(text))]
-
-
 def person_key(speaker: Speaker) -> str:
     """Return a stable key for a speaker: folded name, else the canonical role."""
     return _person_key(speaker.name, "" if speaker.name else speaker.role)
@@ -306,5 +284,5 @@ def is_title_word(word: str) -> bool:
 
 __all__ = [
     "alias_forms", "alias_table", "canonical_tokens", "covered_positions", "is_person_role", "is_title_word",
-    "parse_speaker", "person_key", "role_signature", "split_people", "title_tokens",
+    "parse_speaker", "person_key", "role_signature", "title_tokens",
 ]

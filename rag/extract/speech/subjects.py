@@ -16,7 +16,8 @@ from typing import Callable, Literal
 from rag.core.lexicon import fold, speech_verbs, word_set
 from rag.core.sentences import MASK, Tok, cap_runs
 from rag.core.types import Speaker
-from rag.extract.people.names import parse_speaker, split_people
+from rag.extract.people.listing import split_people
+from rag.extract.people.names import parse_speaker
 
 RefKind = Literal["name", "pronoun", "continue", "none"]
 _LIST_SEPARATORS = (",", ";", "&", "dan", "serta")  # what split_people splits a mention at (a superset test on the folded text)
