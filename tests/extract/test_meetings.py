@@ -77,6 +77,16 @@ def test_sosialisasi_without_trigger_is_not_an_event() -> None:
     assert extract_meetings(art(text)) == []
 
 
+def test_an_event_placed_by_the_next_sentence_is_a_meeting() -> None:
+    """A weak kind with no trigger is an event when the next sentence places it ("Kegiatan di X, <date>")."""
+    text = (
+        "Harapan tersebut disampaikan Ketua KPU Sinta Dewi pada peluncuran Maskot dan Jingle Pilkada Katingan. Kegiatan di "
+        "Stadion Sport Center Kereng Humbang Kota Kasongan, Minggu 2 Juni 2024.\n"
+    )
+    (m,) = extract_meetings(art(text))
+    assert (m.event, m.venue, m.date) == ("peluncuran", "Stadion Sport Center Kereng Humbang Kota Kasongan", "2024-06-02")
+
+
 def test_no_event_no_meeting_and_junk_is_safe() -> None:
     assert extract_meetings(art("Tidak ada komentar")) == []
     assert extract_meetings(art("“”\"((( rakor ¶ \x00")) is not None

@@ -116,12 +116,18 @@ def _place(events: list[Event], block: Block, m: _Mention, sentence: tuple[int, 
     if past and not (venue or place or day):
         return None  # "rakor kesiapan Pilkada pada Agustus lalu": a recall, not an event
     closing = _closing_before(masked, s, m.a)
-    if not (_strong(m.kind) or closing or venue or day or _triggered(masked, s, e, m.a, m.b)):
+    if not (_strong(m.kind) or closing or venue or day or _triggered(masked, s, e, m.a, m.b) or _placed_next(masked, e)):
         return None
     off = block.start
     ev = Event(m.kind, (off + m.a, off + m.b, off + s, off + e), closing, [], past)
     events.append(ev)
     return ev
+
+
+def _placed_next(masked: str, e: int) -> bool:
+    """Return True when the next sentence opens by placing the event just named ("... pada peluncuran Maskot Pilkada.
+    Kegiatan di Stadion X, Minggu 2 Juni 2024.")."""
+    return _anaphor(masked, e, min(len(masked), e + 60))
 
 
 def _refers_back(masked: str, b: int) -> bool:
@@ -180,6 +186,8 @@ def _closing_before(masked: str, s: int, a: int) -> bool:
 
 
 def _anaphor(masked: str, s: int, e: int) -> bool:
-    """Return True for a sentence like 'Acara yang dihelat di ...' about the main event."""
+    """Return True for a sentence like 'Acara yang dihelat di ...' or 'Kegiatan di Stadion X, ...' about the main event."""
     toks = [fold(t.text) for t in tokenize(masked, s, e, limit=6)]
-    return bool(toks) and toks[0] in word_set("events", "anaphors") and bool(set(toks[:6]) & word_set("events", "triggers"))
+    if not toks or toks[0] not in word_set("events", "anaphors"):
+        return False
+    return bool(set(toks[:6]) & word_set("events", "triggers")) or (len(toks) > 1 and toks[1] in word_set("events", "venue_triggers"))
