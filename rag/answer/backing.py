@@ -34,3 +34,19 @@ def outlet_run_words(text: str, outlet: Collection[str]) -> frozenset[str]:
             found.update(*(words[start:end] for end in range(start + 2, len(words) + 1)
                            if "".join(words[start:end]).lower() in outlet))
     return frozenset(found)
+
+
+UNIT_AREA = re.compile(r"(?<=\d/)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")  # "Kodim 0204/Deli Serdang": the unit's area
+# Not rag.core.text.WORD: no apostrophe joins, so "Ma'ruf" gives its parts to the support check as it always has.
+WORD = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*", re.UNICODE)
+PIECES = re.compile(r"[-/.]")  # "VI/Mulawarman", "Nawasenanews.com-Medan": each piece is a word too
+
+
+def capitalized_words(text: str) -> frozenset[str]:
+    """Return the lower-case words a text writes with a capital, with the pieces of hyphenated ones."""
+    out: set[str] = set()
+    for word in WORD.findall(text):
+        if word[0].isupper():
+            out.add(word.lower())
+            out.update(p.lower() for p in PIECES.split(word) if p[:1].isupper())
+    return frozenset(out)

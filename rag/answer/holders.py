@@ -50,10 +50,14 @@ def holder_named(pairs: Sequence[Titled], text: str) -> Speaker | None:
 def _holder_after(words: Sequence[str], i: int, mine: Sequence[Titled], proxy: bool) -> Speaker | None:
     """Return the person named after the title at words[i], within reach, or None when another's name or nothing
     comes first."""
-    start = i
+    start, area = i, False
     reach = HOLDER_REACH + (PROXY_REACH if proxy else 0)  # "yang diwakili oleh" stands between
     for j in range(i + 1, min(len(words), i + 1 + reach)):
         nxt = words[j]
+        if _UNIT.search(nxt) or (area and nxt[:1].isupper() and nxt.rstrip(".").lower() not in rank_words()):
+            area = True  # "Kodim 0204/Deli Serdang, Letkol Inf Alex Sandri": the unit's area goes on to a comma or a rank
+            continue
+        area = False
         if proxy and nxt.lower() in _BY_PROXY:
             start = j + 1  # the title and name after "diwakili oleh" are the proxy's
             continue
@@ -80,6 +84,9 @@ def _holder_after(words: Sequence[str], i: int, mine: Sequence[Titled], proxy: b
         role, rank = " ".join(between[:ranked]), " ".join(between[ranked:])
         return Speaker(" ".join(name).rstrip("."), role, rank, mention=" ".join(words[i : name_at + len(name)]))
     return None
+
+
+_UNIT = re.compile(r"\d/[A-Z]")  # a unit number and the start of its area ("0204/Deli")
 
 
 def _between_title_and_name(word: str) -> bool:

@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from rag.answer.backing import first_piece, outlet_run_words, pieces_known
+from rag.answer.backing import PIECES, WORD, capitalized_words, first_piece, outlet_run_words, pieces_known
+from rag.answer.backing import UNIT_AREA as _UNIT_AREA
 from rag.answer.candidates import Draft
 from rag.answer.named import outlet_words
 from rag.answer.naming import venue_words
@@ -19,7 +20,7 @@ from rag.answer.spelling import PARTS as _PARTS
 from rag.answer.spelling import spelled_alike as _spelled_alike
 from rag.answer.spelling import variants
 from rag.core.dates import month_number, months_written
-from rag.core.lexicon import resolve_place
+from rag.core.lexicon import resolve_place, word_set
 from rag.core.settings import ModelTuning
 from rag.core.text import acronym_written, is_acronym, terms
 from rag.core.types import Citation
@@ -33,8 +34,6 @@ from rag.query.elections import backs_election, election_kind
 from rag.query.meetings import asked_event_kinds, asked_months, held_as
 from rag.query.quantities import number_in, stated_numbers, states_count
 
-# Not rag.core.text.WORD: no apostrophe joins, so "Ma'ruf" gives its parts to the support check as it always has.
-_WORD = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*", re.UNICODE)
 # A paraphrase answer with no named person or meeting to anchor it must clear the model's dense floor
 # (Settings.tuning), or come close while sharing half the topic words.
 LEAD_KINDS = ("who_said", "what_said", "list_speakers")  # kinds whose question words the lead article alone must have
@@ -62,30 +61,19 @@ def _evidence_text(citation: Citation) -> str:
     return " ".join(p for p in parts if p)
 
 
-_PIECES = re.compile(r"[-/.]")
 
 
 @lru_cache(maxsize=4096)
 def words_of(text: str) -> frozenset[str]:
     """Return the lower-case words of a text, with their alias forms."""
     out: set[str] = set()
-    for word in _WORD.findall(text.lower()):
+    for word in WORD.findall(text.lower()):
         out.add(word)
-        out.update(_PIECES.split(word))  # "VI/Mulawarman", "Nawasenanews.com-Medan": each piece is a word too
+        out.update(PIECES.split(word))  # "VI/Mulawarman", "Nawasenanews.com-Medan": each piece is a word too
     return frozenset(out)
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
-
-
-def capitalized_words(text: str) -> frozenset[str]:
-    """Return the lower-case words a text writes with a capital, with the pieces of hyphenated ones."""
-    out: set[str] = set()
-    for word in _WORD.findall(text):
-        if word[0].isupper():
-            out.add(word.lower())
-            out.update(p.lower() for p in _PIECES.split(word) if p[:1].isupper())
-    return frozenset(out)
 
 
 class Support:
@@ -102,6 +90,7 @@ class Support:
         self.capitals = frozenset().union(*(capitalized_words(t) for t in self.texts.values())) if self.texts else frozenset()
         self.outlet_vocab = frozenset().union(*self.outlets.values()) if self.outlets else frozenset()
         self._provinces: dict[str, frozenset[str]] = {}
+        self._unitless: dict[str, frozenset[str]] = {}
 
     def naming_all(self, q: Question) -> list[str]:
         """Return the articles that have every name, place and number of the question (none when it names nothing)."""
@@ -131,6 +120,13 @@ class Support:
             return None  # a form with no word: `known` finds it everywhere
         return frozenset(firsts) | variants(firsts[0], self.corpus_vocab)
 
+    def _placed(self, sources: Sequence[str]) -> dict[str, frozenset[str]]:
+        """Return the words of the articles without the areas of units ("Kodim 0204/Deli Serdang"), memoized."""
+        for s in sources:
+            if s not in self._unitless:
+                self._unitless[s] = words_of(_UNIT_AREA.sub(" ", self.texts[s])) | self.outlets[s]
+        return self._unitless
+
     def provinces(self, source: str) -> frozenset[str]:
         """Return the provinces an article is about: its meetings' and those of the regions it names (memoized)."""
         found = self._provinces.get(source)
@@ -139,9 +135,10 @@ class Support:
             found = self._provinces[source] = provinces_named(self.texts[source]) | held
         return found
 
-    def known(self, word: str, sources: Sequence[str] | None = None) -> bool:
-        """Return True if a word (or one of its aliases) occurs in the given articles."""
-        vocab = self.corpus_vocab if sources is None else frozenset().union(*(self.vocab.get(s, frozenset()) for s in sources))
+    def known(self, word: str, sources: Sequence[str] | None = None, vocabs: dict[str, frozenset[str]] | None = None) -> bool:
+        """Return True if a word (or one of its aliases) occurs in the given articles (in ``vocabs``, else their words)."""
+        vocabs = self.vocab if vocabs is None else vocabs
+        vocab = self.corpus_vocab if sources is None else frozenset().union(*(vocabs.get(s, frozenset()) for s in sources))
         forms = alias_forms(word)
         if any(all(part in vocab or pieces_known(part, vocab) for part in _PARTS.split(form.lower()) if part) for form in forms):
             return True
@@ -160,8 +157,10 @@ class Support:
         """Return the first name, place or number of the question that an article lacks ('' when it has them all)."""
         text = self.texts[source]
         joined = {w.lower() for g in q.each for w in g}  # "Magelang dan Boyolali ... masing-masing": one of them will do
-        regions = [(r, forms) for r, forms in asked_regions(f"{q.text} {' '.join(q.proper)}") if not joined & set(r.lower().split())]
-        region = next((r for r, forms in regions if not has_any(text, forms) and not province_held(r, self.provinces(source))), "")
+        asked = _UNIT_AREA.sub(" ", f"{q.text} {' '.join(q.proper)}")
+        regions = [(r, forms) for r, forms in asked_regions(asked) if not joined & set(r.lower().split())]
+        own = text if _about_unit(q.text) else _UNIT_AREA.sub(" ", text)  # "Kodim 0204/Deli Serdang": a unit's area
+        region = next((r for r, forms in regions if not has_any(own, forms) and not province_held(r, self.provinces(source))), "")
         return self._lacking(q, source) or region or next((n for n in q.numbers if not number_in(n, text)), "")
 
     def _lacking(self, q: Question, source: str) -> str:
@@ -241,6 +240,8 @@ class Support:
         kind = election_kind(word)
         if kind:  # "Pilkada" is backed by "Pilbup", "Pemilihan" or no election word, never by a Pemilu article
             return any(backs_election(kind, self.texts[s]) for s in sources)
+        if resolve_place(word)[0] and not _about_unit(q.text) and not self.known(word, sources, self._placed(sources)):
+            return False  # a regency written only as a unit's area ("Kodim 1306/Donggala") is no meeting there
         if word.lower() in generic_words() or is_person_title(word) or self.known(word, sources):
             return True
         if any(province_held(word, self.provinces(s)) for s in sources):
@@ -289,3 +290,8 @@ class Support:
 def _names_a_venue(text: str, word: str) -> bool:
     """Return True when a word follows a venue head in the question ("Hotel Maqna"): a name, not English prose."""
     return any(text[m.end() :].lstrip().startswith(word) for m in venue_words().finditer(text))
+
+
+def _about_unit(text: str) -> bool:
+    """Return True when a question is about a numbered unit ("Dandim 0204/Deli Serdang", "Dandim Deli Serdang")."""
+    return bool(_UNIT_AREA.search(text)) or any(w.lower() in word_set("titles", "unit_titles") for w in WORD.findall(text))

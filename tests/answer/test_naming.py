@@ -165,6 +165,9 @@ def test_a_sought_office_names_nobody(question: str, titles: int) -> None:
         ("Siapa Kapolres Tubaba?", "Diikuti Forkopimda Tubaba, Kapolres Tubaba, Kodim Lamp'ut/Tubaba, Kejaksaan Negeri.", None, None),
         ("Siapa Dandim 1310/Bitung?", "Materi oleh Kapolres Minahasa Utara, Dandim 1310 Minut-Bitung, Bawaslu Minut.", None, None),
         # a region's last word ("Kepulauan" of "Kota Tidore Kepulauan") or a known place is no one's name
+        # a unit's area runs on past its slash to the comma ("Kodim 0204/Deli Serdang"): the name comes after it
+        ("Siapa Dandim 0204/Deli Serdang?", "Komandan Kodim 0204/Deli Serdang, Letkol Inf Alex Sandri menghadiri rapat.",
+         "Alex Sandri", "Dandim 0204/Deli Serdang"),
         ("Siapa Dandim 1505 Tidore?", "Disaksikan Kapolresta dan Dandim 1505 Tidore serta Pemerintah Kota Tidore Kepulauan.", None,
          None),
     ],
