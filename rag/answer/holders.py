@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
+from rag.answer.backing import UNIT_AREA
 from rag.answer.naming import Titled, cached_terms, is_title_term, names_titled, rank_words, short_titles
 from rag.core.lexicon import resolve_place, word_set
 from rag.core.text import WORD, dictionary_word
@@ -54,7 +55,7 @@ def _holder_after(words: Sequence[str], i: int, mine: Sequence[Titled], proxy: b
     reach = HOLDER_REACH + (PROXY_REACH if proxy else 0)  # "yang diwakili oleh" stands between
     for j in range(i + 1, min(len(words), i + 1 + reach)):
         nxt = words[j]
-        if _UNIT.search(nxt) or (area and nxt[:1].isupper() and nxt.rstrip(".").lower() not in rank_words()):
+        if UNIT_AREA.search(nxt) or (area and nxt[:1].isupper() and nxt.rstrip(".").lower() not in rank_words()):
             area = True  # "Kodim 0204/Deli Serdang, Letkol Inf Alex Sandri": the unit's area goes on to a comma or a rank
             continue
         area = False
@@ -84,9 +85,6 @@ def _holder_after(words: Sequence[str], i: int, mine: Sequence[Titled], proxy: b
         role, rank = " ".join(between[:ranked]), " ".join(between[ranked:])
         return Speaker(" ".join(name).rstrip("."), role, rank, mention=" ".join(words[i : name_at + len(name)]))
     return None
-
-
-_UNIT = re.compile(r"\d/[A-Z]")  # a unit number and the start of its area ("0204/Deli")
 
 
 def _between_title_and_name(word: str) -> bool:

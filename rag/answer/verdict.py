@@ -136,8 +136,8 @@ def usable_evidence(
     if titled and says:  # what a titled person said: their own statement, or the sentence right after it
         asked = {w.lower() for w in WORD.findall(q.text)}
         usable = [e for e in usable if said_by(e, titled) or speaker_written(e, asked) or holder_in(e, named)]
-    elif asked_partner(q.text):  # "berpasangan dengan X": the sentence that writes X's pair
-        usable = [e for e in usable if partner_in(asked_partner(q.text), e.text)]
+    elif partner := asked_partner(q.text):  # "berpasangan dengan X": the sentence that writes X's pair
+        usable = [e for e in usable if partner_in(partner, e.text)]
     elif asks_who(q):  # "who": a speaker, or the person the question describes
         holder = asks_holder(q)
         usable = [e for e in usable if _names_someone(e, titled, holder)]

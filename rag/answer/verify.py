@@ -7,7 +7,7 @@ article does not contain makes the answer unsupported.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from rag.answer.backing import PIECES, WORD, capitalized_words, first_piece, outlet_run_words, pieces_known
@@ -61,8 +61,6 @@ def _evidence_text(citation: Citation) -> str:
     return " ".join(p for p in parts if p)
 
 
-
-
 @lru_cache(maxsize=4096)
 def words_of(text: str) -> frozenset[str]:
     """Return the lower-case words of a text, with their alias forms."""
@@ -87,7 +85,6 @@ class Support:
         self.outlets = {name: outlet_words(name, snapshot.credit_of(name)) for name in self.texts}
         self.vocab = {name: words_of(self.texts[name]) | self.outlets[name] for name in self.texts}
         self.corpus_vocab = frozenset().union(*self.vocab.values()) if self.vocab else frozenset()
-        self.capitals = frozenset().union(*(capitalized_words(t) for t in self.texts.values())) if self.texts else frozenset()
         self.outlet_vocab = frozenset().union(*self.outlets.values()) if self.outlets else frozenset()
         self._provinces: dict[str, frozenset[str]] = {}
         self._unitless: dict[str, frozenset[str]] = {}
@@ -119,6 +116,11 @@ class Support:
         if not all(firsts):
             return None  # a form with no word: `known` finds it everywhere
         return frozenset(firsts) | variants(firsts[0], self.corpus_vocab)
+
+    @cached_property
+    def capitals(self) -> frozenset[str]:
+        """Return the lower-case words any article writes capitalized (read for English questions only, on first use)."""
+        return frozenset().union(*(capitalized_words(t) for t in self.texts.values())) if self.texts else frozenset()
 
     def _placed(self, sources: Sequence[str]) -> dict[str, frozenset[str]]:
         """Return the words of the articles without the areas of units ("Kodim 0204/Deli Serdang"), memoized."""

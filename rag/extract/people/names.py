@@ -61,7 +61,12 @@ def _joint_names(text: str, places: frozenset[str]) -> str:
     names = [_parse_plain(part, places) for part in m.groups()]
     if not all(name and not role and not rank and name == part for (name, role, rank), part in zip(names, m.groups(), strict=True)):
         return ""
-    return f"{names[0][0]} dan {names[1][0]}"
+    return " dan ".join(name for name, _, _ in names)
+
+
+def joint_members(name: str) -> list[str]:
+    """Return the names a joint speaker's name stands for ("Teguh Haryono dan Farida Hidayati": both), or the name."""
+    return name.split(" dan ")
 
 
 def _split_apposition(text: str) -> tuple[str, str]:

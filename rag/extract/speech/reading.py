@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rag.core.lexicon import fold, word_set
 from rag.core.types import Span, Speaker
-from rag.extract.people.names import is_person_role, person_key
+from rag.extract.people.names import is_person_role, joint_members, person_key
 from rag.extract.speech.claims import Claim
 from rag.extract.speech.roster import Roster
 from rag.extract.speech.subjects import Ref, people_in, speaker_in
@@ -95,7 +95,7 @@ def _in_context(short: Speaker, state: ReadingState, n: int) -> Speaker:
     near = [state.last] if state.last is not None and state.last_para in (n - 1, n) else []
     near += [sp for sp, _, _, para in state.pending.values() if para == n]
     found = {person_key(sp): sp for sp in near if word in sp.name.casefold().split() and len(sp.name.split()) > 1
-             and " dan " not in sp.name}  # "tegas Farida" after "Teguh Haryono dan Farida Hidayati": one of the pair
+             and len(joint_members(sp.name)) == 1}  # "tegas Farida" after "Teguh Haryono dan Farida Hidayati": one of them
     return next(iter(found.values())) if len(found) == 1 else short
 
 

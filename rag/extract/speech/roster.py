@@ -10,7 +10,7 @@ from rag.core.lexicon import fold, word_set
 from rag.core.sentences import cap_runs, ends_sentence, tokenize
 from rag.core.types import Span, Speaker
 from rag.extract.people.entities import roles_compatible, same_person
-from rag.extract.people.names import is_person_role, is_title_word
+from rag.extract.people.names import is_person_role, is_title_word, joint_members
 from rag.extract.speech.claims import Scan
 from rag.extract.speech.subjects import speaker_in
 
@@ -189,6 +189,7 @@ _CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}\b")
 def _members(sp: Speaker) -> list[Speaker]:
     """Return the people of a joint speaker ("Teguh Haryono dan Farida Hidayati": each alone, so that a later "kata
     Farida" is her), or the speaker."""
-    if " dan " not in sp.name or sp.role or sp.rank:
+    members = joint_members(sp.name)
+    if len(members) == 1 or sp.role or sp.rank:
         return [sp]
-    return [Speaker(name, "", "", sp.mention) for name in sp.name.split(" dan ")]
+    return [Speaker(name, "", "", sp.mention) for name in members]
