@@ -9,8 +9,10 @@ from typing import Callable
 from rag.answer.evidence import states_place
 from rag.answer.naming import has_venue, venue_words
 from rag.core.lexicon import alternation, word_set
+from rag.core.text import terms
 from rag.extract.people.mentions import is_person_title
 from rag.query.analysis import Question
+from rag.query.english import english_expansions
 
 
 def asked_facts(q: Question) -> tuple[bool, bool]:
@@ -21,7 +23,29 @@ def asked_facts(q: Question) -> tuple[bool, bool]:
 
 def asks_who(q: Question) -> bool:
     """Return True when the person is what is asked ("Siapa ...", "Who ..."): another sentence may still name them."""
-    return q.kind == "who_said" or bool(_ASKS_WHO.search(q.text))
+    return q.kind == "who_said" or bool(_ASKS_WHO.search(q.text)) or asks_holder(q)  # "What is the name of the Kapolres"
+
+
+def asked_object(q: Question) -> frozenset[str]:
+    """Return the terms of the thing whose name or title the question asks ("Apa nama maskot ...": maskot), else none:
+    a sentence that never mentions it cannot give its name."""
+    m = _OBJECT_NAMED.search(q.text)
+    if m is None:
+        return frozenset()
+    word = m.group(1)
+    return frozenset(terms(" ".join([word, *(english_expansions(word) if q.lang == "en" else [])])))
+
+
+_OBJECT_NAMED = re.compile(r"\b(?i:apa\s+(?:nama|judul|tema)|what\s+(?:is|was)\s+the\s+(?:name|title|theme)\s+of\s+the)\s+([a-z][\w-]*)")
+
+
+def asks_which_person(q: Question) -> bool:
+    """Return True when the question asks which titled person ("kepada Kapolsek mana", "which Kapolsek"): the title
+    is what is asked, not who spoke."""
+    return any(is_person_title(m.group(1) or m.group(2)) for m in _WHICH_TITLE.finditer(q.people_text))
+
+
+_WHICH_TITLE = re.compile(r"\b([A-Za-z]+)\s+mana\b|\bwhich\s+([A-Za-z]+)", re.I)
 
 
 def asks_holder(q: Question) -> bool:
@@ -78,8 +102,10 @@ def asked_fact(q: Question) -> Callable[[str], bool] | None:
     return None
 
 
-_ASKS_HOLDER = re.compile(  # "Siapa (nama) Irwasda ...", "Who is the ...", "Siapa yang mewakili Kapolri", "Who represented the ..."
-    r"\W*(?:siapa|who)\s+(?:(?:nama|is|was|are|the|yang|mewakili|represented|stood\s+in\s+for|national)\s+)*([^\W\d_][\w-]*)", re.I
+_ASKS_HOLDER = re.compile(  # "Siapa (nama) Irwasda ...", "Who is the ...", "Siapa yang mewakili Kapolri", "What is the name of the ..."
+    r"\W*(?:siapa|who|what\s+(?:is|was)\s+the\s+name\s+of|apa\s+nama)\s+"
+    r"(?:(?:nama|is|was|are|the|yang|mewakili|represented|stood\s+in\s+for|national)\s+)*([^\W\d_][\w-]*)",
+    re.I,
 )
 
 

@@ -36,7 +36,6 @@ def outlet_run_words(text: str, outlet: Collection[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-UNIT_AREA = re.compile(r"(?<=\d/)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")  # "Kodim 0204/Deli Serdang": the unit's area
 # Not rag.core.text.WORD: no apostrophe joins, so "Ma'ruf" gives its parts to the support check as it always has.
 WORD = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*", re.UNICODE)
 PIECES = re.compile(r"[-/.]")  # "VI/Mulawarman", "Nawasenanews.com-Medan": each piece is a word too

@@ -73,6 +73,11 @@ def cite(number: int, article: Article, start: int, end: int, speaker: Speaker |
     )
 
 
+def cite_next(citations: Sequence[Citation], article: Article, start: int, end: int) -> tuple[Citation, ...]:
+    """Return the citations with ``article.text[start:end]`` cited after them, numbered next and unattributed."""
+    return (*citations, cite(len(citations) + 1, article, start, end))
+
+
 def cite_statement(number: int, snap: Snapshot, statement: Statement) -> Citation:
     """Return the citation of one statement; an indirect one is quoted as its whole sentence."""
     article = snap.articles[statement.source]

@@ -8,10 +8,9 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from rag.answer.backing import UNIT_AREA
 from rag.answer.naming import Titled, cached_terms, is_title_term, names_titled, rank_words, short_titles
 from rag.core.lexicon import resolve_place, word_set
-from rag.core.text import WORD, dictionary_word
+from rag.core.text import UNIT_AREA, WORD, dictionary_word
 from rag.core.types import Speaker
 from rag.extract.people.mentions import is_person_title
 from rag.extract.people.names import is_title_word
@@ -120,13 +119,15 @@ def _name_at(words: Sequence[str], j: int) -> tuple[int, list[str]]:
     return j, name
 
 
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)")
+# a body's acronym after its name: in brackets, or after "atau" ("Badan Pengawas Pemilu atau Bawaslu DKI")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)|(?<=\s)atau\s+([A-Z][A-Za-z]{1,11})\b")
 BODY_WORDS = 5  # the longest body name written before its acronym ("Badan Pengawas Pemilihan Umum (Bawaslu)")
 
 
 def short_bodies(text: str) -> str:
-    """Return a text with a body's name written long before its acronym in brackets written short: "Ketua Komisi
-    Pemilihan Umum (KPU) Kota X" is "Ketua KPU Kota X" (so the holder's name stays within reach of the title)."""
+    """Return a text with a body's name written long before its acronym written short: "Ketua Komisi Pemilihan Umum
+    (KPU) Kota X" and "Ketua Badan Pengawas Pemilu atau Bawaslu DKI" are "Ketua KPU Kota X" and "Ketua Bawaslu DKI"
+    (so the holder's name stays within reach of the title)."""
     out, last = [], 0
     for m in _ACRONYM.finditer(text):
         before = text[last : m.start()].rstrip()
@@ -134,11 +135,17 @@ def short_bodies(text: str) -> str:
         keep = len(words)
         while keep > 0 and len(words) - keep < BODY_WORDS and words[keep - 1][:1].isupper() and not is_person_title(words[keep - 1]):
             keep -= 1
-        if keep == len(words):
+        if keep == len(words) or (m.group(2) and not _spelled_before(m.group(2), words[keep:])):
             continue
-        out.append(" ".join(words[:keep]) + (" " if keep else "") + m.group(1))
+        out.append(" ".join(words[:keep]) + (" " if keep else "") + (m.group(1) or m.group(2)))
         last = m.end()
     return "".join(out) + text[last:]
+
+
+def _spelled_before(acronym: str, body: Sequence[str]) -> bool:
+    """Return True when the words before "atau" can be the body the acronym stands for: two or more, the first with
+    its first letter ("Komisi Pemilihan Umum atau KPU"; not "Ketua KPU atau Sekretaris")."""
+    return len(body) >= 2 and body[0][:1] == acronym[:1] and not is_person_title(acronym)
 
 
 def _titles_a_person(words: Sequence[str]) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from rag.answer.candidates import Draft
-from rag.answer.compose import cite, cite_statement, dedupe, message, statements_text
+from rag.answer.compose import cite, cite_next, cite_statement, dedupe, message, statements_text
 from rag.answer.context import Context
 from rag.answer.follow import follow_on
 from rag.answer.meetings import list_speakers, where_when, which_meeting
@@ -124,8 +124,7 @@ def _with_follow_on(ctx: Context, draft: Draft) -> Draft:
     span = follow_on(ctx.snapshot.articles[lead.source].text, lead, ctx.retriever.statements_of(lead.source))
     if span is None or any(c.source == lead.source and c.start <= span[0] < c.end for c in draft.citations):
         return draft
-    extra = cite(len(draft.citations) + 1, ctx.snapshot.articles[lead.source], *span)
-    return replace(draft, citations=(*draft.citations, extra))
+    return replace(draft, citations=cite_next(draft.citations, ctx.snapshot.articles[lead.source], *span))
 
 
 TOPIC_POOL = 5  # the best-ranked statements of the person among which the one saying most of what is asked leads

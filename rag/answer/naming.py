@@ -10,6 +10,7 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from rag.answer.regions import capital_runs, regions_named, shortens
+from rag.core.dates import month_number
 from rag.core.lexicon import load, resolve_place, word_set
 from rag.core.text import WORD, terms
 from rag.extract.people.mentions import is_person_title
@@ -236,7 +237,8 @@ def names_a_person(text: str) -> bool:
             continue
         for nxt in words[i + 1 : i + 5]:
             if nxt[:1].isupper() and not nxt.isupper() and not is_person_title(nxt) and nxt.lower() not in rank_words():
-                if not (any(resolve_place(nxt)) or _body(nxt)):  # "PJ Bupati Jombang", "Komisioner Bawaslu": no one named
+                if not (any(resolve_place(nxt)) or _body(nxt) or month_number(nxt)):  # "PJ Bupati Jombang", "Komisioner
+                    # Bawaslu", "dilantik pada 10 Februari": no one named
                     return True
     return False
 

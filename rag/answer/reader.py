@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from rag.answer.antecedent import with_antecedent
-from rag.answer.compose import cite, message
+from rag.answer.compose import cite_next, message
 from rag.answer.compound import joined
 from rag.answer.context import Context
 from rag.answer.evidence import gather
@@ -79,8 +79,8 @@ def _compose(ctx: Context, q: Question, passages: list[Hit], verdict: Verdict) -
         citations, speaker, speakers = draft.citations, draft.speaker, draft.speakers
         extra = verdict.choice.extra  # a sentence of the lead's article that says more of what is asked
         if extra is not None:
-            cited = cite(len(citations) + 1, ctx.snapshot.articles[extra.source], extra.start, extra.end)
-            body, citations = "\n".join([body, *evidence_lines([cited], q.lang)]), (*citations, cited)
+            citations = cite_next(citations, ctx.snapshot.articles[extra.source], extra.start, extra.end)
+            body = "\n".join([body, *evidence_lines(citations[-1:], q.lang)])
     else:
         assert e is not None
         direct, body, citations = from_evidence(ctx, q, e, verdict.choice.extra, verdict.choice.speaker, verdict.choice.holder)

@@ -7,12 +7,12 @@ from typing import Sequence
 
 from rag.answer.asks import asked_facts
 from rag.answer.candidates import Draft
-from rag.answer.compose import cite, cite_statement, meeting_phrase, speaker_label
+from rag.answer.compose import cite, cite_statement, first_sentence_with, meeting_phrase, speaker_label
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence
 from rag.answer.naming import names_venue
 from rag.core.sentences import sentences
-from rag.core.types import Citation, Meeting, Speaker
+from rag.core.types import Article, Citation, Meeting, Speaker
 from rag.query.analysis import Question
 
 _REFS = re.compile(r"\s*(?:\[\d+\]\s*)+")
@@ -96,9 +96,24 @@ def evidence_citations(
     if q.kind in ("where_when", "which_meeting") and meeting is not None and not (e.dated and e.placed):
         if meeting.end > meeting.start and not (meeting.start <= e.start < meeting.end):
             out.append(cite(len(out) + 1, article, meeting.start, meeting.end, meeting=meeting))
+    if q.kind in ("where_when", "which_meeting") and meeting is not None:
+        out += _fields_cited(snap.articles[meeting.source], meeting, out)
     venued = _venue_elsewhere(ctx, meeting) if q.kind == "where_when" and asked_facts(q)[1] else None
     if venued is not None and not any(names_venue(c.quote) for c in out):
         out.append(cite(len(out) + 1, snap.articles[venued.source], venued.start, venued.end, meeting=venued))
+    return out
+
+
+def _fields_cited(article: Article, meeting: Meeting, cited: Sequence[Citation]) -> list[Citation]:
+    """Return citations of the sentences that write the meeting's venue and date as the direct line gives them, when
+    no cited sentence does ("Kegiatan ini digelar di aula sekretariat KPU X")."""
+    out: list[Citation] = []
+    for needle in (meeting.venue, meeting.date_text):
+        if not needle or any(needle in c.quote for c in [*cited, *out]):
+            continue
+        found = first_sentence_with(article, needle, meeting.start)
+        if found and all((c.source, c.start) != (article.source, found[0]) for c in [*cited, *out]):
+            out.append(cite(len(cited) + len(out) + 1, article, *found, meeting=meeting))
     return out
 
 

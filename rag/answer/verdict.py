@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Sequence
 
-from rag.answer.asks import asked_title, asked_venue_kind, asks_holder, asks_venue, asks_who, venue_of_kind
+from rag.answer.asks import asked_object, asked_title, asked_venue_kind, asks_holder, asks_venue, asks_which_person, asks_who, venue_of_kind
 from rag.answer.attribution import Named, holder_in, name_written, resolved, said_among, said_by, speaker_written, who_of
 from rag.answer.candidates import Draft
 from rag.answer.complement import complement, each_other
@@ -86,10 +86,11 @@ def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evide
         topic = set(_asked_topic(q))
         usable = [e for e in usable if topic & set(terms(e.text))]
         refusal = refusal or objection
-    spoken = ctx.people.rows_for(q.people_text)[0] if q.kind in SAYS_KINDS else None
+    spoken = ctx.people.rows_for(q.people_text)[0] if q.kind in SAYS_KINDS and not asks_which_person(q) else None
     if spoken is not None and (not spoken or name_written(ctx, q)):  # a kind of speaker ("tokoh agama") is not a name
         mine = {(s.source, s.start) for s in (ctx.snapshot.statements[r] for r in spoken)}
-        usable = [e for e in usable if said_among(e, mine)]  # "What did <name> say": that person's statements only
+        theirs = [e for e in usable if said_among(e, mine)]  # "What did <name> say": that person's statements only
+        usable = theirs or [e for e in usable if holder_in(e, named)]  # else a sentence of theirs naming them
         refusal = refusal or "no retrieved sentence is a statement of the person the question names"
     if draft is not None and not objection:
         rival = clearly_better(q, draft, evidence, usable) or places_better(q, draft, evidence, usable)
@@ -146,8 +147,10 @@ def usable_evidence(
     if asks_venue(q):
         kind = asked_venue_kind(q)
         usable = [e for e in usable if names_venue(e.text) and venue_of_kind(kind, e.text)]
+    if thing := asked_object(q):  # "Apa nama maskot ...": a sentence that mentions the mascot
+        usable = [e for e in usable if thing & e.window_terms]
     if not usable:
-        return [], "no retrieved sentence names the person or the venue the question asks for"
+        return [], "no retrieved sentence names the person, the venue or the thing the question asks for"
     kinds = asked_event_kinds(q) if says else []
     if kinds:  # "Apa kata X dalam deklarasi damai?": not what X said at an apel
         usable = [e for e in usable if e.held is None or held_as(e.held, kinds)]

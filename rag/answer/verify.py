@@ -11,7 +11,6 @@ from functools import cached_property, lru_cache
 from typing import Sequence
 
 from rag.answer.backing import PIECES, WORD, capitalized_words, first_piece, outlet_run_words, pieces_known
-from rag.answer.backing import UNIT_AREA as _UNIT_AREA
 from rag.answer.candidates import Draft
 from rag.answer.named import outlet_words
 from rag.answer.naming import venue_words
@@ -22,7 +21,7 @@ from rag.answer.spelling import variants
 from rag.core.dates import month_number, months_written
 from rag.core.lexicon import resolve_place, word_set
 from rag.core.settings import ModelTuning
-from rag.core.text import acronym_written, is_acronym, terms
+from rag.core.text import UNIT_AREA, acronym_written, is_acronym, terms
 from rag.core.types import Citation
 from rag.extract.meetings.places import provinces_named
 from rag.extract.people.mentions import is_person_title
@@ -40,6 +39,7 @@ LEAD_KINDS = ("who_said", "what_said", "list_speakers")  # kinds whose question 
 FLOORED_KINDS = frozenset({"who_said", "open"})  # kinds whose answers must clear the model's dense floor
 EN_MIN_SHARE = 0.34  # share of an English question's concepts the evidence must show above the floor
 TOPIC_SHARE = 0.5  # ... and of any question's concepts just under it
+MIN_WRITTEN = 3  # concepts (election words aside) a citation must write, all of them, to stand whatever its cosine
 
 
 def _event_fits(q: Question, draft: Draft) -> bool:
@@ -126,7 +126,7 @@ class Support:
         """Return the words of the articles without the areas of units ("Kodim 0204/Deli Serdang"), memoized."""
         for s in sources:
             if s not in self._unitless:
-                self._unitless[s] = words_of(_UNIT_AREA.sub(" ", self.texts[s])) | self.outlets[s]
+                self._unitless[s] = words_of(UNIT_AREA.sub(" ", self.texts[s])) | self.outlets[s]
         return self._unitless
 
     def provinces(self, source: str) -> frozenset[str]:
@@ -159,9 +159,9 @@ class Support:
         """Return the first name, place or number of the question that an article lacks ('' when it has them all)."""
         text = self.texts[source]
         joined = {w.lower() for g in q.each for w in g}  # "Magelang dan Boyolali ... masing-masing": one of them will do
-        asked = _UNIT_AREA.sub(" ", f"{q.text} {' '.join(q.proper)}")
+        asked = UNIT_AREA.sub(" ", f"{q.text} {' '.join(q.proper)}")
         regions = [(r, forms) for r, forms in asked_regions(asked) if not joined & set(r.lower().split())]
-        own = text if _about_unit(q.text) else _UNIT_AREA.sub(" ", text)  # "Kodim 0204/Deli Serdang": a unit's area
+        own = text if _about_unit(q.text) else UNIT_AREA.sub(" ", text)  # "Kodim 0204/Deli Serdang": a unit's area
         region = next((r for r, forms in regions if not has_any(own, forms) and not province_held(r, self.provinces(source))), "")
         return self._lacking(q, source) or region or next((n for n in q.numbers if not number_in(n, text)), "")
 
@@ -267,22 +267,22 @@ class Support:
         return sum(1 for g in q.topic_groups if g & found)
 
     def _on_topic(self, q: Question, draft: Draft) -> bool:
-        """Return True when a paraphrase answer is close enough to the question.
-
-        Close to the floor, half the question's concepts must be in what the citations show. An English
-        question's cosine to Indonesian evidence says little on its own, so with two or more translated
-        concepts a third of them must be there even above the floor.
-        """
+        """Return True when a paraphrase answer is close enough to the question: its citations write every concept
+        (three or more), or, close to the floor, half of them; an English question's cosine to Indonesian evidence
+        says little on its own, so with two or more translated concepts a third must be there even above the floor."""
         tuning = self.tuning
         floor = tuning.dense_floor if draft.kind in FLOORED_KINDS else 0.0
         groups = q.topic_groups
+        evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
+        own = [g for g in groups if not g & generic_topic()]
+        if len(own) >= MIN_WRITTEN and all(g & evidence for g in own):
+            return True  # "Siapa Ketua Bawaslu Kabupaten Kampar?": the citation writes every concept, whatever the cosine
         english = q.lang == "en" and len(groups) >= 2
         if draft.score >= floor and not (english and floor):
             return True
         margin = tuning.near_floor_en if q.lang == "en" else tuning.near_floor
         if not groups or draft.score < floor - margin - tuning.full_cover_en:
             return False
-        evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
         share = sum(1 for g in groups if g & evidence) / len(groups)
         if draft.score < floor - margin:  # lower still: only an English question whose every concept is there
             return english and len(groups) >= 3 and share == 1.0
@@ -296,4 +296,4 @@ def _names_a_venue(text: str, word: str) -> bool:
 
 def _about_unit(text: str) -> bool:
     """Return True when a question is about a numbered unit ("Dandim 0204/Deli Serdang", "Dandim Deli Serdang")."""
-    return bool(_UNIT_AREA.search(text)) or any(w.lower() in word_set("titles", "unit_titles") for w in WORD.findall(text))
+    return bool(UNIT_AREA.search(text)) or any(w.lower() in word_set("titles", "unit_titles") for w in WORD.findall(text))

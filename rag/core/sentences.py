@@ -71,6 +71,8 @@ def _pair_marks(text: str, marks: str, openers: str) -> list[tuple[int, int]]:
         open_ctx = before.isspace() or before in "([{:—–-" or i == 0
         close_ctx = not before.isspace() and (after.isspace() or after in ",.;:!?)]—–-" + marks) or after in ",.;!?)"  # "2024 “, Sabtu"
         close_ctx = close_ctx or (before in ",.!?" and ch not in openers)  # "...,”ujarnya": no space after the mark
+        loose = before.isspace() and text[:i].rstrip()[-1:] in ",.!?" and (after.isspace() or after.islower())
+        close_ctx = close_ctx or (loose and ch not in openers)  # "... Jawa Timur, " kata X", "... Jatim, "bebernya"
         if opened is None:
             if open_ctx or ch in openers:
                 opened = i

@@ -11,6 +11,10 @@ from rag.core.lexicon import load, word_set
 WORD = re.compile(r"[^\W_]+(?:[-/.'’][^\W_]+)*")  # letters/digits joined inside by - / . ' ’ ("Pj.", "Ma'ruf", "1702/X")
 PLAIN_WORD = re.compile(r"\w+")  # a run of word characters, nothing joined
 LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters only
+# A numbered unit and its area, one notation ("Kodim 0204/Deli Serdang", "Dandim 1707/Merauke"): the number before the
+# slash, and the capitalized area after it.
+UNIT_NUMBER = re.compile(r"\b(\d+)/(?=[^\W\d_])")
+UNIT_AREA = re.compile(r"(?<=\d/)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 # BM25 terms keep '_' and join only by - and / (never . or '): the index was built with this split, so it stays its own.
 _TOKEN = re.compile(r"\w+(?:[-/]\w+)*", re.UNICODE)

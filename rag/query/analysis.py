@@ -9,6 +9,7 @@ from typing import Sequence
 
 from rag.core.lexicon import load, word_set
 from rag.core.text import dictionary_word, stop_words, terms, without_exclusions
+from rag.extract.people.mentions import is_person_title
 from rag.query.english import english_expansions, english_places, glossary_words, translate_english
 from rag.query.quantities import counted_terms, numbers_in
 
@@ -103,10 +104,7 @@ _SPEAKER_END = re.compile(
 
 
 def speaker_clause(text: str) -> str:
-    """Return the words before the statement part of a who-said question.
-
-    In "Siapa Kapolda yang mengatakan bahwa Ketua KPU ..." only "Siapa Kapolda" constrains the speaker; a title after it is content.
-    """
+    """Return the words before the statement part of a who-said question ("Siapa Kapolda" of "Siapa Kapolda yang ...")."""
     match = _SPEAKER_END.search(text)
     return text[: match.start()] if match else text
 
@@ -121,8 +119,9 @@ def proper_words(text: str) -> tuple[str, ...]:
         if not word[0].isupper() or word.lower() in common:
             continue
         opens = text[: match.start()].rstrip()[-1:] in ("", ":")  # starts the question or follows a colon
-        if opens and found[i + 1 :] and found[i + 1].group()[:1].islower() and dictionary_word(word):
-            continue  # "Sebutkan enam indikator", "Kegiatan apa": capitalized only because it opens the question
+        after = found[i + 1].group() if found[i + 1 :] else ""
+        if opens and after and (after[:1].islower() or is_person_title(after)) and dictionary_word(word):
+            continue  # "Sebutkan enam indikator", "Kegiatan apa", "Nama Pj Bupati": capitalized only as the opener
         out.append(word)
     return tuple(dict.fromkeys(out))
 

@@ -12,13 +12,26 @@ _WH = (
     r"|who|what|how\s+many|how\s+much|how\s+long|how|why|which|when|where"
 )
 _FIRST = re.compile(rf"\b(?:{_WH}|[a-z]+\s+mana)\b", re.IGNORECASE)  # "Di jalan mana ..." asks too
-_LEAD = r"di|ke|dari|untuk|pada|dalam|oleh|in|at|for|on|to|by|from"  # "dan di kecamatan mana ...", "dan untuk berapa TPS"
+_LEAD = r"di|ke|dari|kepada|untuk|pada|dalam|oleh|dengan|in|at|for|on|to|by|from|with"  # "dan di kecamatan mana", "dan untuk berapa TPS"
 _SECOND = re.compile(
     rf"(?:,\s*|\s+)(?:dan|serta|and)\s+(?P<rest>(?:(?:{_LEAD})\s+)?(?:(?P<wh>{_WH})\b|(?P<noun>[a-z]+)\s+(?P<which>mana)\b))",
     re.IGNORECASE,
 )
 _NAMED = re.compile(r"\b[A-Z0-9][\w/.'’-]*[\w]")  # names, titles, units and numbers: "Kodim 0722/Kudus", "Pj"
 _PLACE_OR_TIME = frozenset({"kapan", "di mana", "dimana", "when", "where"})  # "di mana dan kapan": one meeting's facts
+
+
+_TIME_NOUN = re.compile(r"\s+(?:date|day|time|tanggal|hari)\b", re.IGNORECASE)  # "and on what date": when
+
+
+def _second_ask(text: str, second: re.Match[str]) -> str:
+    """Return the second part's question word; "what date" / "which day" ask when, "<noun> mana" asks where."""
+    wh = second.group("wh")
+    if wh is None:
+        return "di mana"
+    if wh.lower() in ("what", "which", "apa") and _TIME_NOUN.match(text, second.end("wh")):
+        return "when"
+    return wh
 
 
 def split_compound(text: str) -> tuple[str, str] | None:
@@ -31,7 +44,7 @@ def split_compound(text: str) -> tuple[str, str] | None:
     first = _FIRST.search(text)
     if second is None or first is None or first.start() >= second.start():
         return None
-    asked = [" ".join(w.lower().split()) for w in (first.group(), second.group("wh") or "di mana")]
+    asked = [" ".join(w.lower().split()) for w in (first.group(), _second_ask(text, second))]
     words = {"di mana" if w.endswith(" mana") else w for w in asked}  # "hotel mana", "kecamatan mana": a place
     if words <= _PLACE_OR_TIME:
         return None

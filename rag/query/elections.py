@@ -18,6 +18,7 @@ from rag.extract.people.roles import alias_table
 
 REGIONAL = ("pilkada", "pilgub", "pilbup", "pilwalkot")  # canonical tokens of the alias table
 GENERIC = "pilkada"  # covers every specific kind
+_CANDIDATE = re.compile(r"\bpemilihan calon ")
 # The general election, when no regional one is named. "Pemilu" after "Badan Pengawas", "penyelenggara" or
 # "Komisi" is an institution or a role, not the election an article is about.
 _GENERAL = re.compile(
@@ -46,7 +47,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=1024)
 def _named(text: str) -> frozenset[str]:
     """Return the regional-election kinds a text names."""
-    folded = " ".join(words(text))
+    folded = _CANDIDATE.sub("pemilihan ", " ".join(words(text)))  # "pemilihan calon walikota" names the mayoral election
     return frozenset(canon for canon, pattern in _patterns() if pattern.search(folded))
 
 

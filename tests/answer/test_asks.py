@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.asks import asked_title, asked_venue_kind, asks_holder, asks_venue, venue_of_kind
+from rag.answer.asks import asked_object, asked_title, asked_venue_kind, asks_holder, asks_venue, asks_which_person, venue_of_kind
 from rag.answer.naming import names_venue
 from rag.query.analysis import analyze
 
@@ -44,6 +44,7 @@ def test_names_venue(text: str, expected: bool) -> None:
         ("Siapa Kapolres Sukabumi?", True),
         ("Who is the Tangerang Selatan police chief (Kapolres) who witnessed the signing?", True),  # a place, then the title
         ("Who is the Tulang Bawang Barat police chief who attended the declaration?", True),
+        ("What is the name of the Bima deputy regent who opened the launch?", True),
         ("Siapa Budi Santoso?", False),  # a name, no title
         ("Who spoke at the meeting?", False),
     ],
@@ -75,3 +76,30 @@ def test_a_distinct_venue_kind_is_answered_only_by_its_kind(question: str, text:
 )
 def test_the_title_asked_about_is_the_one_after_the_question_word(question: str, title: str) -> None:
     assert asked_title(analyze(question)) == title
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Apa nama maskot Pilkada Bima yang diluncurkan KPU?", {"maskot"}),  # a sentence without the mascot names none
+        ("Apa judul jingle Pilkada Bima?", {"jingle"}),
+        ("What was the name of the mascot launched by KPU Bima?", {"mascot", "maskot"}),
+        ("Apa nama Kapolres Bima?", set()),  # a person: the holder checks decide
+        ("Apa yang disampaikan Ketua KPU Bima?", set()),
+    ],
+)
+def test_the_thing_whose_name_is_asked(question: str, thing: set[str]) -> None:
+    assert asked_object(analyze(question)) == thing
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Kepada Kapolsek mana petugas TPS melapor dalam simulasi?", True),  # the title is asked, nobody quoted
+        ("Which Kapolres signed the declaration?", True),
+        ("Di kecamatan mana AQUR unggul?", False),
+        ("Apa yang disampaikan Kapolsek Asera?", False),
+    ],
+)
+def test_which_titled_person_is_asked(question: str, expected: bool) -> None:
+    assert asks_which_person(analyze(question)) is expected

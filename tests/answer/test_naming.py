@@ -61,6 +61,7 @@ def test_speaks(text: str, expected: bool) -> None:
         # a title's region or body after it names no one
         ("Rapat dihadiri PJ Bupati Jombang, seluruh komisioner dan Komisioner Bawaslu.", False),
         ("Rapat yang dipimpin Ketua KPU Jombang Ahmad Udi Masykur membahas logistik.", True),
+        ("Sedangkan Bupati dan Wakil Bupati dilantik pada 10 Februari 2025.", False),  # a month is no one's name
     ],
 )
 def test_names_a_person(text: str, expected: bool) -> None:
@@ -155,6 +156,9 @@ def test_a_sought_office_names_nobody(question: str, titles: int) -> None:
          "Hasyim Asy’ari", "Ketua KPU RI"),
         ("Siapa Ketua Bawaslu RI?", "Hadir Hasyim Asy’ari Ketua KPU RI, Rahmat Bagja Ketua Bawaslu RI, Heddy Lugito Ketua DKPP.",
          "Rahmat Bagja", "Ketua Bawaslu RI"),
+        # ... and a body written long before "atau" and its acronym ("Badan Pengawas Pemilu atau Bawaslu DKI")
+        ("Siapa Ketua Bawaslu DKI Jakarta?", "Ketua KPU DKI Jakarta Wahyu Dinata dan Ketua Badan Pengawas Pemilu atau Bawaslu DKI "
+         "Munandar Nugraha hadir langsung.", "Munandar Nugraha", "Ketua Bawaslu DKI"),
         ("Siapa Kapolres Asahan?", "Rapat turut dihadiri Kapolres Asahan, Mewakili Dandim 0208/Asahan, Kajari Asahan.", None, None),
         # the title is one item of a list: the capitalized word after "dan" is the last item, not a name
         ("Siapa Kapolres Ende?", "Pleno dihadiri Bawaslu Ende, Kapolres Ende, PPK dan Devisi data dari 21 Kecamatan.", None, None),

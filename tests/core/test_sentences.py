@@ -28,6 +28,9 @@ def test_tokenize_limit_is_a_prefix() -> None:
         # a closing mark with no space before the verb, and a reversed pair whose closing mark stands before a comma
         ("“Kami siap mengawal,”ujarnya di Renon, Senin.", ["“Kami siap mengawal,”"]),
         ("kegiatan ” Apel Akbar Pengawasan tahun 2024 “, Sabtu 23 November 2024.", ["” Apel Akbar Pengawasan tahun 2024 “"]),
+        # a closing mark written loose after a comma, before the verb: it closes, it opens nothing
+        ('Partisipasi tinggi. "Kami targetkan 75 persen, " kata Rina Wulandari Ketua KPU.', ['"Kami targetkan 75 persen, "']),
+        ('"Kami menunggu undangan KPU Jatim, "bebernya.', ['"Kami menunggu undangan KPU Jatim, "']),
     ],
 )
 def test_find_quotes_pairs_marks(text: str, quoted: list[str]) -> None:

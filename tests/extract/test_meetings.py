@@ -321,3 +321,32 @@ def test_quoted_title_placed_by_the_next_sentence_and_a_date_looked_ahead_to() -
     m = extract_meetings(art(text))
     assert (m[0].event, m[0].name) == ("apel", "Apel Siaga Pengawasan Pilkada Damai")
     assert (m[0].venue, m[0].date, m[0].date_text) == ("lapangan Merdeka", "2024-11-16", "Sabtu 16 November 2024")
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "venue"),
+    [
+        (  # an event named only as the main one's time ("setelah apel ...") is no second meeting
+            "Polres Sigi menggelar rapat koordinasi lintas sektoral di Aula Tadulako, Senin (26/8/2024). Kegiatan ini "
+            "berlangsung setelah apel gelar pasukan dan dihadiri Ketua KPU Sigi.\nKapolres Sigi mengatakan rakor ini penting.\n",
+            ["rakor"],
+            "Aula Tadulako",
+        ),
+        (  # an event a speaker reports ("telah melaksanakan ... Sispamkota") is no scene of later quotes
+            "Polres Bima menggelar rakor lintas sektoral di Aula Wira Pratama, Senin (26/8/2024).\nIa menjelaskan, Polres Bima "
+            "telah melaksanakan latihan pra operasi dan simulasi Sispamkota.\nKapolres Bima mengatakan personel siap.\n",
+            ["rakor"],
+            "Aula Wira Pratama",
+        ),
+        (  # "pleno" alone is the plenary; a lower-case venue head may take lower-case words before its name
+            "KPU Bangka menggelar pleno penetapan calon terpilih, Kamis (9/1/2025). Kegiatan ini digelar di aula "
+            "sekretariat KPU Bangka.\n",
+            ["rapat pleno"],
+            "aula sekretariat KPU Bangka",
+        ),
+    ],
+)
+def test_the_main_meeting_keeps_its_sentences(text: str, kinds: list[str], venue: str) -> None:
+    found = extract_meetings(art(text))
+    assert [m.event for m in found] == kinds
+    assert found[0].venue == venue

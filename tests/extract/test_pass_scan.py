@@ -78,6 +78,19 @@ STATEMENTS: list[tuple[str, list[Said]]] = [
         "Kepala Sub Bagian Teknis pada KPU Kabupaten Kediri, Rina Wulandari mengatakan rekapitulasi dimulai besok pagi.",
         [("Rina Wulandari", "indirect", "rekapitulasi dimulai besok")],
     ),
+    (  # "Menurutnya" says who with or without a comma: the person just quoted
+        f"“Surat usulan pelantikan kami serahkan besok,” ujar {KETUA}.\nMenurutnya berdasarkan Perpres Nomor 80 Tahun 2024 "
+        "bupati terpilih dilantik pada 10 Februari 2025.",
+        [("Nanda Prasetya", "direct", "Surat usulan pelantikan"), ("Nanda Prasetya", "indirect", "berdasarkan Perpres Nomor")],
+    ),
+    (  # a capitalized stop word opening the sentence is nobody's name
+        "Sebelum menyampaikan amanatnya, Wakil Bupati Rina Wulandari memeriksa pasukan bersama Kapolres.",
+        [],
+    ),
+    (  # an event's name before a speech verb is no speaker
+        "Adegan simulasi Sispamkota yang dilakukan oleh Polres Kediri menggambarkan skenario pengamanan di TPS.",
+        [],
+    ),
     (  # "Lanjut X, ...": X continues, "Lanjut" is no part of the name
         f"{KETUA} membuka rapat.\nLanjut Nanda, rekapitulasi suara dimulai besok pagi di kantor KPU.",
         [("Nanda Prasetya", "indirect", "rekapitulasi suara dimulai")],

@@ -27,6 +27,9 @@ PEMILU = "Rakor kesiapan logistik Pemilu 2024 digelar, sebelum pemungutan suara 
         ("Pilbup", "Rakor Pilkada Sikka digelar.", True),
         ("Pilgub", PILBUP, False),
         ("Pilkada", "Badan Pengawas Pemilihan Umum (Bawaslu) Sikka menggelar rakor.", True),
+        # "Pemilukada" is the Pilkada, "pemilihan calon walikota" the mayoral one, whatever "pemilu" the text also writes
+        ("Pilwalkot", "Deklarasi kampanye damai pemilihan calon walikota Langsa. Pemilukada berjalan damai, pemilu tertib.", True),
+        ("Pilkada", "Kita menjaga pemilukada di Kota Langsa. Semoga pemilu berjalan damai.", True),
     ],
 )
 def test_regional_election_words(word: str, text: str, backed: bool) -> None:
@@ -48,6 +51,8 @@ def test_pemilu_is_not_a_regional_election_word() -> None:
         ("Budi Harianto mengatakan apa di Berau?", ("Budi", "Harianto", "Berau")),  # a name that opens the question
         ("Besides the Kapolri, who attended the meeting at Mabes Polri?", ("Kapolri", "Mabes", "Polri")),
         ("Selain Kapolres Bima, siapa yang hadir?", ("Kapolres", "Bima")),
+        ("Nama Pj Bupati Bima ditulis bagaimana?", ("Pj", "Bupati", "Bima")),  # a common word before a title opens it
+        ("Kota Bima menggelar apa?", ("Kota", "Bima")),  # before a place it is part of the name
     ],
 )
 def test_a_word_capitalized_only_to_open_the_question_is_no_name(question: str, proper: tuple[str, ...]) -> None:
@@ -231,6 +236,9 @@ def test_names_asked_about_one_by_one(question: str, each: tuple[tuple[str, ...]
         ("Di mana dan kapan Polda NTT menggelar rakor?", None),  # one meeting's place and date: one question
         ("Di mana rakor Polres Kaur berlangsung, dan kapan?", None),
         ("Di hotel mana dan kapan Polda Kalsel menggelar deklarasi?", None),  # "hotel mana" asks where: one meeting's facts
+        ("Where and on what date did KPU Tapin hold its plenary?", None),  # "what date" asks when
+        ("Pukul berapa simulasi Polres Bima dimulai, dan kepada Kapolsek mana petugas melapor?",
+         ("Pukul berapa simulasi Polres Bima dimulai?", "Kepada Kapolsek mana petugas melapor (Polres Bima)?")),
         (  # a second ask may open with a preposition and a noun ("dan di kecamatan mana", "dan untuk berapa TPS")
             "Berapa suara pasangan HARUM di Kota Mataram, dan di kecamatan mana AQUR unggul?",
             ("Berapa suara pasangan HARUM di Kota Mataram?", "Di kecamatan mana AQUR unggul (HARUM Kota Mataram)?"),

@@ -115,6 +115,10 @@ def _place(events: list[Event], block: Block, m: _Mention, sentence: tuple[int, 
         return same[0]
     if past and not (venue or place or day):
         return None  # "rakor kesiapan Pilkada pada Agustus lalu": a recall, not an event
+    if events and _anaphor(masked, s, e) and _cued_before(masked, s, m.a):
+        return None  # "Kegiatan ini berlangsung setelah apel gelar pasukan": the main event, timed by another
+    if events and not (venue or place or day) and _reported(masked, s, m.a):
+        return None  # "Ia menjelaskan, Polres telah melaksanakan ... Sispamkota": what a speaker reports, not a scene
     closing = _closing_before(masked, s, m.a)
     if not (_strong(m.kind) or closing or venue or day or _triggered(masked, s, e, m.a, m.b) or _placed_next(masked, e)):
         return None
@@ -177,6 +181,18 @@ def _triggered(masked: str, s: int, e: int, a: int, b: int) -> bool:
     after = [fold(t.text) for t in tokenize(masked, b, e)][:4]
     after = [w for w in after if w not in ("yang", "ini", "tersebut", "itu", "pun", ",")]
     return any(w in triggers for w in before) or any(w in triggers for w in after[:2])
+
+
+def _reported(masked: str, s: int, a: int) -> bool:
+    """Return True when a speech verb comes before the phrase in its sentence ("Ia menjelaskan ... Sispamkota")."""
+    verbs = speech_verbs()["pre"] | speech_verbs()["menurut"]
+    return any(fold(t.text) in verbs and t.text[:1].islower() for t in tokenize(masked, s, a))
+
+
+def _cued_before(masked: str, s: int, a: int) -> bool:
+    """Return True when 'setelah' / 'usai' / 'menjelang' ... stands right before the phrase: an event named as a time."""
+    before = tokenize(masked, s, a)[-1:]
+    return bool(before) and fold(before[0].text) in word_set("events", "not_main_cues")
 
 
 def _closing_before(masked: str, s: int, a: int) -> bool:

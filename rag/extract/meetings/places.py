@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rag.core.lexicon import bare, fold, match_region, resolve_place, title_words, word_set
 from rag.core.sentences import calendar_words, cap_runs, is_cap, tokenize
+from rag.core.text import stop_words
 from rag.extract.people.roles import canonical_tokens
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ def venue_after_di(masked: str, start: int, end: int) -> list[Place]:
             at = k
         else:
             continue
-        lower = not is_cap(toks[at].text) and at + 1 < len(toks) and is_cap(toks[at + 1].text)  # "di aula Paroki MBC"
+        lower = 0 if is_cap(toks[at].text) else _lower_words(toks, at)  # "di aula Paroki MBC", "di aula sekretariat KPU X"
         if not (is_cap(toks[at].text) or lower) or fold(toks[at].text) not in heads:
             continue
         runs = [r for r in cap_runs(toks[at + lower :]) if r[0] == 0]
@@ -118,6 +119,23 @@ def venue_after_di(masked: str, start: int, end: int) -> list[Place]:
             city, province = lookup(masked[a:b])
         out.append(Place(masked[a:b].rstrip(".,"), a, b, city, province))
     return out
+
+
+LOWER_REACH = 3  # lower-case words a venue head may take before its capitalized name ("aula sekretariat KPU X")
+
+
+def _lower_words(toks: list, at: int) -> int:
+    """Return how many lower-case words (the head among them) come before the capitalized name after a lower-case
+    venue head, or 0 when none follows within reach or a function word comes first."""
+    for n in range(1, LOWER_REACH + 1):
+        if at + n >= len(toks):
+            return 0
+        word = toks[at + n].text
+        if is_cap(word):
+            return n
+        if not (word.isalpha() and word.islower()) or word in stop_words():
+            return 0
+    return 0
 
 
 def _first_segment(toks: list, limit: int) -> int:

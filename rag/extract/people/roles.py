@@ -7,10 +7,10 @@ regions (provinces, cities, regencies) from ``regions.json`` become
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 
 from rag.core.lexicon import fold, load, place_index, province_index, word_set, words
+from rag.core.text import UNIT_NUMBER
 
 
 @cache
@@ -53,11 +53,8 @@ def canonical_tokens(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 14)
 def _canonical_tuple(text: str) -> tuple[str, ...]:
     """Return the canonical tokens of a text as a tuple (cached: roles repeat across a corpus)."""
-    text = _UNIT_REGION.sub(r"\1 ", text.replace(",", " "))  # "Dandim 1707/Merauke": unit 1707, region Merauke
+    text = UNIT_NUMBER.sub(r"\1 ", text.replace(",", " "))  # "Dandim 1707/Merauke": unit 1707, region Merauke
     return tuple(canon for _, _, canon in _canonical_cover([t for t in words(text) if t]))
-
-
-_UNIT_REGION = re.compile(r"\b(\d+)/(?=[^\W\d_])")
 
 
 @cache

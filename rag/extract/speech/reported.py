@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from rag.core.lexicon import bare, fold, speech_verbs, word_set
+from rag.core.lexicon import bare, fold, load, speech_verbs, word_set
 from rag.core.sentences import MASK, Tok, cap_runs, tokenize
 from rag.extract.people.names import is_person_role
 from rag.extract.speech.claims import TRAIL, Claim
@@ -15,9 +15,18 @@ from rag.extract.speech.subjects import Ref, clause_start, name_ref, speaker_in,
 
 @lru_cache(maxsize=1 << 15)
 def is_person_mention(text: str) -> bool:
-    """Return True when a mention names a person (a name, or a person's title such as 'Pj Gubernur')."""
+    """Return True when a mention names a person (a name, or a person's title such as 'Pj Gubernur'); an event's name
+    is no one ("Adegan simulasi Sispamkota ... menggambarkan")."""
+    if " ".join(fold(text).split()) in _event_phrases():
+        return False
     sp = speaker_in(text)
     return bool(sp.name) or is_person_role(sp.role)
+
+
+@lru_cache(maxsize=1)
+def _event_phrases() -> frozenset[str]:
+    """Return every phrase that names a kind of event (rakor, Sispamkota, apel siaga ...)."""
+    return frozenset(p for kind in load("events")["kinds"].values() for p in kind["phrases"])
 
 
 def indirect_claim(masked: str, toks: list[Tok], sent_end: int) -> Claim | None:
@@ -44,8 +53,8 @@ def _menurut_ahead(toks: list[Tok], k: int) -> tuple[str, Ref, int, int] | None:
         """Return True when token ``i`` is a comma."""
         return i < len(toks) and toks[i].text == ","
 
-    if bare(toks[k].text) == "menurutnya":
-        return (toks[k].text, Ref("pronoun"), toks[k].end, k + 1) if comma_at(k + 1) else None
+    if bare(toks[k].text) == "menurutnya":  # the pronoun says who, with or without a comma ("Menurutnya berdasarkan ...")
+        return toks[k].text, Ref("pronoun"), toks[k].end, k + 1 + comma_at(k + 1)
     nxt = k + 1
     if nxt < len(toks) and bare(toks[nxt].text) in word_set("pronouns", "after_verb") and comma_at(nxt + 1):
         return toks[k].text, Ref("pronoun"), toks[nxt].end, nxt + 2

@@ -15,6 +15,7 @@ from typing import Callable, Literal
 
 from rag.core.lexicon import fold, speech_verbs, word_set
 from rag.core.sentences import MASK, Tok, cap_runs
+from rag.core.text import stop_words
 from rag.core.types import Speaker
 from rag.extract.people.listing import split_people
 from rag.extract.people.names import parse_speaker
@@ -106,11 +107,17 @@ def _after_listed_object(toks: list[Tok], i: int, j: int) -> int:
 
 
 def skip_openers(toks: list[Tok], i: int, j: int) -> int:
-    """Skip capitalized sentence openers ('Sementara', 'Ditambahkan') at the start of a run."""
-    skip = word_set("titles", "sentence_openers") | speech_verbs()["passive"] | speech_verbs()["menurut"]
+    """Skip capitalized sentence openers ('Sementara', 'Ditambahkan', any stop word: 'Sebelum') at the start of a run."""
+    skip = _openers()
     while i < j and (fold(toks[i].text) in skip or toks[i].text == ","):
         i += 1
     return i
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """Return the words that open a sentence without being anyone's name."""
+    return word_set("titles", "sentence_openers") | speech_verbs()["passive"] | speech_verbs()["menurut"] | stop_words()
 
 
 def _apposition_gap_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
