@@ -14,7 +14,7 @@ from rag.answer.complement import complement, each_other
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence
 from rag.answer.holders import holder_named, names_holder
-from rag.answer.naming import Titled, is_title_term, names_a_person, names_titled, names_venue, titled_pairs
+from rag.answer.naming import Titled, is_title_term, names_a_person, names_titled, names_venue, speaks, titled_pairs
 from rag.answer.partners import asked_partner, partner_in
 from rag.answer.rivals import (
     CONTENT_MARGIN,
@@ -90,7 +90,7 @@ def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evide
     if spoken is not None and (not spoken or name_written(ctx, q)):  # a kind of speaker ("tokoh agama") is not a name
         mine = {(s.source, s.start) for s in (ctx.snapshot.statements[r] for r in spoken)}
         theirs = [e for e in usable if said_among(e, mine)]  # "What did <name> say": that person's statements only
-        usable = theirs or [e for e in usable if holder_in(e, named)]  # else a sentence of theirs naming them
+        usable = theirs or [e for e in usable if holder_in(e, named) and speaks(e.text)]  # else their speech naming them
         refusal = refusal or "no retrieved sentence is a statement of the person the question names"
     if draft is not None and not objection:
         rival = clearly_better(q, draft, evidence, usable) or places_better(q, draft, evidence, usable)
