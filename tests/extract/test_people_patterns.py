@@ -141,6 +141,8 @@ def test_religious_and_customary_roles() -> None:
         ("Absan R. Tahendung", "Absan S. Tahendung", False),
         ("M Taufiq", "Muhammad Taufiq", False),  # one whole word in common is too little
         ("Budi Santoso", "Budi Santoso", True),
+        ("Reza Cristian", "Reza Christian", True),  # alike as written, though old-spelling keys ("ch" -> "kh") differ
+        ("Rudi Gunawan", "Rudi Gunadi", False),
     ],
 )
 def test_names_written_with_an_initial_across_outlets(a: str, b: str, same: bool) -> None:

@@ -60,12 +60,12 @@ def tokens_match(a: str, b: str) -> bool:
     """Return True when two folded name tokens are the same word in old or new spelling, allowing tiny typos."""
     if a == b:
         return True
-    a, b = spelling_key(a), spelling_key(b)
-    if a == b:
+    ka, kb = spelling_key(a), spelling_key(b)
+    if ka == kb:
         return True
-    if min(len(a), len(b)) <= 4:
+    if min(len(ka), len(kb)) <= 4:
         return False
-    return fuzz.ratio(a, b) >= NAME_TOKEN_MIN
+    return max(fuzz.ratio(ka, kb), fuzz.ratio(a, b)) >= NAME_TOKEN_MIN  # "Cristian" / "Christian": alike as written
 
 
 def same_person(a: Speaker, b: Speaker, same_article: bool = False) -> bool:
