@@ -73,6 +73,15 @@ def cite(number: int, article: Article, start: int, end: int, speaker: Speaker |
     )
 
 
+def cite_field(article: Article, meeting: Meeting, needle: str, cited: Sequence[Citation], number: int) -> Citation | None:
+    """Return a citation of the sentence nearest the meeting's that writes ``needle`` (its venue or date as written),
+    or None when there is none or it is already cited."""
+    found = first_sentence_with(article, needle, meeting.start)
+    if found is None or any((c.source, c.start) == (article.source, found[0]) for c in cited):
+        return None
+    return cite(number, article, *found, meeting=meeting)
+
+
 def cite_next(citations: Sequence[Citation], article: Article, start: int, end: int) -> tuple[Citation, ...]:
     """Return the citations with ``article.text[start:end]`` cited after them, numbered next and unattributed."""
     return (*citations, cite(len(citations) + 1, article, start, end))

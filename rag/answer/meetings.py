@@ -11,8 +11,8 @@ import numpy as np
 from rag.answer.candidates import Draft
 from rag.answer.compose import (
     cite,
+    cite_field,
     cite_statement,
-    first_sentence_with,
     meeting_phrase,
     message,
     sentence_bounds,
@@ -58,9 +58,8 @@ def _meeting_citations(ctx: Context, meeting: Meeting, first: int) -> list[Citat
     citations = [cite(first, article, meeting.start, meeting.end, meeting=meeting)]
     for needle in (meeting.date_text, meeting.venue):
         if needle and needle not in citations[0].quote and len(citations) < 3:
-            found = first_sentence_with(article, needle, meeting.start)
-            if found and all(c.start != found[0] for c in citations):
-                citations.append(cite(first + len(citations), article, *found, meeting=meeting))
+            extra = cite_field(article, meeting, needle, citations, first + len(citations))
+            citations += [extra] if extra else []
     return citations
 
 

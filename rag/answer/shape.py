@@ -7,7 +7,7 @@ from typing import Sequence
 
 from rag.answer.asks import asked_facts
 from rag.answer.candidates import Draft
-from rag.answer.compose import cite, cite_statement, first_sentence_with, meeting_phrase, speaker_label
+from rag.answer.compose import cite, cite_field, cite_statement, meeting_phrase, speaker_label
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence
 from rag.answer.naming import names_venue
@@ -109,11 +109,9 @@ def _fields_cited(article: Article, meeting: Meeting, cited: Sequence[Citation])
     no cited sentence does ("Kegiatan ini digelar di aula sekretariat KPU X")."""
     out: list[Citation] = []
     for needle in (meeting.venue, meeting.date_text):
-        if not needle or any(needle in c.quote for c in [*cited, *out]):
-            continue
-        found = first_sentence_with(article, needle, meeting.start)
-        if found and all((c.source, c.start) != (article.source, found[0]) for c in [*cited, *out]):
-            out.append(cite(len(cited) + len(out) + 1, article, *found, meeting=meeting))
+        if needle and not any(needle in c.quote for c in [*cited, *out]):
+            extra = cite_field(article, meeting, needle, [*cited, *out], len(cited) + len(out) + 1)
+            out += [extra] if extra else []
     return out
 
 

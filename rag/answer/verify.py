@@ -273,13 +273,13 @@ class Support:
         tuning = self.tuning
         floor = tuning.dense_floor if draft.kind in FLOORED_KINDS else 0.0
         groups = q.topic_groups
+        english = q.lang == "en" and len(groups) >= 2
+        if draft.score >= floor and not (english and floor):
+            return True
         evidence = set(terms(" ".join(_evidence_text(c) for c in draft.citations)))
         own = [g for g in groups if not g & generic_topic()]
         if len(own) >= MIN_WRITTEN and all(g & evidence for g in own):
             return True  # "Siapa Ketua Bawaslu Kabupaten Kampar?": the citation writes every concept, whatever the cosine
-        english = q.lang == "en" and len(groups) >= 2
-        if draft.score >= floor and not (english and floor):
-            return True
         margin = tuning.near_floor_en if q.lang == "en" else tuning.near_floor
         if not groups or draft.score < floor - margin - tuning.full_cover_en:
             return False

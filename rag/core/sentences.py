@@ -71,7 +71,7 @@ def _pair_marks(text: str, marks: str, openers: str) -> list[tuple[int, int]]:
         open_ctx = before.isspace() or before in "([{:—–-" or i == 0
         close_ctx = not before.isspace() and (after.isspace() or after in ",.;:!?)]—–-" + marks) or after in ",.;!?)"  # "2024 “, Sabtu"
         close_ctx = close_ctx or (before in ",.!?" and ch not in openers)  # "...,”ujarnya": no space after the mark
-        loose = before.isspace() and text[:i].rstrip()[-1:] in ",.!?" and (after.isspace() or after.islower())
+        loose = before.isspace() and _last_mark(text, i) in ",.!?" and (after.isspace() or after.islower())
         close_ctx = close_ctx or (loose and ch not in openers)  # "... Jawa Timur, " kata X", "... Jatim, "bebernya"
         if opened is None:
             if open_ctx or ch in openers:
@@ -84,6 +84,14 @@ def _pair_marks(text: str, marks: str, openers: str) -> list[tuple[int, int]]:
     if opened is not None and len(text) - opened > 40 and not text.rstrip().endswith(":"):
         pairs.append((opened, len(text)))
     return pairs
+
+
+def _last_mark(text: str, i: int) -> str:
+    """Return the last character before ``text[i]`` that is not white space ('' when there is none)."""
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text[j] if j >= 0 else ""
 
 
 @cache

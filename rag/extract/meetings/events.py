@@ -143,7 +143,7 @@ def _refers_back(masked: str, b: int) -> bool:
 def _clause_end(masked: str, b: int, stop: int) -> int:
     """Return where a phrase's own clause ends: before a coordinated second predicate or a speech verb."""
     toks = tokenize(masked, b, stop)
-    verbs = speech_verbs()["pre"] | speech_verbs()["menurut"]
+    verbs = _speech_verbs()
     for k, tok in enumerate(toks):
         word = fold(tok.text)
         nxt = fold(toks[k + 1].text) if k + 1 < len(toks) else ""
@@ -185,8 +185,14 @@ def _triggered(masked: str, s: int, e: int, a: int, b: int) -> bool:
 
 def _reported(masked: str, s: int, a: int) -> bool:
     """Return True when a speech verb comes before the phrase in its sentence ("Ia menjelaskan ... Sispamkota")."""
-    verbs = speech_verbs()["pre"] | speech_verbs()["menurut"]
+    verbs = _speech_verbs()
     return any(fold(t.text) in verbs and t.text[:1].islower() for t in tokenize(masked, s, a))
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """Return the verbs that report speech after their subject ("mengatakan") or open it ("menurut")."""
+    return frozenset(speech_verbs()["pre"] | speech_verbs()["menurut"])
 
 
 def _cued_before(masked: str, s: int, a: int) -> bool:

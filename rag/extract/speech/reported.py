@@ -6,8 +6,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from rag.core.lexicon import bare, fold, load, speech_verbs, word_set
+from rag.core.lexicon import bare, fold, speech_verbs, word_set
 from rag.core.sentences import MASK, Tok, cap_runs, tokenize
+from rag.extract.meetings.refs import kind_pattern, norm
 from rag.extract.people.names import is_person_role
 from rag.extract.speech.claims import TRAIL, Claim
 from rag.extract.speech.subjects import Ref, clause_start, name_ref, speaker_in, subject_before
@@ -17,16 +18,10 @@ from rag.extract.speech.subjects import Ref, clause_start, name_ref, speaker_in,
 def is_person_mention(text: str) -> bool:
     """Return True when a mention names a person (a name, or a person's title such as 'Pj Gubernur'); an event's name
     is no one ("Adegan simulasi Sispamkota ... menggambarkan")."""
-    if " ".join(fold(text).split()) in _event_phrases():
+    if norm(text) in kind_pattern()[1]:
         return False
     sp = speaker_in(text)
     return bool(sp.name) or is_person_role(sp.role)
-
-
-@lru_cache(maxsize=1)
-def _event_phrases() -> frozenset[str]:
-    """Return every phrase that names a kind of event (rakor, Sispamkota, apel siaga ...)."""
-    return frozenset(p for kind in load("events")["kinds"].values() for p in kind["phrases"])
 
 
 def indirect_claim(masked: str, toks: list[Tok], sent_end: int) -> Claim | None:
