@@ -8,7 +8,13 @@
 from __future__ import annotations
 
 import re
-from typing import Collection
+from typing import Callable, Collection, Mapping, Sequence
+
+from rag.core.dates import month_number
+from rag.core.lexicon import resolve_place
+from rag.extract.people.mentions import is_person_title
+from rag.query.analysis import generic_words
+from rag.query.elections import election_kind
 
 _RUN = re.compile(r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+")  # two or more capitalized words in a row
 
@@ -34,6 +40,48 @@ def outlet_run_words(text: str, outlet: Collection[str]) -> frozenset[str]:
             found.update(*(words[start:end] for end in range(start + 2, len(words) + 1)
                            if "".join(words[start:end]).lower() in outlet))
     return frozenset(found)
+
+
+def outlet_named(word: str, text: str, outlet: Collection[str]) -> bool:
+    """Return True when a question word names an article's outlet: part of a run that joined is an outlet word, or the
+    head of one ("Tribratanews" for tribratanewskaltara, a regional edition)."""
+    low = word.lower()
+    if len(low) >= OUTLET_HEAD_MIN and any(w.startswith(low) for w in outlet):
+        return True
+    return word in outlet_run_words(text, outlet)
+
+
+OUTLET_HEAD_MIN = 6  # letters: a shorter head ("Pos", "Radar") starts too many outlets' names
+
+
+def outlets_asked(
+    text: str, proper: Sequence[str], outlets: Mapping[str, Collection[str]], written: Callable[[str], int]
+) -> tuple[str, ...]:
+    """Return the question's words that name two or more outlets ("Bagaimana FkkNews dan Alor Pos menulis ...",
+    "Tribun Ternate ...; menurut Jurnal Malut ..."), () when it names fewer: an article is one outlet's, so it backs one
+    of them. ``outlets`` holds each article's outlet words, ``written`` counts the articles whose text has a word: a
+    word alone names an outlet when hardly any article writes it ("FkkNews", not "Pemetaan" of a file name), and a
+    place, a title, a month or an election word never does."""
+    found: dict[str, frozenset[str]] = {}
+    for word in proper:
+        sources = frozenset(s for s, words in outlets.items() if word in outlet_run_words(text, words))  # "Tribun Ternate"
+        if not sources and not names_no_one(word) and written(word.lower()) <= OUTLET_TEXTS_MAX:
+            sources = frozenset(s for s, words in outlets.items() if outlet_named(word, text, words))
+        if 0 < len(sources) <= OUTLET_ARTICLES_MAX:
+            found[word] = sources
+    named = set(found.values())
+    return tuple(found) if any(a.isdisjoint(b) for a in named for b in named) else ()
+
+
+def names_no_one(word: str) -> bool:
+    """Return True for a capitalized word that is no person's or outlet's name: a place, a title, a month, an election
+    word or a common word of election news."""
+    low = word.lower()
+    return any(resolve_place(word)) or is_person_title(word) or bool(month_number(word) or election_kind(word)) or low in generic_words()
+
+
+OUTLET_TEXTS_MAX = 2  # articles whose text may write a one-word outlet name (its own, and one more)
+OUTLET_ARTICLES_MAX = 8  # a word more articles' outlet names share is a common word of file names ("polres", "pleno")
 
 
 # Not rag.core.text.WORD: no apostrophe joins, so "Ma'ruf" gives its parts to the support check as it always has.

@@ -91,7 +91,7 @@ def _compose(ctx: Context, q: Question, passages: list[Hit], verdict: Verdict) -
         speakers = (speaker,) if speaker else ()
     return Answer(
         q.text, body, True, speaker, tuple(citations), tuple(passages), q.lang, q.kind, speakers,
-        direct=direct or None, confidence=verdict.confidence, reasons=verdict.reasons,
+        direct=direct or None, confidence=verdict.confidence, reasons=verdict.reasons, decision=verdict.signals,
     )
 
 
@@ -99,5 +99,5 @@ def _abstain(q: Question, passages: list[Hit], verdict: Verdict) -> Answer:
     """Return 'not found' with the reasons, keeping the passages for the user to read."""
     return Answer(
         q.text, message("not_found", q.lang), False, None, (), tuple(passages), q.lang, q.kind,
-        confidence=verdict.confidence, reasons=verdict.reasons,
+        confidence=verdict.confidence, reasons=verdict.reasons, decision=verdict.signals,
     )

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from rag.core.lexicon import load, resolve_place, word_set
+from rag.core.lexicon import alternation, load, resolve_place, word_set
 from rag.core.text import WORD
 from rag.extract.people.roles import canonical_tokens
 
@@ -98,3 +98,39 @@ def _qualified(run: Sequence[str], used: int) -> bool:
 def _split_short(low: str, a: str, b: str) -> bool:
     """Return True when ``low`` is a prefix of ``a`` (3+ letters) followed by a prefix of ``b`` (3+ letters)."""
     return any(a.startswith(low[:k]) and b.startswith(low[k:]) for k in range(_SHORT_PART, len(low) - _SHORT_PART + 1))
+
+
+def kind_lacking(question: str, text: str) -> str:
+    """Return the region a question asks as a city (or a regency) when the article writes that name only as the other
+    kind ("Kota Solok" asked, "Kabupaten Solok" and "Bupati Solok" written), else ''."""
+    for kind, name in _kinds_asked(question):
+        written = _kinds_written(text, name)
+        if written and kind not in written:
+            return f"{'Kota' if kind == 'city' else 'Kabupaten'} {name}"
+    return ""
+
+
+def _kinds_asked(question: str) -> list[tuple[str, str]]:
+    """Return (kind, name) for each region the question names with a city or regency marker ("Kota Solok", "Bupati
+    Sleman", "Solok city")."""
+    found = [(kind, m[1]) for kind, pattern in _markers() for m in pattern.finditer(question)]
+    found += [("city" if m[2].lower() == "city" else "regency", m[1]) for m in _ENGLISH_KIND.finditer(question)]
+    return found
+
+
+def _kinds_written(text: str, name: str) -> set[str]:
+    """Return the kinds ("city", "regency") an article writes a region name with."""
+    return {kind for kind, pattern in _markers() if any(m[1].lower() == name.lower() for m in pattern.finditer(text))}
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Return the city and regency marker patterns, each capturing the capitalized name after it."""
+    name = r"([A-Z][\w'-]+)"
+    return tuple(
+        (kind, re.compile(rf"(?<![\w.])(?i:{alternation('answer_words', key)})\s+{name}"))
+        for kind, key in (("city", "city_markers"), ("regency", "regency_markers"))
+    )
+
+
+_ENGLISH_KIND = re.compile(r"\b([A-Z][\w'-]+)\s+((?i:city|regency))\b")

@@ -16,6 +16,7 @@ from rag.query.analysis import Question
 SAYS_KINDS = ("what_said", "open")  # questions about what was said ("Apa pendapat X tentang ...", "Apa amanat X dalam ...")
 PLACE_KINDS = ("where_when",)  # which_meeting keeps its statement: the meeting is named with it
 RIVAL_MARGIN = 0.3  # how much more of the question a sentence must cover to replace a structured answer
+SAID_MARGIN = 0.2  # how much more of what a who-said question quotes another statement must say to replace the draft's
 CONTENT_MARGIN = 0.5  # ... or how much of what it asks about (names, places, meeting words aside) when the draft has none
 ONLY_WHO = 0.99  # the share of the question that names who holds the title when that is all it asks
 
@@ -43,6 +44,10 @@ def clearly_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usab
         own = [e for e in usable if e.said is None or e.said.speaker.name == _lead_name(draft)]  # not another's quote
         rival = max(own, key=lambda e: (e.content, e.score), default=mine)  # the asked topic beats a quote on none of it
         better = q.kind in SAYS_KINDS and rival.content >= CONTENT_MARGIN  # (an English question's topic: too loose)
+    if not better and q.kind == "who_said":  # "Siapa yang berkata <what was said>": the statement that says it
+        said = [e for e in usable if e.said is not None and e.cover >= mine.cover]
+        rival = max(said, key=lambda e: (e.content, e.score), default=mine)
+        better = rival.content >= mine.content + SAID_MARGIN
     if better and _holder_lost(q, draft, rival):
         return None
     return rival if better and (rival.source, rival.start) != (mine.source, mine.start) else None

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Sequence
 
 from rag.answer.asks import asked_object, asked_title, asked_venue_kind, asks_holder, asks_venue, asks_which_person, asks_who, venue_of_kind
 from rag.answer.attribution import Named, holder_in, name_written, resolved, said_among, said_by, speaker_written, who_of
+from rag.answer.backing import names_no_one
 from rag.answer.candidates import Draft
 from rag.answer.complement import complement, each_other
 from rag.answer.context import Context
+from rag.answer.decision import candidate, features, model, scaled_cosine
 from rag.answer.evidence import Evidence
 from rag.answer.holders import holder_named, names_holder
 from rag.answer.naming import Titled, is_title_term, names_a_person, names_titled, names_venue, speaks, titled_pairs
@@ -55,20 +57,41 @@ class Verdict:
     confidence: float
     reasons: tuple[str, ...]
     choice: Choice = Choice()
+    signals: dict[str, float] = field(default_factory=dict)  # the learned decision's features, its probability, its source
 
 
 def evidence_confidence(settings: Settings, e: Evidence, lang: str = "id") -> float:
     """Return 0..1: how close the passage is (cosine scaled between the model's floor and ceiling, lower for an
     English question) and how much of the question the sentence and its neighbours cover."""
-    shift = settings.tuning.evidence_shift_en if lang == "en" else 0.0
-    low, high = settings.tuning.evidence_floor - shift, settings.tuning.evidence_ceiling - shift
-    dense = min(1.0, max(0.0, (e.dense - low) / max(high - low, 1e-6)))
+    dense = scaled_cosine(settings.tuning, e.dense, lang)
     return round(0.5 * dense + 0.5 * max(e.cover, e.window_cover), 4)
 
 
 def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evidence: Sequence[Evidence], fits: dict[str, str]) -> Verdict:
-    """Return the verdict over every candidate: the structured draft when it passed and no sentence covers the question
-    clearly better, else the best usable sentence when its confidence reaches the threshold."""
+    """Return the verdict: the checks' choice (`_checked`) and their objections are features of the one learned
+    decision (`rag.answer.decision`), which answers when its probability reaches the threshold; when the checks
+    objected, it answers from the best sentence of the articles with every name of the question."""
+    checked = _checked(ctx, q, draft, objection, evidence, fits)
+    best = checked.choice.evidence if checked.answer and checked.choice.draft is None else candidate(evidence)
+    top = next(iter(fits), "")
+    found = features(ctx, q, checked.reasons, best, checked.answer, top)
+    p = round(model().probability(found), 4)
+    threshold = ctx.settings.answer_threshold
+    lead = checked.choice.draft.citations[0].source if checked.choice.draft and checked.choice.draft.citations else ""
+    signals = {**found, "p": p, "source": lead or (best.source if best else "")}
+    verdict = f"learned decision {p:.2f} {'≥' if p >= threshold else '<'} {threshold:.2f}"
+    if p < threshold or (not checked.answer and best is None):
+        return Verdict(False, p, (*checked.reasons, verdict), signals=signals)
+    if checked.answer:
+        return replace(checked, confidence=p, reasons=(*checked.reasons, verdict), signals=signals)
+    about = holder_in(best, resolved(ctx, q)) if best.said is None else None
+    reasons = (*checked.reasons, f"answered from the best sentence despite the checks: {verdict}")
+    return Verdict(True, p, reasons, Choice(None, best, None, about), signals)
+
+
+def _checked(ctx: Context, q: Question, draft: Draft | None, objection: str, evidence: Sequence[Evidence], fits: dict[str, str]) -> Verdict:
+    """Return the checks' verdict over every candidate: the structured draft when it passed and no sentence covers the
+    question clearly better, else the best usable sentence when its confidence reaches the evidence threshold."""
     lead = draft.citations[0] if draft is not None and draft.citations else None
     if lead is not None and not objection and asks_venue(q) and not (lead.meeting and lead.meeting.venue):
         objection = "the structured answer's first meeting names no venue"
@@ -90,12 +113,12 @@ def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evide
     if spoken is not None and (not spoken or name_written(ctx, q)):  # a kind of speaker ("tokoh agama") is not a name
         mine = {(s.source, s.start) for s in (ctx.snapshot.statements[r] for r in spoken)}
         theirs = [e for e in usable if said_among(e, mine)]  # "What did <name> say": that person's statements only
-        usable = theirs or [e for e in usable if holder_in(e, named) and speaks(e.text)]  # else their speech naming them
+        usable = theirs or [e for e in usable if _their_sentence(q, e, named)]  # else their speech naming them
         refusal = refusal or "no retrieved sentence is a statement of the person the question names"
     if draft is not None and not objection:
         rival = clearly_better(q, draft, evidence, usable) or places_better(q, draft, evidence, usable)
         rival = rival or holder_better(q, draft, usable) or fact_better(q, draft, usable)
-        if rival is not None and evidence_confidence(ctx.settings, rival, q.lang) < ctx.settings.answer_threshold:
+        if rival is not None and evidence_confidence(ctx.settings, rival, q.lang) < ctx.settings.tuning.evidence_threshold:
             rival = None  # an unsure sentence does not replace a structured answer that passed every check
         if rival is None:
             choice = Choice(draft=draft, extra=_uncited(draft, usable))
@@ -110,7 +133,7 @@ def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evide
     holder = holder_sentence(q, usable)
     if holder is not None:  # "Siapa Dandim 1310/Bitung?": a sentence naming that title, its unit and a name covers it all
         best, confidence = holder, max(confidence, evidence_confidence(ctx.settings, replace(holder, cover=1.0), q.lang))
-    threshold = ctx.settings.answer_threshold
+    threshold = ctx.settings.tuning.evidence_threshold
     if confidence >= threshold:
         second = each_other(q, best, usable, partial(_known_in, ctx)) if q.each else complement(q, best, usable)
         second = place_complement(q, best, usable, ctx.meetings.sibling_reports(best.source)[1:]) or second
@@ -162,6 +185,23 @@ def usable_evidence(
     if q.asks_count:  # with nothing named to count, a figure must be written in digits ("Ribuan warga" counts no one)
         usable = [e for e in usable if states_count(e.text, q.counted) and (q.counted or _DIGIT.search(e.text))]
     return usable, "" if usable else "no retrieved sentence states the quantity asked"
+
+
+def _their_sentence(q: Question, e: Evidence, named: Sequence[Named]) -> bool:
+    """Return True for a sentence of the person's own article that names them and reports speech; for "berapa", one
+    that names them by name or by the title asked (the figure need not be their words: "Berapa suara yang diraih X")."""
+    if q.asks_count:  # the name as the question writes it, or with no name the title it asks ("menurut Kapolres")
+        names, titled = _name_words(q), titled_pairs(q)
+        if names:
+            written = names.intersection(WORD.findall(e.text))  # half the name at least: one surname is no one
+            return holder_in(e, named) is not None or 2 * len(written) >= len(names)
+        return bool(titled and names_titled(titled, e.text, every=False))
+    return holder_in(e, named) is not None and speaks(e.text)
+
+
+def _name_words(q: Question) -> set[str]:
+    """Return the question's capitalized words that may be part of a person's name (no acronym, place or title)."""
+    return {w for w in q.proper if len(w) > 3 and not w.isupper() and not names_no_one(w)}
 
 
 def _uncited(draft: Draft, usable: Sequence[Evidence]) -> Evidence | None:

@@ -10,11 +10,11 @@ import re
 from functools import cached_property, lru_cache
 from typing import Sequence
 
-from rag.answer.backing import PIECES, WORD, capitalized_words, first_piece, outlet_run_words, pieces_known
+from rag.answer.backing import PIECES, WORD, capitalized_words, first_piece, outlet_named, outlets_asked, pieces_known
 from rag.answer.candidates import Draft
 from rag.answer.named import outlet_words
 from rag.answer.naming import venue_words
-from rag.answer.regions import asked_regions, has_any, place_words, province_held
+from rag.answer.regions import asked_regions, has_any, kind_lacking, place_words, province_held
 from rag.answer.spelling import PARTS as _PARTS
 from rag.answer.spelling import spelled_alike as _spelled_alike
 from rag.answer.spelling import variants
@@ -53,11 +53,7 @@ def _event_fits(q: Question, draft: Draft) -> bool:
 def _evidence_text(citation: Citation) -> str:
     """Return what a citation shows a reader: the quote, who said it and at which meeting."""
     speaker, meeting = citation.speaker, citation.meeting
-    parts = [citation.quote]
-    if speaker is not None:
-        parts.append(speaker.role)
-    if meeting is not None:
-        parts += [meeting.event, meeting.name]
+    parts = [citation.quote, speaker.role if speaker is not None else "", *((meeting.event, meeting.name) if meeting else ())]
     return " ".join(p for p in parts if p)
 
 
@@ -88,6 +84,7 @@ class Support:
         self.outlet_vocab = frozenset().union(*self.outlets.values()) if self.outlets else frozenset()
         self._provinces: dict[str, frozenset[str]] = {}
         self._unitless: dict[str, frozenset[str]] = {}
+        self._outlet_words: dict[str, tuple[str, ...]] = {}
 
     def naming_all(self, q: Question) -> list[str]:
         """Return the articles that have every name, place and number of the question (none when it names nothing)."""
@@ -110,7 +107,7 @@ class Support:
             return None  # a province: an article about it backs it without writing it (`province_held`)
         if self._english_prose(q, word):
             return None  # English prose: backed in every article
-        if (is_acronym(word) or word in outlet_run_words(q.text, self.outlet_vocab)) and not self.known(word):
+        if (is_acronym(word) or outlet_named(word, q.text, self.outlet_vocab)) and not self.known(word):
             return None  # "DPT" written out, an outlet's name written with spaces: `_supported_word` checks them
         firsts = [next((first_piece(p, self.corpus_vocab) for p in _PARTS.split(form.lower()) if p), "") for form in alias_forms(word)]
         if not all(firsts):
@@ -146,10 +143,6 @@ class Support:
             return True
         return _spelled_alike(word, vocab)
 
-    def accepts(self, q: Question, draft: Draft) -> bool:
-        """Return True when the draft's evidence supports every checkable part of the question."""
-        return not self.objection(q, draft)
-
     def fits(self, q: Question, source: str) -> bool:
         """Return True when an article contains every name, place and number of the question."""
         text = self.texts[source]
@@ -163,18 +156,25 @@ class Support:
         regions = [(r, forms) for r, forms in asked_regions(asked) if not joined & set(r.lower().split())]
         own = text if _about_unit(q.text) else UNIT_AREA.sub(" ", text)  # "Kodim 0204/Deli Serdang": a unit's area
         region = next((r for r, forms in regions if not has_any(own, forms) and not province_held(r, self.provinces(source))), "")
+        region = region or kind_lacking(q.text, text)  # "Kota Solok" asked of an article about Kabupaten Solok
         return self._lacking(q, source) or region or next((n for n in q.numbers if not number_in(n, text)), "")
 
     def _lacking(self, q: Question, source: str) -> str:
         """Return the first name of the question an article lacks; of names asked about one by one, it needs one (and
         of the months a question spans, "pada September dan Oktober", one)."""
         months = tuple(dict.fromkeys(w for w in q.proper if month_number(w)))
-        groups = [*q.each, months] if len(months) > 1 else list(q.each)
+        groups = [*q.each, months, self._outlets_asked(q)] if len(months) > 1 else [*q.each, self._outlets_asked(q)]
         alone = [w for w in q.proper if not any(w in group for group in groups)]
         word = next((w for w in alone if not self._supported_word(q, w, [source])), "")
         group = next((g for g in groups if not any(self._supported_word(q, w, [source]) for w in g)), ())
         absent = next((w for g in q.each for w in g if not self.known(w)), "")  # each name must be somewhere
         return word or " / ".join(group) or absent
+
+    def _outlets_asked(self, q: Question) -> tuple[str, ...]:
+        """Return the question's words naming two or more outlets (an article backs one of them), memoized."""
+        found = self._outlet_words.get(q.text)
+        written = lambda w: sum(w in v and w not in self.outlets[s] for s, v in self.vocab.items())  # noqa: E731
+        return found if found is not None else self._outlet_words.setdefault(q.text, outlets_asked(q.text, q.proper, self.outlets, written))
 
     def objection(self, q: Question, draft: Draft) -> str:
         """Return why the evidence does not support the answer ('' when it does)."""
@@ -248,7 +248,7 @@ class Support:
             return True
         if any(province_held(word, self.provinces(s)) for s in sources):
             return True
-        if any(acronym_written(word, self.texts[s]) or word in outlet_run_words(q.text, self.outlets[s]) for s in sources):
+        if any(acronym_written(word, self.texts[s]) or outlet_named(word, q.text, self.outlets[s]) for s in sources):
             return True
         if month in held or (month and any(month in months_written(self.texts[s]) for s in sources)):
             return True  # "19 September" asked, "Kamis (19/9/2024)" written

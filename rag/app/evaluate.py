@@ -79,7 +79,7 @@ def evaluate_file(service: Service, path: Path, details: Path | None = None) -> 
         row = score_one(service.settings.seeds_dir, item, result)
         row["latency_ms"] = (time.perf_counter() - started) * 1000
         rows.append((item.get("kind", "open"), row))
-        kept = ("answer", "answerable", "speaker", "citations", "confidence", "reasons")
+        kept = ("answer", "answerable", "speaker", "citations", "confidence", "reasons", "decision")
         records.append({"item": item, "result": {k: result.get(k) for k in kept}, "scores": row})
     if details:
         details.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")

@@ -224,6 +224,7 @@ class Answer:
     confidence: float = 0.0  # the verifier's confidence in the evidence, 0..1
     reasons: tuple[str, ...] = ()  # why it answered or abstained
     interpreted_as: str | None = None  # the question as answered (follow-up references resolved); None: the question itself
+    decision: dict[str, Any] = field(default_factory=dict)  # the learned decision's features, probability and source
 
     def to_json(self) -> dict[str, Any]:
         """Return the `rag ask --json` contract object (the original keys, then the reader's additions)."""
@@ -247,6 +248,7 @@ class Answer:
             "direct": self.direct,
             "confidence": round(float(self.confidence), 4),
             "reasons": list(self.reasons),
+            "decision": dict(self.decision),
             "evidence": [
                 {"n": c.id, "quote": c.quote, "source": c.source, "start_line": c.start_line, "end_line": c.end_line}
                 for c in self.citations

@@ -6,6 +6,8 @@ import re
 from functools import cache
 from typing import Sequence
 
+from rapidfuzz import fuzz
+
 from rag.core.lexicon import alternation, fold, word_set
 from rag.core.text import acronym_written, terms
 
@@ -40,10 +42,24 @@ def states_count(quote: str, counted: Sequence[str]) -> bool:
     money = bool(wanted & word_set("query_words", "money_stems"))
     percent = bool(wanted & word_set("query_words", "percent_nouns"))
     return any(
-        has_count(s) and (wanted & set(terms(s)) or (money and _MONEY.search(s)) or (percent and _PERCENT.search(s))
+        has_count(s) and (_spelled_among(wanted, terms(s)) or (money and _MONEY.search(s)) or (percent and _PERCENT.search(s))
                           or any(acronym_written(w.upper(), s) for w in wanted))  # "DPT": "daftar pemilih tetap"
         for s in re.split(r"(?<=[.!?;])\s+", quote)
     )
+
+
+def _spelled_among(wanted: set[str], found: Sequence[str]) -> bool:
+    """Return True when a counted word is among the sentence's terms, also as news spells it otherwise ("personel" /
+    "personil"): a word of six letters or more, the same first four, and at most one letter in eight different."""
+    if wanted.intersection(found):
+        return True
+    return any(
+        len(w) >= SPELLING_MIN and w[:4] == t[:4] and fuzz.ratio(w, t) >= SPELLING_RATIO for w in wanted for t in found
+    )
+
+
+SPELLING_MIN = 6
+SPELLING_RATIO = 85
 
 
 _PERCENT = re.compile(r"\d\s?%")  # "60%" states the "berapa persen"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.backing import outlet_run_words, pieces_known
+from rag.answer.backing import outlet_named, outlet_run_words, outlets_asked, pieces_known
 from rag.answer.partners import asked_partner, partner_in
 from rag.core.text import acronym_written
 
@@ -44,6 +44,19 @@ def test_outlet_names_written_with_spaces() -> None:
 
 
 @pytest.mark.parametrize(
+    ("word", "outlet", "named"),
+    [
+        ("Tribratanews", {"tribratanewskaltara", "polri"}, True),  # a regional edition's outlet, named by its head
+        ("Cahaya", {"cahayaterangnusantara"}, True),  # part of the run "Cahaya Terang Nusantara" of the question
+        ("Radar", {"radardepok"}, False),  # a short head starts too many outlets' names
+        ("Tribratanews", {"tribunternate"}, False),
+    ],
+)
+def test_outlet_named(word: str, outlet: set[str], named: bool) -> None:
+    assert outlet_named(word, f"Menurut {word} Terang Nusantara, apa yang dikatakan?", outlet) is named
+
+
+@pytest.mark.parametrize(
     ("question", "name"),
     [
         ("Siapa calon wakil bupati yang berpasangan dengan Moh Rizal Intjenae pada Pilkada Sigi 2024?", "Moh Rizal Intjenae"),
@@ -69,3 +82,30 @@ def test_asked_partner(question: str, name: str) -> None:
 def test_partner_in(name: str, text: str, partner: str | None) -> None:
     found = partner_in(name, text)
     assert (found.name if found else None) == partner
+
+
+OUTLETS = {
+    "a.txt": {"alorpos", "alor", "deklarasi", "pemetaan"},
+    "b.txt": {"fkknews", "alor", "deklarasi"},
+    "c.txt": {"tribunternate", "haltim"},
+    "d.txt": {"jurnalmalut", "haltim"},
+    "e.txt": {"polresbengkayang", "apel"},
+}
+TEXTS = {"fkknews": 1, "pemetaan": 5, "mantap": 9}  # how many articles' texts write the word
+
+
+@pytest.mark.parametrize(
+    ("question", "proper", "asked"),
+    [
+        # two outlets, each article has one: one of them backs it
+        ("Bagaimana FkkNews dan Alor Pos menulis tempat deklarasi?", ("FkkNews", "Alor", "Pos"), ("FkkNews", "Alor", "Pos")),
+        ("Tribun Ternate menulis Rabu; menurut Jurnal Malut kapan?", ("Tribun", "Ternate", "Jurnal", "Malut"),
+         ("Tribun", "Ternate", "Jurnal", "Malut")),
+        ("Menurut Alor Pos, kapan deklarasi digelar?", ("Alor", "Pos"), ()),  # one outlet: every word as before
+        ("Berapa personel Polres Bengkayang dalam Operasi Mantap Praja?", ("Polres", "Bengkayang", "Operasi", "Mantap", "Praja"),
+         ()),  # "Mantap" is written in many articles: a file name's word, no outlet
+        ("Kapan Pemetaan Kerawanan diluncurkan menurut FkkNews?", ("Pemetaan", "Kerawanan", "FkkNews"), ()),
+    ],
+)
+def test_outlets_asked(question: str, proper: tuple[str, ...], asked: tuple[str, ...]) -> None:
+    assert outlets_asked(question, proper, OUTLETS, lambda w: TEXTS.get(w, 0)) == asked

@@ -13,7 +13,7 @@ from tests.conftest import ROOT, SEEDS, file_lines
 
 READER = ROOT / "tests" / "data" / "reader"
 QUESTIONS = [json.loads(line) for line in (READER / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-NEW_KEYS = {"direct", "confidence", "reasons", "evidence"}
+NEW_KEYS = {"direct", "confidence", "reasons", "evidence", "decision"}
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,11 @@ CLAIMS: list[tuple[str, list[Found]]] = [
     ("“Rekapitulasi suara dimulai besok pagi,” ujarnya.", [("direct", "ujarnya", "pronoun", "Rekapitulasi suara dimulai")]),
     ("“Rekapitulasi suara dimulai besok pagi.”", [("direct", "", "continue", "Rekapitulasi suara dimulai")]),
     ("“Terima kasih semua petugas,” kata pria asal Blitar itu kepada wartawan.", [("direct", "kata", "pronoun", "Terima kasih semua")]),
+    # a title written in lower case before the name ("kata ketua KPU Kaltara, X")
+    (
+        "“Rekapitulasi suara dimulai besok pagi,” kata ketua KPU Kota Kediri, Nanda Prasetya.",
+        [("direct", "kata", "name", "Rekapitulasi suara dimulai")],
+    ),
     (f"Rapat dihadiri {KETUA} dan Kapolres Kediri AKBP Bima Sakti.", []),
     ("Cuaca di Kediri cerah sepanjang hari dan jalan menuju kantor KPU ramai.", []),
 ]

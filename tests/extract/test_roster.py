@@ -55,3 +55,14 @@ def test_bare_title_joined_with_its_apposition() -> None:
     [statement] = extract_statements(Article("j.txt", text, "0" * 64))
     assert statement.speaker.name == "Abdurrahman Hasibuan"
     assert statement.speaker.role == "Tokoh agama yang juga Ketua MUI Provinsi Jambi"
+
+
+def test_a_whole_name_spelled_otherwise_keeps_its_own_spelling() -> None:
+    text = "\n\n".join([
+        "Deklarasi Kampanye Damai Digelar",
+        "“Laksanakan kampanye berdasarkan peraturan,” ucap Ketua KPU Kaltara, Haryadi Hamid.",
+        "“Deklarasi ini untuk menjaga Kaltara tetap damai,” kata Ketua KPU Kaltara, Hariyadi Hamid.",
+        "“Kami juga meminta maaf,” lanjutnya.",
+    ])
+    names = [s.speaker.name for s in extract_statements(Article(source="kaltara.txt", text=text, sha256="0" * 64))]
+    assert names == ["Haryadi Hamid", "Hariyadi Hamid", "Hariyadi Hamid"]  # each as its own attribution writes it

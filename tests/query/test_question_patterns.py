@@ -94,6 +94,19 @@ def test_a_count_needs_its_noun_in_the_same_sentence() -> None:
     assert states_count("Pemkab menyiapkan Rp 2,5 miliar untuk sewa helikopter.", ("anggar",))
 
 
+@pytest.mark.parametrize(
+    ("quote", "counted", "states"),
+    [
+        ("Sebanyak 145 personil gabungan disiagakan.", ("personel",), True),  # the counted noun as news spells it otherwise
+        ("Sebanyak 145 personel gabungan disiagakan.", ("personil",), True),
+        ("Sebanyak 145 pemilih hadir.", ("personel",), False),  # another word, not another spelling
+        ("Ada 3 pemilu tahun ini.", ("pemilih",), False),  # alike but another word: the first four letters agree, too few letters
+    ],
+)
+def test_counted_noun_spelled_otherwise(quote: str, counted: tuple[str, ...], states: bool) -> None:
+    assert states_count(quote, counted) is states
+
+
 def test_english_chair_is_ketua() -> None:
     assert "Ketua" in analyze("What did the chair of the Sikka election commission say about logistics?").people_text
 

@@ -62,7 +62,8 @@ class Roster:
             full = hits[0]
             own = _without_name_words(sp.role, full.name)  # "Sekda Wisnu" + "I Made Wisnu Arsana": the role is "Sekda"
             role = full.role if not own or not is_person_role(own) or (full.role and roles_compatible(own, full.role)) else own
-            return self._expand(Speaker(full.name, role, sp.rank or full.rank, sp.mention))
+            name = sp.name if _spelled_whole(sp.name, full.name) else full.name  # "Hariyadi" where "Haryadi" came first
+            return self._expand(Speaker(name, role, sp.rank or full.rank, sp.mention))
         hits = [p for p in self.people if p.role and roles_compatible(sp.role, p.role)]
         if len(hits) != 1:
             return sp
@@ -102,6 +103,13 @@ class Roster:
         if len(same) != 1 or not any(w[:1].lower() == sp.name[:1].lower() for w in same[0].name.split()):
             return sp
         return Speaker(same[0].name, sp.role or same[0].role, sp.rank, sp.mention)
+
+
+def _spelled_whole(mention: str, known: str) -> bool:
+    """Return True when a mention writes a known person's whole name in another spelling (every word, none cut short
+    to an initial): the mention's own spelling is what this sentence says."""
+    words, full = mention.split(), known.split()
+    return len(words) == len(full) >= 2 and all(len(w) > 2 and not w.endswith(".") for w in words)
 
 
 def _without_familiar(sp: Speaker) -> Speaker:

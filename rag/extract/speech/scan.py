@@ -127,12 +127,17 @@ def _after_verb(toks: list[Tok], verb: str) -> tuple[str, Ref, int, int] | None:
     if epithet is not None:
         return head.text, epithet[0], head.start, epithet[1]
     runs = cap_runs(rest)
-    if not runs or runs[0][0] != 0:
-        return None
-    i, j = runs[0]
+    if not runs or runs[0][0] > int(bool(rest) and _lower_title(rest[0].text)):
+        return None  # the name follows the verb, or a title written in lower case does ("kata ketua KPU Kaltara, X")
+    i, j = 0, runs[0][1]
     j = next((k + 1 for k in range(i, j - 1) if closes_sentence(rest[k].text)), j)  # "ucap Abah Syauqi. Artinya, ..."
     ref = name_ref(rest, i, j)
     return head.text, ref, head.start, ref.end
+
+
+def _lower_title(word: str) -> bool:
+    """Return True for a person's title written in lower case ("ketua", "kapolres")."""
+    return word.islower() and fold(word) in word_set("titles", "person_titles")
 
 
 def _pre_attribution(masked: str, toks: list[Tok]) -> tuple[str, Ref, int, int] | None:
