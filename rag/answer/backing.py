@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Collection, Mapping, Sequence
 
 from rag.core.dates import month_number
@@ -33,13 +34,18 @@ def first_piece(word: str, vocab: Collection[str]) -> str:
 def outlet_run_words(text: str, outlet: Collection[str]) -> frozenset[str]:
     """Return the words of the question's runs of capitalized words that, joined, are one of an article's outlet words
     ("Cahaya Terang Nusantara" when the outlet is cahayaterangnusantara)."""
-    found: set[str] = set()
+    return frozenset(w for joined, words in _joined_runs(text) if joined in outlet for w in words)
+
+
+@lru_cache(maxsize=1024)
+def _joined_runs(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return every stretch of two or more words of the text's capitalized runs, joined in lower case, with its words
+    (the name may be only part of a run: "Menurut Cahaya Terang Nusantara"); read once per question, not per article."""
+    out = []
     for m in _RUN.finditer(text):
         words = m.group().split()
-        for start in range(len(words) - 1):  # the name may be only part of the run ("Menurut Cahaya Terang Nusantara")
-            found.update(*(words[start:end] for end in range(start + 2, len(words) + 1)
-                           if "".join(words[start:end]).lower() in outlet))
-    return frozenset(found)
+        out += [("".join(words[a:b]).lower(), tuple(words[a:b])) for a in range(len(words) - 1) for b in range(a + 2, len(words) + 1)]
+    return tuple(out)
 
 
 def outlet_named(word: str, text: str, outlet: Collection[str]) -> bool:

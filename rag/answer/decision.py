@@ -65,9 +65,12 @@ def candidate(evidence: Sequence[Evidence]) -> Evidence | None:
     return max(pool, key=lambda e: (e.score, -e.rank, -e.start), default=None)
 
 
-def features(ctx: Context, q: Question, reasons: Sequence[str], best: Evidence | None, checked: bool, top: str) -> dict[str, float]:
+def features(
+    ctx: Context, q: Question, reasons: Sequence[str], best: Evidence | None, checked: bool, fits: dict[str, str]
+) -> dict[str, float]:
     """Return the decision's features: which checks objected, what the best sentence's article lacks and how alike
-    its nearest word is, and how close and complete the best sentence is."""
+    its nearest word is, and how close and complete the best sentence is. ``fits`` holds what each retrieved article
+    lacks of the question, top passage's first (the reader computed it: not again here)."""
     said = " ".join(reasons)
     out = {name: float(prefix in said) for name, prefix in VETOES.items()}
     out["veto_topic"] = max(out["veto_topic"], float("not about the question's topic" in said or "too far from" in said))
@@ -77,7 +80,7 @@ def features(ctx: Context, q: Question, reasons: Sequence[str], best: Evidence |
     out.update({f"kind_{k}": float(q.kind == k) for k in KINDS})
     if best is None:
         return out | {"no_evidence": 1.0}
-    lacks = ctx.support.missing(q, best.source) if not best.fits else ""
+    lacks = fits.get(best.source, "")
     out |= {
         "fits": float(best.fits),
         "lacks_digit": float(bool(_DIGIT.search(lacks))),
@@ -87,7 +90,7 @@ def features(ctx: Context, q: Question, reasons: Sequence[str], best: Evidence |
         "cover": best.cover,
         "window_cover": best.window_cover,
         "phrase": best.phrase,
-        "top": float(best.source == top),
+        "top": float(best.source == next(iter(fits), "")),
         "said": float(best.said is not None),
         "speaker_match": best.speaker_match,
         "content": best.content,

@@ -110,12 +110,13 @@ def kind_lacking(question: str, text: str) -> str:
     return ""
 
 
-def _kinds_asked(question: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1024)
+def _kinds_asked(question: str) -> tuple[tuple[str, str], ...]:
     """Return (kind, name) for each region the question names with a city or regency marker ("Kota Solok", "Bupati
-    Sleman", "Solok city")."""
+    Sleman", "Solok city"); read once per question, not once per article."""
     found = [(kind, m[1]) for kind, pattern in _markers() for m in pattern.finditer(question)]
     found += [("city" if m[2].lower() == "city" else "regency", m[1]) for m in _ENGLISH_KIND.finditer(question)]
-    return found
+    return tuple(found)
 
 
 def _kinds_written(text: str, name: str) -> set[str]:

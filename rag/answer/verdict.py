@@ -73,8 +73,7 @@ def decide(ctx: Context, q: Question, draft: Draft | None, objection: str, evide
     objected, it answers from the best sentence of the articles with every name of the question."""
     checked = _checked(ctx, q, draft, objection, evidence, fits)
     best = checked.choice.evidence if checked.answer and checked.choice.draft is None else candidate(evidence)
-    top = next(iter(fits), "")
-    found = features(ctx, q, checked.reasons, best, checked.answer, top)
+    found = features(ctx, q, checked.reasons, best, checked.answer, fits)
     p = round(model().probability(found), 4)
     threshold = ctx.settings.answer_threshold
     lead = checked.choice.draft.citations[0].source if checked.choice.draft and checked.choice.draft.citations else ""

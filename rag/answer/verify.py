@@ -84,7 +84,7 @@ class Support:
         self.outlet_vocab = frozenset().union(*self.outlets.values()) if self.outlets else frozenset()
         self._provinces: dict[str, frozenset[str]] = {}
         self._unitless: dict[str, frozenset[str]] = {}
-        self._outlet_words: dict[str, tuple[str, ...]] = {}
+        self._outlets_asked = lru_cache(maxsize=1024)(self._outlets_of)  # bounded: one entry per question asked
 
     def naming_all(self, q: Question) -> list[str]:
         """Return the articles that have every name, place and number of the question (none when it names nothing)."""
@@ -163,18 +163,18 @@ class Support:
         """Return the first name of the question an article lacks; of names asked about one by one, it needs one (and
         of the months a question spans, "pada September dan Oktober", one)."""
         months = tuple(dict.fromkeys(w for w in q.proper if month_number(w)))
-        groups = [*q.each, months, self._outlets_asked(q)] if len(months) > 1 else [*q.each, self._outlets_asked(q)]
+        outlets = self._outlets_asked(q.text, q.proper)  # "FkkNews dan Alor Pos": one of them will do
+        groups = [*q.each, months, outlets] if len(months) > 1 else [*q.each, outlets]
         alone = [w for w in q.proper if not any(w in group for group in groups)]
         word = next((w for w in alone if not self._supported_word(q, w, [source])), "")
         group = next((g for g in groups if not any(self._supported_word(q, w, [source]) for w in g)), ())
         absent = next((w for g in q.each for w in g if not self.known(w)), "")  # each name must be somewhere
         return word or " / ".join(group) or absent
 
-    def _outlets_asked(self, q: Question) -> tuple[str, ...]:
-        """Return the question's words naming two or more outlets (an article backs one of them), memoized."""
-        found = self._outlet_words.get(q.text)
+    def _outlets_of(self, text: str, proper: tuple[str, ...]) -> tuple[str, ...]:
+        """Return the question's words naming two or more outlets (an article backs one of them; memoized per question)."""
         written = lambda w: sum(w in v and w not in self.outlets[s] for s, v in self.vocab.items())  # noqa: E731
-        return found if found is not None else self._outlet_words.setdefault(q.text, outlets_asked(q.text, q.proper, self.outlets, written))
+        return outlets_asked(text, proper, self.outlets, written)
 
     def objection(self, q: Question, draft: Draft) -> str:
         """Return why the evidence does not support the answer ('' when it does)."""

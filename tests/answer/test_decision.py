@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import pytest
 
@@ -27,12 +26,12 @@ NO_EVIDENCE_FEATURES = set(VETOES) | {"checked", "structured", "english", "no_ev
     ],
 )
 def test_each_objection_is_a_feature(reasons: list[str], checked: bool, on: set[str]) -> None:
-    found = features(None, analyze("Siapa Kapolres Kendari?"), reasons, None, checked, "")  # type: ignore[arg-type]
+    found = features(None, analyze("Siapa Kapolres Kendari?"), reasons, None, checked, {})  # type: ignore[arg-type]
     assert {k for k, v in found.items() if v and k != "no_evidence" and not k.startswith("kind_")} == on
 
 
 def test_an_english_question_and_its_kind_are_features() -> None:
-    found = features(None, analyze("Who is the police chief of Kendari?"), [], None, False, "")  # type: ignore[arg-type]
+    found = features(None, analyze("Who is the police chief of Kendari?"), [], None, False, {})  # type: ignore[arg-type]
     assert found["english"] == 1.0 and found["no_evidence"] == 1.0
     assert sum(v for k, v in found.items() if k.startswith("kind_")) == 1.0
 
@@ -44,7 +43,7 @@ def test_the_probability_is_logistic_and_bounded() -> None:
     assert 0.0 < Model({"dense": 1e6}, 0.0).probability({"dense": -1.0}) < 1e-9  # no overflow
 
 
-def test_the_fitted_weights_name_only_real_features(monkeypatch: Any) -> None:
+def test_the_fitted_weights_name_only_real_features() -> None:
     fitted = model()
     known = set(NO_EVIDENCE_FEATURES) | {f"kind_{k}" for k in ("who_said", "what_said", "who_is", "where_when", "which_meeting")}
     known |= {

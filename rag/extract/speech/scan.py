@@ -127,7 +127,7 @@ def _after_verb(toks: list[Tok], verb: str) -> tuple[str, Ref, int, int] | None:
     if epithet is not None:
         return head.text, epithet[0], head.start, epithet[1]
     runs = cap_runs(rest)
-    if not runs or runs[0][0] > int(bool(rest) and _lower_title(rest[0].text)):
+    if not runs or runs[0][0] > int(_lower_title(rest[0].text)):
         return None  # the name follows the verb, or a title written in lower case does ("kata ketua KPU Kaltara, X")
     i, j = 0, runs[0][1]
     j = next((k + 1 for k in range(i, j - 1) if closes_sentence(rest[k].text)), j)  # "ucap Abah Syauqi. Artinya, ..."
