@@ -54,9 +54,11 @@ def outlet_named(word: str, text: str, outlet: Collection[str]) -> bool:
     low = word.lower()
     if len(low) >= OUTLET_HEAD_MIN and any(w.startswith(low) for w in outlet):
         return True
-    return word in outlet_run_words(text, outlet)
+    squashed = _NOT_LETTER.sub("", low)  # "Artikel.news" for artikelnews
+    return (squashed != low and squashed in outlet) or word in outlet_run_words(text, outlet)
 
 
+_NOT_LETTER = re.compile(r"[\W_]+")
 OUTLET_HEAD_MIN = 6  # letters: a shorter head ("Pos", "Radar") starts too many outlets' names
 
 

@@ -14,17 +14,19 @@ from typing import Callable
 
 from rag.core.types import Answer, Citation
 
-HARD_REFUSALS = ("no retrieved article has",)  # a part names what the corpus lacks: the question is a near miss
+_HARD = re.compile(r"no retrieved article has '(.+)'$")  # a part names what the corpus lacks: the question is a near miss
 _REF = re.compile(r"\[(\d+)\]")
 
 
-def joined(text: str, first: Answer, second: Answer, whole: Callable[[], Answer]) -> Answer:
+def joined(text: str, first: Answer, second: Answer, whole: Callable[[], Answer], known: Callable[[str], bool]) -> Answer:
     """Return the answer to a two-part question from the readings of each part, reading the whole question (``whole``)
-    only when neither decides."""
+    only when neither decides; ``known`` says whether a word a part's articles lack is still named elsewhere (an
+    outlet's name, "TAG Sultra", is in no text, so a part's search can miss its article)."""
     if first.answerable and second.answerable:
         return _both(text, first, second)
     refused = [p for p in (first, second) if not p.answerable]
-    if any(r.startswith(HARD_REFUSALS) for p in refused for r in p.reasons):
+    lacked = [m.group(1) for p in refused for r in p.reasons if (m := _HARD.match(r))]
+    if any(not known(word) for word in lacked):
         reasons = (*(r for p in refused for r in p.reasons), "a part of the question is not in the corpus")
         return replace(refused[0], question=text, reasons=reasons)
     return whole()

@@ -27,7 +27,7 @@ class Context:
     def create(cls, snapshot: Snapshot, settings: Settings) -> Context:
         """Build the query-time helpers for a snapshot (the people and meeting links are read, not computed)."""
         people = People(snapshot)
-        support = Support(snapshot, settings.tuning)
         meetings = MeetingLinks(snapshot.meetings, snapshot.meeting_links)
+        support = Support(snapshot, settings.tuning, meetings.sibling_reports)
         retriever = Retriever(snapshot, settings.tuning, name_terms=name_terms(snapshot))
         return cls(snapshot, retriever, people, support, settings, meetings)

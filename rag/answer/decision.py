@@ -23,7 +23,7 @@ from rag.answer.evidence import Evidence
 from rag.answer.naming import names_a_person
 from rag.core.lexicon import load
 from rag.core.settings import ModelTuning
-from rag.core.text import WORD
+from rag.core.text import DIGIT, WORD
 from rag.query.analysis import Question, generic_topic
 
 # the checks' objections, each a feature: the prefix of the reason it gives
@@ -83,7 +83,7 @@ def features(
     lacks = fits.get(best.source, "")
     out |= {
         "fits": float(best.fits),
-        "lacks_digit": float(bool(_DIGIT.search(lacks))),
+        "lacks_digit": float(bool(DIGIT.search(lacks))),
         "lacks_name": float(bool(lacks[:1].isupper())),
         "lacks_alike": 1.0 if not lacks else _alike(lacks, ctx.support.vocab.get(best.source, frozenset())),
         "dense": scaled_cosine(ctx.settings.tuning, best.dense, q.lang),
@@ -106,7 +106,7 @@ def _answer_types(q: Question, best: Evidence) -> dict[str, float]:
     """Return what kind of answer the question wants and whether the best sentence holds that kind: a person, a venue
     or date, a figure."""
     person, place, figure = asks_who(q), asks_venue(q) or q.kind == "where_when", q.asks_count
-    named, placed, counted = names_a_person(best.text), best.placed or best.dated, bool(_DIGIT.search(best.text))
+    named, placed, counted = names_a_person(best.text), best.placed or best.dated, bool(DIGIT.search(best.text))
     return {
         "asks_person": float(person), "asks_place": float(place), "asks_figure": float(figure),
         "has_person": float(named), "has_place": float(placed), "has_figure": float(counted),
@@ -132,6 +132,3 @@ def _alike(lacks: str, vocab: frozenset[str]) -> float:
     if not vocab:
         return 0.0
     return min((process.extractOne(w, vocab, scorer=fuzz.ratio) or (None, 0.0))[1] for w in words) / 100.0
-
-
-_DIGIT = re.compile(r"\d")

@@ -8,9 +8,11 @@ from dataclasses import replace
 import numpy as np
 
 from rag.answer.antecedent import with_antecedent
+from rag.answer.backing import outlet_named
 from rag.answer.compose import cite_next, message
 from rag.answer.compound import joined
 from rag.answer.context import Context
+from rag.answer.crossreport import other_reports
 from rag.answer.evidence import gather
 from rag.answer.legacy import HANDLERS, open_draft
 from rag.answer.named import within_names
@@ -33,7 +35,8 @@ def read(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
     if parts is None:
         return read_one(ctx, text, qvec)
     first, second = read_one(ctx, parts[0], qvec), read_one(ctx, parts[1], qvec)
-    return joined(text, first, second, lambda: read_one(ctx, text, qvec))
+    outlet = lambda word: outlet_named(word, text, ctx.support.outlet_vocab)  # noqa: E731 - a part's search misses outlets
+    return joined(text, first, second, lambda: read_one(ctx, text, qvec), outlet)
 
 
 def read_one(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
@@ -51,7 +54,7 @@ def read_one(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
     if not verdict.answer:
         log.info("abstaining on %r (%s): %s", text, q.kind, "; ".join(verdict.reasons))
         return _abstain(q, passages, verdict)
-    return _compose(ctx, q, passages, verdict)
+    return _compose(ctx, q, qvec, passages, verdict)
 
 
 def _retrieve(ctx: Context, q: Question, qvec: np.ndarray, k: int) -> tuple[list[Hit], dict[str, str]]:
@@ -70,7 +73,7 @@ def _retrieve(ctx: Context, q: Question, qvec: np.ndarray, k: int) -> tuple[list
     return passages, fits
 
 
-def _compose(ctx: Context, q: Question, passages: list[Hit], verdict: Verdict) -> Answer:
+def _compose(ctx: Context, q: Question, qvec: np.ndarray, passages: list[Hit], verdict: Verdict) -> Answer:
     """Build the answer from the verdict's choice: the direct line, then the verbatim evidence."""
     draft, e = verdict.choice.draft, verdict.choice.evidence
     if draft is not None:
@@ -89,6 +92,9 @@ def _compose(ctx: Context, q: Question, passages: list[Hit], verdict: Verdict) -
         lead = citations[0].speaker
         speaker = (lead.name or None) if lead is not None and q.kind != "where_when" else None
         speakers = (speaker,) if speaker else ()
+    for other in other_reports(ctx, q, qvec, citations, body):  # "menurut kedua laporan": what the other report says
+        citations = cite_next(citations, ctx.snapshot.articles[other.source], other.start, other.end)
+        body = "\n".join([body, *evidence_lines(citations[-1:], q.lang)])
     return Answer(
         q.text, body, True, speaker, tuple(citations), tuple(passages), q.lang, q.kind, speakers,
         direct=direct or None, confidence=verdict.confidence, reasons=verdict.reasons, decision=verdict.signals,

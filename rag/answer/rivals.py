@@ -107,8 +107,8 @@ def places_better(q: Question, draft: Draft, evidence: Sequence[Evidence], usabl
     """Return, for where/when, a sentence that states the place the draft's sentence does not (same article), or
     states what is asked (the date, the place) and covers far more of the question ("rapat lanjutan" is another
     meeting than the one the article's record describes)."""
-    if draft.kind not in PLACE_KINDS or not usable:
-        return None
+    if (draft.kind not in PLACE_KINDS and q.kind not in PLACE_KINDS) or not usable:
+        return None  # a where/when question answered with a person's meetings is still asking where and when
     lead = draft.citations[0]
     mine = [e for e in evidence if e.source == lead.source and e.start < lead.end and lead.start < e.end]
     if not states_place(lead.quote):

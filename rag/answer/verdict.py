@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Sequence
@@ -29,7 +28,7 @@ from rag.answer.rivals import (
     places_better,
 )
 from rag.core.settings import Settings
-from rag.core.text import WORD, terms
+from rag.core.text import DIGIT, WORD, terms
 from rag.core.types import Speaker
 from rag.query.analysis import Question, generic_topic
 from rag.query.meetings import asked_event_kinds, held_as
@@ -182,7 +181,7 @@ def usable_evidence(
     if not usable:
         return [], "no retrieved sentence is about the meeting kind or the topic the question names"
     if q.asks_count:  # with nothing named to count, a figure must be written in digits ("Ribuan warga" counts no one)
-        usable = [e for e in usable if states_count(e.text, q.counted) and (q.counted or _DIGIT.search(e.text))]
+        usable = [e for e in usable if states_count(e.text, q.counted) and (q.counted or DIGIT.search(e.text))]
     return usable, "" if usable else "no retrieved sentence states the quantity asked"
 
 
@@ -251,6 +250,3 @@ def _names_someone(e: Evidence, titled: list, holder: bool = False) -> bool:
         named = names_titled(titled, e.text, every=False) and (not holder or names_holder(titled, e.text))
         return named or (e.said is not None and bool(e.said.speaker.name) and names_titled(titled, who_of(e.said), every=False))
     return e.said is not None or e.previous is not None or names_a_person(e.text)
-
-
-_DIGIT = re.compile(r"\d")

@@ -37,9 +37,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None, limit: int | Non
 
 
 def ends_sentence(tok: str) -> bool:
-    """Return True for a word that closes a sentence ("Pangemanan."), not an abbreviation ("Dr.", "S.H.")."""
+    """Return True for a word that closes a sentence ("Pangemanan."), not an abbreviation ("Dr.", "S.H.", and the
+    ranks the sentence splitter reads on past: "ucap AKBP. Yana Supriatna")."""
     word = tok.rstrip(".")
-    return tok.endswith(".") and len(word) > 3 and "." not in word
+    return tok.endswith(".") and len(word) > 3 and "." not in word and fold(word) not in _abbreviations()
 
 
 def is_cap(tok: str) -> bool:

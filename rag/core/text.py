@@ -11,6 +11,7 @@ from rag.core.lexicon import load, word_set
 WORD = re.compile(r"[^\W_]+(?:[-/.'’][^\W_]+)*")  # letters/digits joined inside by - / . ' ’ ("Pj.", "Ma'ruf", "1702/X")
 PLAIN_WORD = re.compile(r"\w+")  # a run of word characters, nothing joined
 LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters only
+DIGIT = re.compile(r"\d")  # any digit
 # A numbered unit and its area, one notation ("Kodim 0204/Deli Serdang", "Dandim 1707/Merauke"): the number before the
 # slash, and the capitalized area after it.
 UNIT_NUMBER = re.compile(r"\b(\d+)/(?=[^\W\d_])")

@@ -51,6 +51,12 @@ def _named(text: str) -> frozenset[str]:
     return frozenset(canon for canon, pattern in _patterns() if pattern.search(folded))
 
 
+def asked_elections(text: str) -> frozenset[str]:
+    """Return the regional-election kinds a question names in any case ("pemilihan bupati"; an English question's
+    search text carries the glossary's "pilbup pemilihan bupati" for "regent election")."""
+    return _named(text)
+
+
 def backs_election(kind: str, text: str) -> bool:
     """Return True when an article's text can back a question about a regional election of ``kind``."""
     named = _named(text)

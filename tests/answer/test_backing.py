@@ -50,6 +50,8 @@ def test_outlet_names_written_with_spaces() -> None:
         ("Cahaya", {"cahayaterangnusantara"}, True),  # part of the run "Cahaya Terang Nusantara" of the question
         ("Radar", {"radardepok"}, False),  # a short head starts too many outlets' names
         ("Tribratanews", {"tribunternate"}, False),
+        ("Artikel.news", {"artikelnews"}, True),  # a dotted outlet name, joined in its file name or host
+        ("Lini.id", {"artikelnews"}, False),
     ],
 )
 def test_outlet_named(word: str, outlet: set[str], named: bool) -> None:

@@ -27,20 +27,32 @@ def _unread() -> Answer:
     raise AssertionError("the whole question was read")
 
 
+def _nothing(word: str) -> bool:
+    """A corpus that has no word."""
+    return False
+
+
 def test_both_parts_answered_join_their_evidence() -> None:
     first = _said("A [1]", _cite(1, "a.txt", 0), direct="3 pasangan calon")
     second = _said("B [1] [2]", _cite(1, "a.txt", 0), _cite(2, "a.txt", 50), direct="Hamida")
-    out = joined("q", first, second, _unread)
+    out = joined("q", first, second, _unread, _nothing)
     assert out.answerable and out.direct == "3 pasangan calon · Hamida"
     assert [(c.id, c.start) for c in out.citations] == [(1, 0), (2, 50)]  # the shared sentence is cited once
     assert out.answer == "A [1]\nB [1] [2]"
 
 
 def test_a_part_the_corpus_lacks_makes_a_near_miss() -> None:
-    out = joined("q", _said("A [1]", _cite(1, "a.txt", 0)), _refused("no retrieved article has 'Tanggamus'"), _unread)
+    out = joined("q", _said("A [1]", _cite(1, "a.txt", 0)), _refused("no retrieved article has 'Tanggamus'"), _unread, _nothing)
     assert not out.answerable and "a part of the question is not in the corpus" in out.reasons
+
+
+def test_a_word_only_the_parts_search_missed_is_no_near_miss() -> None:
+    """ "Siapa yang dikutip oleh TAG Sultra": the part's search missed the outlet's article, the corpus has it."""
+    whole = _said("W [1]", _cite(1, "a.txt", 0))
+    first, second = _refused("no retrieved article has 'TAG'"), _said("A [1]", _cite(1, "a.txt", 0))
+    assert joined("q", first, second, lambda: whole, lambda word: word == "TAG") is whole
 
 
 def test_otherwise_the_whole_reading_stands() -> None:
     whole = _said("W [1]", _cite(1, "a.txt", 0))
-    assert joined("q", _said("A [1]", _cite(1, "a.txt", 0)), _refused("evidence confidence 0.30 < 0.45"), lambda: whole) is whole
+    assert joined("q", _said("A [1]", _cite(1, "a.txt", 0)), _refused("evidence confidence 0.30 < 0.45"), lambda: whole, _nothing) is whole

@@ -116,3 +116,18 @@ def test_who_is_direct_line_names_the_holder_without_quoting_them(reader: Any, q
     assert name in answer["direct"], answer["direct"]
     if "membuka rakor" in answer["citations"][0]["quote"]:  # narration naming the holder: no quote marks around it
         assert "“" not in answer["direct"], answer["direct"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Menurut kedua laporan pleno penetapan DPT Pilkada Sigi, berapa pemilih pemula di Sigi?",
+        "According to both reports of the KPU Sigi voter-list plenary, how many first-time voters are there?",
+    ],
+)
+def test_a_question_across_reports_cites_the_other_report(reader: Any, question: str) -> None:
+    """r07 and r08 report one plenary: a question about both reports brings the other outlet's best sentence in."""
+    answer = ask(reader, question)
+    assert answer["answerable"], answer["reasons"]
+    assert {"r07_pleno-dpt-sigi.txt", "r08_pleno-dpt-sigi-b.txt"} <= {c["source"] for c in answer["citations"]}, answer["answer"]
+    assert "21.300" in answer["answer"]

@@ -350,3 +350,14 @@ def test_the_main_meeting_keeps_its_sentences(text: str, kinds: list[str], venue
     found = extract_meetings(art(text))
     assert [m.event for m in found] == kinds
     assert found[0].venue == venue
+
+
+def test_an_article_whose_event_no_sentence_places_still_reports_it() -> None:
+    """A dated article names its event only in passing ("acara puncak deklarasi ..."), then dates it in the next
+    paragraph: the first mention is the article's event. An undated article has none (see the sosialisasi test)."""
+    text = (
+        "TANJUNG REDEB – Halaman kantor bupati menjadi saksi acara puncak deklarasi kampanye damai Pilkada Berau.\n\n"
+        "Perhelatan tersebut diresmikan pada hari Selasa (24/9/2024) dan dihadiri Forkopimda Berau.\n"
+    )
+    (m,) = extract_meetings(art(text))
+    assert (m.event, m.date) == ("deklarasi", "2024-09-24")

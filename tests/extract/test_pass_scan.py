@@ -88,6 +88,19 @@ STATEMENTS: list[tuple[str, list[Said]]] = [
         "bupati terpilih dilantik pada 10 Februari 2025.",
         [("Nanda Prasetya", "direct", "Surat usulan pelantikan"), ("Nanda Prasetya", "indirect", "berdasarkan Perpres Nomor")],
     ),
+    (  # "Disampaikannya juga, bahwa ...": a passive speech verb with -nya, the person just quoted
+        f"“Surat usulan pelantikan kami serahkan besok,” ujar {KETUA}.\nDisampaikannya juga, bahwa pemilu tahun ini "
+        "menjadi pemilu yang ke-13.",
+        [("Nanda Prasetya", "direct", "Surat usulan pelantikan"), ("Nanda Prasetya", "indirect", "pemilu tahun ini")],
+    ),
+    (  # "Dijelaskannya, ..." without a particle
+        f"{KETUA} membuka rapat.\nDijelaskannya, rekapitulasi suara dimulai besok pagi di kantor KPU.",
+        [("Nanda Prasetya", "indirect", "rekapitulasi suara dimulai")],
+    ),
+    (  # a rank written with a full stop does not end the name after it: "ucap AKBP. Yana Supriatna"
+        "Apel dipimpin Kapolres Mukomuko.\n“Sebanyak 310 personel bergeser dini hari ke TPS,” ucap AKBP. Yana Supriatna.",
+        [("Yana Supriatna", "direct", "Sebanyak 310 personel")],
+    ),
     (  # a capitalized stop word opening the sentence is nobody's name
         "Sebelum menyampaikan amanatnya, Wakil Bupati Rina Wulandari memeriksa pasukan bersama Kapolres.",
         [],

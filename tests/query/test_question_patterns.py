@@ -8,7 +8,7 @@ import pytest
 
 from rag.query.analysis import analyze
 from rag.query.compound import split_compound
-from rag.query.elections import backs_election, election_kind
+from rag.query.elections import asked_elections, backs_election, election_kind
 from rag.query.english import english_expansions
 from rag.query.meetings import asked_event_kinds, asked_months
 from rag.query.quantities import has_count, number_in, stated_numbers, states_count
@@ -34,6 +34,20 @@ PEMILU = "Rakor kesiapan logistik Pemilu 2024 digelar, sebelum pemungutan suara 
 )
 def test_regional_election_words(word: str, text: str, backed: bool) -> None:
     assert backs_election(election_kind(word), text) is backed
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Which pair did KPU declare the winner of the 2024 Puncak Jaya regent election?", {"pilbup"}),  # glossary
+        ("Siapa pemenang pemilihan bupati Puncak Jaya 2024?", {"pilbup"}),  # lower case: no capitalized word to check
+        ("Apa kata Ketua KPU Sikka tentang logistik?", set()),
+    ],
+)
+def test_regional_elections_asked_in_any_case(question: str, kinds: set[str]) -> None:
+    """A regional election asked in words, not as "Pilkada", is checked against the article all the same."""
+    assert asked_elections(analyze(question).search_text) == kinds
+    assert all(not backs_election(k, PEMILU) for k in kinds)
 
 
 def test_pemilu_is_not_a_regional_election_word() -> None:

@@ -59,9 +59,12 @@ def _strong(kind: str) -> bool:
     return bool(load("events")["kinds"][kind]["strong"])
 
 
-def find_events(blocks: list[Block]) -> list[Event]:
-    """Group the event mentions of the body blocks into events, in reading order."""
+def find_events(blocks: list[Block], lenient: bool = False) -> list[Event]:
+    """Group the event mentions of the body blocks into events, in reading order (``lenient``: in an article that names a day,
+    the first mention of any kind starts one, for an article whose event no sentence names otherwise)."""
     pattern, kinds = kind_pattern()
+    if lenient and not any(_dated(block.masked) for block in blocks):
+        return []
     events: list[Event] = []
     for block in blocks:
         for s, e in sentences(block.masked):
@@ -70,7 +73,7 @@ def find_events(blocks: list[Block]) -> list[Event]:
                 for m in pattern.finditer(block.masked, s, e)
                 if not _ROOM.search(block.masked, max(s, m.start() - 12), m.start())  # "Ruang Rapat Bupati" is a room
             ]
-            used = _sentence_events(events, block, _stretches(found, e), s, e)
+            used = _sentence_events(events, block, _stretches(found, e), s, e, lenient)
             if not used and events and _anaphor(block.masked, s, e):
                 events[0].sentences.append((block, s, e))
     return events
@@ -88,13 +91,13 @@ def _stretches(found: list[tuple[int, int, str]], e: int) -> list[_Mention]:
     return out
 
 
-def _sentence_events(events: list[Event], block: Block, mentions: list[_Mention], s: int, e: int) -> bool:
+def _sentence_events(events: list[Event], block: Block, mentions: list[_Mention], s: int, e: int, lenient: bool) -> bool:
     """Attach or create the events one sentence names; record the stretch each one owns."""
     placed: list[tuple[Event, int]] = []
     past = bool(events) and is_past_reference(block.masked[s:e])
     for mention in mentions:
         here = [ev for ev, _ in placed if ev.kind == mention.kind]
-        ev = here[0] if here else _place(events, block, mention, (s, e), past)
+        ev = here[0] if here else _place(events, block, mention, (s, e), past, lenient and not events)
         if ev is not None and not (placed and placed[-1][0] is ev):
             placed.append((ev, mention.a))
     for n, (ev, a) in enumerate(placed):
@@ -104,7 +107,7 @@ def _sentence_events(events: list[Event], block: Block, mentions: list[_Mention]
     return bool(placed)
 
 
-def _place(events: list[Event], block: Block, m: _Mention, sentence: tuple[int, int], past: bool) -> Event | None:
+def _place(events: list[Event], block: Block, m: _Mention, sentence: tuple[int, int], past: bool, first: bool) -> Event | None:
     """Return the event a mention belongs to (a new one if it starts one), or None."""
     masked, (s, e) = block.masked, sentence
     venue, place, day = _own(masked, m.b, _clause_end(masked, m.b, m.stop))
@@ -120,7 +123,8 @@ def _place(events: list[Event], block: Block, m: _Mention, sentence: tuple[int, 
     if events and not (venue or place or day) and _reported(masked, s, m.a):
         return None  # "Ia menjelaskan, Polres telah melaksanakan ... Sispamkota": what a speaker reports, not a scene
     closing = _closing_before(masked, s, m.a)
-    if not (_strong(m.kind) or closing or venue or day or _triggered(masked, s, e, m.a, m.b) or _placed_next(masked, e)):
+    started = first or _strong(m.kind) or closing or venue or day
+    if not (started or _triggered(masked, s, e, m.a, m.b) or _placed_next(masked, e)):
         return None
     off = block.start
     ev = Event(m.kind, (off + m.a, off + m.b, off + s, off + e), closing, [], past)
@@ -132,6 +136,11 @@ def _placed_next(masked: str, e: int) -> bool:
     """Return True when the next sentence opens by placing the event just named ("... pada peluncuran Maskot Pilkada.
     Kegiatan di Stadion X, Minggu 2 Juni 2024.")."""
     return _anaphor(masked, e, min(len(masked), e + 60))
+
+
+def _dated(masked: str) -> bool:
+    """Return True when a text names a day that has passed ("Perhelatan tersebut diresmikan pada hari Selasa (24/9/2024)")."""
+    return any(h.day and not h.future for h in find_dates(masked, 0, len(masked)))
 
 
 def _refers_back(masked: str, b: int) -> bool:

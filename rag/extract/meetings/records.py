@@ -34,7 +34,7 @@ __all__ = ["article_outlet", "article_title", "extract_meetings", "is_past_refer
 def extract_meetings(article: Article) -> list[Meeting]:
     """Return the events the article reports, the main one first."""
     blocks = _blocks(article)
-    events = find_events(blocks)
+    events = find_events(blocks) or find_events(blocks, lenient=True)  # every article reports some event
     if not events:
         return []
     head = _head_kind(article)

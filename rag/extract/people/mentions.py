@@ -12,7 +12,7 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
-from rag.core.lexicon import bare, fold, word_set, words
+from rag.core.lexicon import bare, fold, resolve_place, word_set, words
 from rag.core.types import Speaker
 from rag.extract.people import names as nm
 from rag.extract.people.entities import Entity, subsequence, tokens_match
@@ -28,6 +28,25 @@ _OF_THE = frozenset({"of", "the"})  # "the head of the civil service agency (BKP
 def _verb_like(token: str) -> bool:
     """Return True for an Indonesian active or passive verb form (meN-, ber-, di-) that ends a role phrase."""
     return len(token) > 5 and token.startswith(("mem", "men", "meng", "meny", "ber", "di")) and token not in org_tokens()
+
+
+_PLACE_COMMA = re.compile(r"(\S+(?:\s+\S+)?)\s*[,;:?!]")  # the one or two words before a comma
+
+
+def _clauses(query: str) -> list[str]:
+    """Return the question cut at each comma that follows a place ("Kapolres Kepulauan Meranti, Pemilu 2024 ..."), not
+    at one inside a title ("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan")."""
+    cuts = [m.end() for m in _PLACE_COMMA.finditer(query) if any(resolve_place(w) != ("", "") for w in _tails(m.group(1)))]
+    return [query[a:b] for a, b in zip([0, *cuts], [*cuts, len(query)], strict=True)]
+
+
+def _tails(words: str) -> tuple[str, ...]:
+    """Return the last word and the last two words of a text."""
+    parts = words.split()
+    return (parts[-1], " ".join(parts[-2:])) if len(parts) > 1 else tuple(parts)
+
+
+REGION_BONUS = 0.1  # a role naming the asked region beats one naming none (which loses as much)
 
 
 def orgs_near_titles(tokens: list[str], before: int = 3, after: int = 4, acronyms: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -169,7 +188,9 @@ def match_mention(query: str, speakers: Sequence[Target], min_score: float = 0.5
     runs = name_runs(qtoks, lower_mode)
     canonical = nm.canonical_tokens(query or "")
     qsig = frozenset(canonical) - object_regions(canonical)
-    qorgs = orgs_near_titles(canonical, acronyms=frozenset(t.lower() for t in capitals(qtoks) if t.isalpha()))
+    acronyms = frozenset(t.lower() for t in capitals(qtoks) if t.isalpha())
+    # a role ends at a comma: "Menurut Kapolres Kepulauan Meranti, Pemilu 2024 ...": "Pemilu" is no institution of his
+    qorgs = frozenset().union(*(orgs_near_titles(nm.canonical_tokens(c), acronyms=acronyms) for c in _clauses(query or "")))
     scored: list[tuple[Target, float]] = []
     for target in speakers:
         name, roles = (target.name, [target.role]) if isinstance(target, Speaker) else (target.name, target.roles)
@@ -234,4 +255,5 @@ def _role_score(qsig: frozenset[str], role: str, qorgs: frozenset[str]) -> float
     core = r - acting
     share = len(core & qsig) / max(1, len(core))
     penalty = 0.1 if qreg and not rreg else 0.0
-    return 0.55 + 0.35 * share - penalty
+    bonus = REGION_BONUS if qreg & rreg else 0.0  # "Kapolres Kepulauan Meranti Polda Riau" over a bare "Kapolres"
+    return 0.55 + 0.35 * share - penalty + bonus

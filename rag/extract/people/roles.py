@@ -129,3 +129,22 @@ def _spellings() -> dict[str, tuple[str, ...]]:
     for seq, canon in alias_table().items():
         out.setdefault(canon, []).append(" ".join(seq))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def heads_of(word: str) -> tuple[str, ...]:
+    """Return every spelling of the titles that head an institution ("Polres" -> "kapolres", "kepala polres", ...):
+    an article naming the Kapolres is about the Polres."""
+    canon = alias_table().get(tuple(words(word)))
+    return tuple(s for head in _heads().get(canon or "", ()) for s in _spellings()[head])
+
+
+@cache
+def _heads() -> dict[str, tuple[str, ...]]:
+    """Map an institution's canonical token to the titles spelled "kepala <institution>"."""
+    out: dict[str, list[str]] = {}
+    for canon, forms in _spellings().items():
+        for form in forms:
+            unit = alias_table().get(tuple(words(form[len("kepala ") :]))) if form.startswith("kepala ") else None
+            if unit and canon not in out.setdefault(unit, []):
+                out[unit].append(canon)
+    return {k: tuple(v) for k, v in out.items()}

@@ -34,12 +34,23 @@ def indirect_claim(masked: str, toks: list[Tok], sent_end: int) -> Claim | None:
             if ref:
                 a0 = ref.start if ref.end else tok.start
                 return _clause_claim(masked, toks, k + 1, sent_end, tok.text, ref, a0, tok.end)
+        if k == 0 and word.endswith("nya") and word[:-3] in verbs["passive"]:
+            return _passive_nya(masked, toks, sent_end)
         if (word in verbs["menurut"] or word == "menurutnya") and clause_start(toks, k):
             found = _menurut_ahead(toks, k)
             if found:
                 verb, ref, a1, nxt = found
                 return _clause_claim(masked, toks, nxt, sent_end, verb, ref, tok.start, a1)
     return None
+
+
+def _passive_nya(masked: str, toks: list[Tok], sent_end: int) -> Claim | None:
+    """Return the claim of a sentence opened by a passive speech verb with "-nya" ("Disampaikannya juga, bahwa ...",
+    "Dijelaskannya, ..."): the agent is the last speaker, as in "ujarnya"."""
+    nxt = 1
+    while nxt < len(toks) and fold(toks[nxt].text) in word_set("speech_verbs", "particles"):
+        nxt += 1  # "juga", "pula"
+    return _clause_claim(masked, toks, nxt, sent_end, toks[0].text, Ref("pronoun"), toks[0].start, toks[nxt - 1].end)
 
 
 def _menurut_ahead(toks: list[Tok], k: int) -> tuple[str, Ref, int, int] | None:
