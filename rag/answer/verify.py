@@ -29,6 +29,7 @@ LEAD_KINDS = ("who_said", "what_said", "list_speakers")  # kinds whose question 
 FLOORED_KINDS = frozenset({"who_said", "open"})  # kinds whose answers must clear the model's dense floor
 EN_MIN_SHARE = 0.34  # share of an English question's concepts the evidence must show above the floor
 TOPIC_SHARE = 0.5  # ... and of any question's concepts just under it
+SIBLINGS_MAX = 3  # other reports of one meeting read for its place (a corpus of copies links hundreds)
 MIN_WRITTEN = 3  # concepts (election words aside) a citation must write, all of them, to stand whatever its cosine
 
 
@@ -108,7 +109,7 @@ class Support(Vocabulary):
             return True
         if word not in placed_words(q.text):
             return False
-        others = [s for s in self.siblings(source) if s != source]
+        others = [s for s in self.siblings(source) if s != source][:SIBLINGS_MAX]
         return bool(others) and self._supported_word(q, word, others)
 
     def objection(self, q: Question, draft: Draft) -> str:
