@@ -79,11 +79,13 @@ def capital_runs(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def shortens(short: str, run: Sequence[str]) -> bool:
-    """Return True when a lower-case word is the acronym of the run's first words ("kpu"), or a prefix of its first
-    word followed by a prefix of its second ("bolmong", "kalsel"), three letters at least each."""
+    """Return True when a lower-case word is the acronym of the run's first words ("kpu"; two letters only for a
+    two-word run: "oi" = Ogan Ilir), or a prefix of its first word followed by a prefix of its second ("bolmong",
+    "kalsel"), three letters at least each."""
     if len(run) < 2 or not short.isalpha():
         return False
-    if 3 <= len(short) <= 6 and len(run) >= len(short) and "".join(w[0] for w in run[: len(short)]) == short:
+    initials = 3 <= len(short) <= 6 or (len(short) == 2 and len(run) == 2)  # "OI" = Ogan Ilir, two words exactly
+    if initials and len(run) >= len(short) and "".join(w[0] for w in run[: len(short)]) == short:
         return not _qualified(run, len(short))
     a, b = run[0], run[1]
     paired = len(short) >= 2 * _SHORT_PART and short[:_SHORT_PART] == a[:_SHORT_PART] and _split_short(short, a, b)

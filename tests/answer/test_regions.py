@@ -1,10 +1,11 @@
-"""A region asked as a city (or a regency) is not backed by an article about the regency (or the city) of that name."""
+"""A region asked as a city (or a regency) is not backed by an article about the regency (or the city) of that name;
+a place written short (initials, a two-word short form)."""
 
 from __future__ import annotations
 
 import pytest
 
-from rag.answer.regions import kind_lacking
+from rag.answer.regions import kind_lacking, shortens
 
 REGENCY = "KPU Kabupaten Solok menggelar pleno di Arosuka. Wakil Bupati Solok hadir. Pemkab Solok mendukung."
 CITY = "KPU Kota Solok menggelar pleno. Wali Kota Solok membuka acara."
@@ -28,3 +29,18 @@ BOTH = "Pleno KPU Kabupaten Solok diikuti pula KPU Kota Solok."
 )
 def test_kind_lacking(question: str, text: str, lacking: str) -> None:
     assert kind_lacking(question, text) == lacking
+
+
+@pytest.mark.parametrize(
+    ("short", "run", "shortened"),
+    [
+        ("oi", ["ogan", "ilir"], True),  # "Bupati OI Panca ...": the initials of a two-word regency
+        ("oki", ["ogan", "komering", "ilir"], True),
+        ("kpu", ["komisi", "pemilihan", "umum"], True),
+        ("bolmong", ["bolaang", "mongondow"], True),
+        ("oi", ["ogan", "komering", "ilir"], False),  # two letters stand for two words only
+        ("bolmong", ["bolaang", "mongondow", "timur"], False),  # the compass word qualifies the place
+    ],
+)
+def test_a_place_written_short(short: str, run: list[str], shortened: bool) -> None:
+    assert shortens(short, run) is shortened
