@@ -9,8 +9,6 @@ best scored; a sentence that repeats a cited one adds nothing.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -18,7 +16,7 @@ from rapidfuzz import fuzz
 
 from rag.answer.context import Context
 from rag.answer.evidence import Evidence, concept_terms, concepts, gather, not_content
-from rag.core.lexicon import load
+from rag.core.lexicon import patterns
 from rag.core.types import Citation
 from rag.query.analysis import Question
 
@@ -27,15 +25,9 @@ PASSAGES = 6  # passages searched in them
 REPEATED = 85  # rapidfuzz ratio at or above which a sentence repeats a cited quote
 
 
-@lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern[str], ...]:
-    """Return the compiled cues of a question asking across reports."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["report_cues"])
-
-
 def asks_reports(q: Question) -> bool:
     """Return True when a question asks what two or more reports of one meeting say."""
-    return any(p.search(q.text) for p in _cues())
+    return any(p.search(q.text) for p in patterns("questions", "report_cues"))
 
 
 def other_reports(ctx: Context, q: Question, qvec: np.ndarray, citations: Sequence[Citation], body: str) -> list[Evidence]:

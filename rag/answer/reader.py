@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 
@@ -35,7 +36,7 @@ def read(ctx: Context, text: str, qvec: np.ndarray) -> Answer:
     if parts is None:
         return read_one(ctx, text, qvec)
     first, second = read_one(ctx, parts[0], qvec), read_one(ctx, parts[1], qvec)
-    outlet = lambda word: outlet_named(word, text, ctx.support.outlet_vocab)  # noqa: E731 - a part's search misses outlets
+    outlet = partial(outlet_named, text=text, outlet=ctx.support.outlet_vocab)  # a part's search can miss an outlet's article
     return joined(text, first, second, lambda: read_one(ctx, text, qvec), outlet)
 
 

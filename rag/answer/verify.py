@@ -42,6 +42,11 @@ def placed_words(text: str) -> frozenset[str]:
     return frozenset(w for m in _PLACED.finditer(text) for w in m.group(1).split())
 
 
+def _election_lacking(q: Question, text: str) -> str:
+    """Return the regional election a question names in words ("regent election") that an article cannot back."""
+    return next((k for k in asked_elections(q.search_text) if not backs_election(k, text)), "")
+
+
 def _event_fits(q: Question, draft: Draft) -> bool:
     """Return False when the question places the statement at a kind of event ("dalam deklarasi ...") and the
     answer's lead statement comes from a known meeting of another kind."""
@@ -80,14 +85,18 @@ class Support(Vocabulary):
     def missing(self, q: Question, source: str) -> str:
         """Return the first name, place or number of the question that an article lacks ('' when it has them all)."""
         text = self.texts[source]
+        lacking = self._lacking(q, source) or self._region_lacking(q, source) or _election_lacking(q, text)
+        return lacking or next((n for n in q.numbers if not number_in(n, text)), "")
+
+    def _region_lacking(self, q: Question, source: str) -> str:
+        """Return the first region of the question an article neither writes nor is about ('' when none)."""
+        text = self.texts[source]
         joined = {w.lower() for g in q.each for w in g}  # "Magelang dan Boyolali ... masing-masing": one of them will do
         asked = UNIT_AREA.sub(" ", f"{q.text} {' '.join(q.proper)}")
         regions = [(r, forms) for r, forms in asked_regions(asked) if not joined & set(r.lower().split())]
         own = text if about_unit(q.text) else UNIT_AREA.sub(" ", text)  # "Kodim 0204/Deli Serdang": a unit's area
         region = next((r for r, forms in regions if not has_any(own, forms) and not province_held(r, self.provinces(source))), "")
-        region = region or kind_lacking(q.text, text)  # "Kota Solok" asked of an article about Kabupaten Solok
-        election = next((k for k in asked_elections(q.search_text) if not backs_election(k, text)), "")  # "regent election"
-        return self._lacking(q, source) or region or election or next((n for n in q.numbers if not number_in(n, text)), "")
+        return region or kind_lacking(q.text, text)  # "Kota Solok" asked of an article about Kabupaten Solok
 
     def _lacking(self, q: Question, source: str) -> str:
         """Return the first name of the question an article lacks; of names asked about one by one, it needs one (and

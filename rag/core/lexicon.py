@@ -60,6 +60,12 @@ def word_set(name: str, key: str) -> frozenset[str]:
 
 
 @cache
+def patterns(name: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """Return list ``key`` of data file ``name`` as case-insensitive regular expressions, compiled once."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in load(name)[key])
+
+
+@cache
 def alternation(name: str, key: str) -> str:
     """Return list ``key`` of data file ``name`` as a regex alternation: each entry literal, a space any run of spaces."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in load(name)[key])

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Collection
 
-from rag.core.lexicon import load
+from rag.core.lexicon import patterns
 from rag.core.types import Article, Skipped, Span
 from rag.ingest.credits import is_sidecar
 from rag.ingest.decoding import SeedError, decode_bytes
@@ -208,16 +208,10 @@ def resolve_seed(seeds_dir: Path, name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=1)
-def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
-    """Return the footer/boilerplate line patterns from the data file."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in load("boilerplate")["line_patterns"])
-
-
 def is_boilerplate(text: str) -> bool:
     """Return True for a paragraph that is a site footer, byline stub or comment form."""
     line = text.strip()
-    return any(p.search(line) for p in boilerplate_patterns())
+    return any(p.search(line) for p in patterns("boilerplate", "line_patterns"))
 
 
 def paragraph_spans(article: Article) -> list[Span]:

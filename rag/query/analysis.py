@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from rag.core.lexicon import load, word_set
+from rag.core.lexicon import load, patterns, word_set
 from rag.core.text import dictionary_word, stop_words, terms, without_exclusions
 from rag.extract.people.mentions import is_person_title
 from rag.query.english import english_expansions, english_places, glossary_words, translate_english
@@ -70,10 +70,10 @@ def detect_kind(text: str) -> str:
     A where/when question counts only when it names an event ("Di mana rakor digelar?"); "Kapan ... menurut X?" asks about a statement.
     """
     asks_who = bool(_ASKS_WHO.search(text))
-    for kind, patterns in _kind_patterns():
+    for kind, cues in _kind_patterns():
         if kind == "where_when" and (asks_who or not (_names_event(text) or _WHERE_AND_WHEN.search(text))):
             continue  # "Siapa yang ... tempat pemungutan suara", "who said ... where to go" ask for a person
-        if any(p.search(text) for p in patterns):
+        if any(p.search(text) for p in cues):
             return kind
     return "open"
 
@@ -132,28 +132,16 @@ def _common_words() -> frozenset[str]:
     return frozenset(set(load("questions")["question_words"]) | stop_words() | set(glossary_words()))
 
 
-@lru_cache(maxsize=1)
-def _count_patterns() -> tuple[re.Pattern[str], ...]:
-    """Return the compiled "how many" cues."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["count_words"])
-
-
 def count_cues(text: str) -> list[re.Match[str]]:
     """Return the "how many" cues of a question: "berapa", "how many" anywhere; "jumlah", "number of" only when no
     other question word comes first ("Siapa yang menyebut jumlah TPS ..." asks who, not how many)."""
-    found = [m for p in _count_patterns() if (m := p.search(text))]
+    found = [m for p in patterns("questions", "count_words") if (m := p.search(text))]
     asks = _QUESTION_WORD.search(text)
-    for noun in _count_nouns():
+    for noun in patterns("questions", "count_nouns"):
         m = noun.search(text)
         if m and (asks is None or asks.start() >= m.start()):
             found.append(m)
     return found
-
-
-@lru_cache(maxsize=1)
-def _count_nouns() -> tuple[re.Pattern[str], ...]:
-    """Return the compiled count nouns ("jumlah", "number of")."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["count_nouns"])
 
 
 # question words that make a later "jumlah" part of another question (not "apa"/"what": "What is the number of ...")
